@@ -1,0 +1,7 @@
+import SchemaBuilder from '@pothos/core';
+import type { Context } from './context.ts';
+
+/** The Pothos builder. Types live in schema/<domain>.ts, never here. */
+export const builder = new SchemaBuilder<{ Context: Context }>({});
+
+builder.queryType({ description: 'Entry point for reads.' });

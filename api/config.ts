@@ -1,0 +1,8 @@
+import { z } from 'zod';
+import { parseEnv, port, processEnv, storeEnv } from '../runtime/config.ts';
+
+export const apiEnv = z.object({ PORT: port(4000) }).transform((env) => ({ port: env.PORT }));
+
+/** Configuration of the API service, validated as a whole. */
+export const loadApiConfig = (env: NodeJS.ProcessEnv = process.env) =>
+  parseEnv({ stores: storeEnv, process: processEnv, api: apiEnv }, env);

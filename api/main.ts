@@ -1,0 +1,22 @@
+import { bootstrap } from '../prisma/bootstrap.ts';
+import { createLogger } from '../runtime/log.ts';
+import { closeServer, listen, runService } from '../runtime/service.ts';
+import { openStores } from '../runtime/stores.ts';
+import { loadApiConfig } from './config.ts';
+import { createApiServer } from './server.ts';
+
+// `npm run start:api`: the GraphQL service alone (DATABASE_URL and CLICKHOUSE_URL for a real deployment).
+runService(async () => {
+  const config = loadApiConfig();
+  const log = createLogger('api', config.process.LOG_LEVEL);
+  const stores = await openStores(config.stores, log);
+  const created = await bootstrap(stores.prisma);
+  if (created) console.log(`Bootstrap admin API key (shown once, store it now): ${created.apiKey}`);
+  const server = createApiServer(stores, log);
+  const port = await listen(server, config.api.port, config.process.HOST);
+  console.log(`GraphQL API: http://localhost:${port}/graphql`);
+  return async () => {
+    await closeServer(server);
+    await stores.close();
+  };
+});

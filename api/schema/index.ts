@@ -1,0 +1,2 @@
+// Every domain of the schema, imported for its side effects on the builder.
+import './system.ts';

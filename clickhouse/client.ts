@@ -1,0 +1,48 @@
+import { mkdirSync } from 'node:fs';
+import { type ClickHouseClient, type ClickHouseClientConfigOptions, createClient } from '@clickhouse/client';
+import { createChdbConnection } from 'chdb/connection';
+
+export type { ClickHouseClient };
+
+export interface ClickHouseConfig {
+  /** HTTP(S) URL of a ClickHouse server; unset means embedded chDB in `dataDir`. */
+  url?: string;
+  username?: string;
+  password?: string;
+  /** Data directory of the embedded engine. */
+  dataDir: string;
+}
+
+/**
+ * Settings pinned on every query: ClickHouse changed both defaults in 2025–26, and the
+ * rest of the code relies on 64-bit integers arriving as JSON numbers and on lenient
+ * DateTime parsing of inserted strings.
+ */
+export const PINNED_SETTINGS = {
+  output_format_json_quote_64bit_integers: 0,
+  date_time_input_format: 'best_effort',
+} as const;
+
+/**
+ * One `ClickHouseClient` for both a server and the embedded engine. Table names are always
+ * fully qualified (`analytics.events`): chDB ignores the client's `database` option.
+ */
+export function createClickHouse(config: ClickHouseConfig): ClickHouseClient {
+  if (config.url) {
+    return createClient({
+      url: config.url,
+      username: config.username,
+      password: config.password,
+      clickhouse_settings: PINNED_SETTINGS,
+    });
+  }
+  mkdirSync(config.dataDir, { recursive: true });
+  return createClient({
+    // chDB implements @clickhouse/client's Connection contract, but its declared type
+    // comes from its own copy of @clickhouse/client-common.
+    connection: createChdbConnection({
+      path: config.dataDir,
+    }) as unknown as ClickHouseClientConfigOptions['connection'],
+    clickhouse_settings: PINNED_SETTINGS,
+  });
+}

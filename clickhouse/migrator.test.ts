@@ -1,0 +1,91 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clickHouseMigrationStatus, MIGRATIONS_DIR, MigrationError, migrateClickHouse } from './migrator.ts';
+import { runQuery } from './query.ts';
+import { sql } from './sql.ts';
+import { freshClickHouse, type TestClickHouse } from './test-support.ts';
+
+const TABLES = [
+  'analytics.events',
+  'analytics.daily_pageviews',
+  'analytics.daily_pageviews_mv',
+  'analytics.web_vitals_spans',
+  'analytics.web_vitals_hourly',
+  'analytics.web_vitals_hourly_mv',
+  'analytics.error_spans',
+  'analytics.error_hourly',
+  'analytics.error_hourly_mv',
+  'analytics.custom_events',
+  'analytics.revenue',
+  'analytics.schema_migrations',
+  'observability.ai_call_spans',
+  'uptime.checks',
+];
+
+describe('ClickHouse migrator', () => {
+  let ch: TestClickHouse;
+  let dir: string;
+  beforeAll(async () => {
+    ch = await freshClickHouse({ migrate: false });
+    dir = mkdtempSync(join(tmpdir(), 'tidemark-ch-migrations-'));
+    cpSync(MIGRATIONS_DIR, dir, { recursive: true });
+  });
+  afterAll(async () => {
+    await ch.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('creates every table of the design with its engine', async () => {
+    const applied = await migrateClickHouse({ client: ch.client, dir });
+    expect(applied.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    const rows = await runQuery<{ name: string; engine: string }>(ch.client, {
+      name: 'list_tables',
+      query: sql`SELECT concat(database, '.', name) AS name, engine FROM system.tables
+        WHERE database IN ('analytics', 'uptime', 'observability') ORDER BY name`,
+    });
+    expect(rows.map((r) => r.name).sort()).toEqual([...TABLES].sort());
+    const engine = Object.fromEntries(rows.map((r) => [r.name, r.engine]));
+    expect(engine['analytics.web_vitals_hourly']).toBe('AggregatingMergeTree');
+    expect(engine['analytics.error_hourly']).toBe('AggregatingMergeTree');
+    expect(engine['analytics.revenue']).toBe('ReplacingMergeTree');
+    expect(engine['analytics.daily_pageviews_mv']).toBe('MaterializedView');
+  });
+
+  it('is a no-op the second time and reports everything applied', async () => {
+    expect(await migrateClickHouse({ client: ch.client, dir })).toEqual([]);
+    const status = await clickHouseMigrationStatus({ client: ch.client, dir });
+    expect(status.map((s) => s.state)).toEqual(Array(8).fill('applied'));
+  });
+
+  it('applies a new migration and reports it pending before', async () => {
+    writeFileSync(join(dir, '0009_extra.sql'), 'ALTER TABLE analytics.events ADD COLUMN IF NOT EXISTS extra String DEFAULT \'\';\n');
+    expect((await clickHouseMigrationStatus({ client: ch.client, dir })).at(-1)?.state).toBe('pending');
+    expect((await migrateClickHouse({ client: ch.client, dir })).map((m) => m.name)).toEqual(['extra']);
+  });
+
+  it('refuses an edited migration before applying anything else', async () => {
+    const file = join(dir, '0002_events.sql');
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\n-- sneaky edit\n`);
+    writeFileSync(join(dir, '0010_more.sql'), 'CREATE DATABASE IF NOT EXISTS never_created;\n');
+    const error = await migrateClickHouse({ client: ch.client, dir }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MigrationError);
+    expect((error as MigrationError).problems).toEqual([
+      '2_events was edited after it was applied; add a new migration instead',
+    ]);
+    const databases = await runQuery<{ n: number }>(ch.client, {
+      name: 'count_databases',
+      query: sql`SELECT count() AS n FROM system.databases WHERE name = 'never_created'`,
+    });
+    expect(databases[0]?.n).toBe(0);
+    expect((await clickHouseMigrationStatus({ client: ch.client, dir }))[1]?.state).toBe('edited');
+  });
+
+  it('refuses when an applied migration file is gone', async () => {
+    rmSync(join(dir, '0010_more.sql'));
+    rmSync(join(dir, '0009_extra.sql'));
+    cpSync(join(MIGRATIONS_DIR, '0002_events.sql'), join(dir, '0002_events.sql'));
+    await expect(migrateClickHouse({ client: ch.client, dir })).rejects.toThrow(/9_extra was applied but its file is gone/);
+  });
+});
