@@ -1,6 +1,9 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // graphql ships ESM and CJS builds; Pothos and Yoga must share one copy ("another realm" otherwise).
+  resolve: { alias: { graphql: createRequire(import.meta.url).resolve('graphql') } },
   test: {
     include: ['**/*.test.ts'],
     exclude: ['node_modules/**', 'data/**', 'scratch/**'],

@@ -13,7 +13,9 @@ describe('cluster DDL', () => {
   });
   afterAll(() => ch.close());
 
-  const rendered = loadMigrations().flatMap((m) => m.statements.flatMap((s) => renderForCluster(s, 'analytics_cluster')));
+  const rendered = loadMigrations().flatMap((m) =>
+    m.statements.flatMap((s) => renderForCluster(s, 'analytics_cluster')),
+  );
 
   it('parses every rendered statement with formatQuery', async () => {
     for (const statement of rendered) {
@@ -27,7 +29,9 @@ describe('cluster DDL', () => {
 
   it('makes replicated local tables with Distributed tables under the original names', () => {
     const events = rendered.filter((s) => /analytics\.events(_local)? /.test(s));
-    expect(events[0]).toContain("ENGINE = ReplicatedMergeTree('/clickhouse/tables/{shard}/analytics/events_local', '{replica}')");
+    expect(events[0]).toContain(
+      "ENGINE = ReplicatedMergeTree('/clickhouse/tables/{shard}/analytics/events_local', '{replica}')",
+    );
     expect(events[1]).toBe(
       'CREATE TABLE IF NOT EXISTS analytics.events ON CLUSTER analytics_cluster AS analytics.events_local ' +
         'ENGINE = Distributed(analytics_cluster, analytics, events_local, cityHash64(client_id))',
@@ -55,7 +59,8 @@ describe('cluster DDL', () => {
 
   it('keeps every migration idempotent (IF NOT EXISTS), which makes reruns safe', () => {
     for (const statement of loadMigrations().flatMap((m) => m.statements)) {
-      if (statement.startsWith('CREATE')) expect(statement).toMatch(/^CREATE (DATABASE|TABLE|MATERIALIZED VIEW) IF NOT EXISTS /);
+      if (statement.startsWith('CREATE'))
+        expect(statement).toMatch(/^CREATE (DATABASE|TABLE|MATERIALIZED VIEW) IF NOT EXISTS /);
     }
   });
 });

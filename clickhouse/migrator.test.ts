@@ -60,7 +60,10 @@ describe('ClickHouse migrator', () => {
   });
 
   it('applies a new migration and reports it pending before', async () => {
-    writeFileSync(join(dir, '0009_extra.sql'), 'ALTER TABLE analytics.events ADD COLUMN IF NOT EXISTS extra String DEFAULT \'\';\n');
+    writeFileSync(
+      join(dir, '0009_extra.sql'),
+      "ALTER TABLE analytics.events ADD COLUMN IF NOT EXISTS extra String DEFAULT '';\n",
+    );
     expect((await clickHouseMigrationStatus({ client: ch.client, dir })).at(-1)?.state).toBe('pending');
     expect((await migrateClickHouse({ client: ch.client, dir })).map((m) => m.name)).toEqual(['extra']);
   });
@@ -86,6 +89,8 @@ describe('ClickHouse migrator', () => {
     rmSync(join(dir, '0010_more.sql'));
     rmSync(join(dir, '0009_extra.sql'));
     cpSync(join(MIGRATIONS_DIR, '0002_events.sql'), join(dir, '0002_events.sql'));
-    await expect(migrateClickHouse({ client: ch.client, dir })).rejects.toThrow(/9_extra was applied but its file is gone/);
+    await expect(migrateClickHouse({ client: ch.client, dir })).rejects.toThrow(
+      /9_extra was applied but its file is gone/,
+    );
   });
 });

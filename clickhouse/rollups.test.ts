@@ -63,7 +63,15 @@ describe('rollups stay correct after parts merge', () => {
     expect(raw).toHaveLength(2);
     expect(raw[0]?.p75).toBeGreaterThan((raw[0]?.p50 ?? 0) * 1.5);
     for (const [i, row] of raw.entries()) {
-      expect(rollup[i]).toMatchObject({ path: row.path, n: row.n, p50: row.p50, p75: row.p75, p95: row.p95, mn: row.mn, mx: row.mx });
+      expect(rollup[i]).toMatchObject({
+        path: row.path,
+        n: row.n,
+        p50: row.p50,
+        p75: row.p75,
+        p95: row.p95,
+        mn: row.mn,
+        mx: row.mx,
+      });
       expect(rollup[i]?.avg).toBeCloseTo(row.avg, 6);
     }
   });
