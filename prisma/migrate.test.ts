@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiKeyMatches, hashApiKey } from './api-keys.ts';
+import { apiKeyMatches, hashApiKey, verifyApiKey } from './api-keys.ts';
 import { bootstrap } from './bootstrap.ts';
 import { createPrisma, type PrismaClient } from './client.ts';
 import {
@@ -193,5 +193,37 @@ describe.each(postgresTargets)('metadata schema and bootstrap on $name', (target
     expect(await prisma.goal.count({ where: { websiteId: website.id } })).toBe(0);
     expect(await prisma.funnelStep.count({ where: { funnel: { websiteId: website.id } } })).toBe(0);
     expect(await prisma.organization.count({ where: { id: org.id } })).toBe(1);
+  });
+});
+
+describe.each(postgresTargets)('API key verification on $name', (target) => {
+  let db: TestDatabase;
+  let prisma: PrismaClient;
+  let apiKey: string;
+  beforeAll(async () => {
+    db = await target.create();
+    await migratePostgres(db.url);
+    prisma = createPrisma(db.url, 2);
+    apiKey = (await bootstrap(prisma))?.apiKey as string;
+  });
+  afterAll(async () => {
+    await prisma.$disconnect();
+    await db.close();
+  });
+
+  it('accepts the key, records last use, and refuses unknown, disabled, revoked and expired keys', async () => {
+    const verified = await verifyApiKey(prisma, apiKey);
+    expect('key' in verified && verified.key.name).toBe('Bootstrap admin key');
+    expect((await prisma.apiKey.findFirstOrThrow()).lastUsedAt).not.toBeNull();
+    expect(await verifyApiKey(prisma, `${apiKey.slice(0, -1)}x`)).toEqual({ rejected: 'UNKNOWN' });
+    expect(await verifyApiKey(prisma, 'not-a-key')).toEqual({ rejected: 'UNKNOWN' });
+
+    const { id } = await prisma.apiKey.findFirstOrThrow();
+    await prisma.apiKey.update({ where: { id }, data: { enabled: false } });
+    expect(await verifyApiKey(prisma, apiKey)).toEqual({ rejected: 'DISABLED' });
+    await prisma.apiKey.update({ where: { id }, data: { enabled: true, expiresAt: new Date(Date.now() - 1000) } });
+    expect(await verifyApiKey(prisma, apiKey)).toEqual({ rejected: 'EXPIRED' });
+    await prisma.apiKey.update({ where: { id }, data: { revokedAt: new Date() } });
+    expect(await verifyApiKey(prisma, apiKey)).toEqual({ rejected: 'REVOKED' });
   });
 });
