@@ -1,7 +1,7 @@
 import { apiEnv } from './api/config.ts';
 import { createApiServer } from './api/server.ts';
 import { ingestEnv } from './ingest/config.ts';
-import { createIngestServer } from './ingest/server.ts';
+import { createIngest } from './ingest/service.ts';
 import { bootstrap } from './prisma/bootstrap.ts';
 import { parseEnv, processEnv, storeEnv } from './runtime/config.ts';
 import { createLogger } from './runtime/log.ts';
@@ -17,9 +17,9 @@ runService(async () => {
   const stores = await openStores(config.stores, log);
   const created = await bootstrap(stores.prisma);
   const api = createApiServer(stores, log);
-  const ingest = createIngestServer(stores, log);
+  const ingest = await createIngest(stores, config.ingest, log);
   const apiPort = await listen(api, config.api.port, config.process.HOST);
-  const ingestPort = await listen(ingest, config.ingest.port, config.process.HOST);
+  const ingestPort = await listen(ingest.server, config.ingest.port, config.process.HOST);
 
   const embedded = !config.stores.databaseUrl || !config.stores.clickhouse.url;
   console.log(
@@ -33,7 +33,8 @@ runService(async () => {
     ].join('\n'),
   );
   return async () => {
-    await Promise.all([closeServer(api), closeServer(ingest)]);
+    await Promise.all([closeServer(api), closeServer(ingest.server)]);
+    await ingest.close();
     await stores.close();
   };
 });

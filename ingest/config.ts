@@ -1,7 +1,40 @@
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { parseEnv, port, processEnv, storeEnv } from '../runtime/config.ts';
 
-export const ingestEnv = z.object({ INGEST_PORT: port(4001) }).transform((env) => ({ port: env.INGEST_PORT }));
+const positive = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+export const ingestEnv = z
+  .object({
+    INGEST_PORT: port(4001),
+    /** How many proxies in front of ingest to trust for X-Forwarded-For (true = 1). */
+    TRUST_PROXY: z
+      .string()
+      .default('0')
+      .transform((v) => (v === 'true' ? 1 : v === 'false' ? 0 : Number(v)))
+      .pipe(z.number().int().min(0).max(10)),
+    /** A MaxMind GeoLite2/GeoIP2 City .mmdb instead of the bundled DB-IP Lite files. */
+    GEOIP_CITY_DB: z.string().refine(existsSync, 'file does not exist').optional(),
+    /** Requests per minute per client IP on the public routes. */
+    INGEST_RATE_LIMIT_PER_IP: positive(600),
+    INGEST_FLUSH_INTERVAL_MS: positive(100),
+    INGEST_MAX_BATCH_ROWS: positive(10_000),
+    INGEST_MAX_BUFFERED_ROWS: positive(200_000),
+  })
+  .transform((env) => ({
+    port: env.INGEST_PORT,
+    trustProxyHops: env.TRUST_PROXY,
+    geoipCityDb: env.GEOIP_CITY_DB,
+    ratePerIpPerMinute: env.INGEST_RATE_LIMIT_PER_IP,
+    writer: {
+      flushIntervalMs: env.INGEST_FLUSH_INTERVAL_MS,
+      maxBatchRows: env.INGEST_MAX_BATCH_ROWS,
+      maxBufferedRows: env.INGEST_MAX_BUFFERED_ROWS,
+      attempts: 3,
+    },
+  }));
+
+export type IngestConfig = z.output<typeof ingestEnv>;
 
 /** Configuration of the ingest service, validated as a whole. */
 export const loadIngestConfig = (env: NodeJS.ProcessEnv = process.env) =>

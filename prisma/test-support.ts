@@ -16,7 +16,7 @@ export interface PostgresTarget {
   create(): Promise<TestDatabase>;
 }
 
-const pglite: PostgresTarget = {
+export const pglite: PostgresTarget = {
   name: 'embedded PGlite',
   async create() {
     const dir = mkdtempSync(join(tmpdir(), 'tidemark-pg-'));

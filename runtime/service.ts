@@ -10,10 +10,18 @@ export function listen(server: Server, port: number, host: string): Promise<numb
   });
 }
 
-export function closeServer(server: Server): Promise<void> {
+/**
+ * Stops accepting connections and lets requests in flight finish (an ingest request waits for
+ * its events to be stored), cutting off whatever is still open after `graceMs`.
+ */
+export function closeServer(server: Server, graceMs = 10_000): Promise<void> {
   return new Promise((resolve) => {
-    server.close(() => resolve());
-    server.closeAllConnections();
+    const deadline = setTimeout(() => server.closeAllConnections(), graceMs);
+    server.close(() => {
+      clearTimeout(deadline);
+      resolve();
+    });
+    server.closeIdleConnections();
   });
 }
 

@@ -1,0 +1,23 @@
+import { expect, it } from 'vitest';
+import { normalisePath, pageFields } from './page.ts';
+
+it('keeps external referrers without their query and drops internal ones', () => {
+  const page = 'https://www.example.com/pricing?utm_source=news&utm_campaign=launch#top';
+  expect(pageFields({ url: page, referrer: 'https://News.ycombinator.com/item?id=1' })).toEqual({
+    url: 'https://www.example.com/pricing?utm_source=news&utm_campaign=launch',
+    path: '/pricing',
+    referrer: 'https://news.ycombinator.com/item',
+    utm: { utm_source: 'news', utm_medium: null, utm_campaign: 'launch', utm_term: null, utm_content: null },
+  });
+  expect(pageFields({ url: page, referrer: 'https://example.com/' }).referrer).toBeNull();
+  expect(pageFields({ url: page, referrer: 'javascript:alert(1)' }).referrer).toBeNull();
+  expect(pageFields({ url: 'https://a.com/?ref=producthunt' }).utm.utm_source).toBe('producthunt');
+});
+
+it('normalises paths and survives garbage', () => {
+  expect(normalisePath('/docs/')).toBe('/docs');
+  expect(normalisePath('docs?x=1')).toBe('/docs');
+  expect(normalisePath('')).toBe('/');
+  expect(normalisePath('/')).toBe('/');
+  expect(pageFields({ url: 'not a url', path: undefined })).toMatchObject({ url: '', path: '/', referrer: null });
+});

@@ -1,0 +1,65 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+/** An expected failure: answered with its status and a JSON `{ error: { code, message } }`. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
+}
+
+/** Reads the whole body, refusing (413) past `limit` bytes without buffering the excess. */
+export async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > limit) throw new HttpError(413, 'PAYLOAD_TOO_LARGE', `Body exceeds ${limit} bytes`);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new HttpError(413, 'PAYLOAD_TOO_LARGE', `Body exceeds ${limit} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** JSON from application/json or text/plain (navigator.sendBeacon sends text/plain to avoid a preflight). */
+export async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
+  const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+  if (type && type !== 'application/json' && type !== 'text/plain') {
+    throw new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send application/json or text/plain');
+  }
+  const body = await readBody(req, limit);
+  try {
+    return JSON.parse(body.toString('utf8'));
+  } catch {
+    throw new HttpError(400, 'INVALID_JSON', 'Body is not valid JSON');
+  }
+}
+
+/**
+ * The client's address: the socket's, or when `trustedHops` proxies sit in front of us, the
+ * address the outermost trusted proxy saw (X-Forwarded-For is client, proxy1, proxy2, ...;
+ * only the last `trustedHops` entries were written by proxies we trust).
+ */
+export function clientIp(req: IncomingMessage, trustedHops: number): string {
+  const socketIp = (req.socket.remoteAddress ?? '').replace(/^::ffff:/, '');
+  const header = req.headers['x-forwarded-for'];
+  if (trustedHops === 0 || !header) return socketIp;
+  const hops = (Array.isArray(header) ? header.join(',') : header).split(',').map((h) => h.trim());
+  return (hops[hops.length - trustedHops] ?? hops[0] ?? socketIp).replace(/^::ffff:/, '');
+}
+
+export function bearerToken(req: IncomingMessage): string | undefined {
+  const auth = req.headers.authorization;
+  if (auth?.toLowerCase().startsWith('bearer ')) return auth.slice(7).trim();
+  const key = req.headers['x-api-key'];
+  return typeof key === 'string' ? key.trim() : undefined;
+}

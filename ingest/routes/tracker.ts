@@ -1,0 +1,120 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { batchEnvelope, describeIssues, LIMITS } from '../contract.ts';
+import { clientIp, HttpError, readJson, sendJson } from '../http.ts';
+import { type RequestContext, runPipeline } from '../pipeline.ts';
+import type { IngestContext } from '../service.ts';
+import { originAllowed, type Site } from '../websites.ts';
+import type { Row, Table } from '../writer.ts';
+
+/** CORS for browser routes: the origin is checked against the website, so echoing it is safe. */
+export function corsHeaders(req: IncomingMessage): Record<string, string> {
+  const origin = req.headers.origin;
+  return origin ? { 'access-control-allow-origin': origin, vary: 'Origin' } : {};
+}
+
+export function preflight(req: IncomingMessage, res: ServerResponse) {
+  res
+    .writeHead(204, {
+      ...corsHeaders(req),
+      'access-control-allow-methods': 'GET, POST, OPTIONS',
+      'access-control-allow-headers': 'content-type',
+      'access-control-max-age': '86400',
+    })
+    .end();
+}
+
+/** The website behind a client id, which must be active and match the request's origin. */
+async function siteFor(ingest: IngestContext, req: IncomingMessage, clientId: string): Promise<Site> {
+  const site = await ingest.websites.get(clientId);
+  if (!site?.active) throw new HttpError(403, 'INVALID_CLIENT', 'clientId is not an active website');
+  const origin = req.headers.origin ?? req.headers.referer;
+  if (!originAllowed(origin, site)) {
+    throw new HttpError(403, 'ORIGIN_NOT_ALLOWED', `Origin ${origin ?? '(none)'} may not send events for this website`);
+  }
+  return site;
+}
+
+function limitByIp(ingest: IngestContext, ip: string) {
+  const decision = ingest.rateLimiter.take(`ip:${ip}`, ingest.config.ratePerIpPerMinute, 60_000);
+  if (!decision.allowed) {
+    throw new HttpError(429, 'RATE_LIMITED', 'Too many requests from this address', {
+      'retry-after': String(Math.ceil(decision.resetMs / 1000)),
+    });
+  }
+}
+
+/** Runs events through the pipeline and waits until ClickHouse has them. */
+async function accept(ingest: IngestContext, req: IncomingMessage, site: Site, ip: string, events: unknown[]) {
+  if (!ingest.writer.hasRoomFor(events.length)) {
+    throw new HttpError(503, 'OVERLOADED', 'Ingest is catching up; retry shortly', { 'retry-after': '1' });
+  }
+  const receivedAt = new Date();
+  const ctx: RequestContext = {
+    site,
+    ip,
+    userAgent: req.headers['user-agent'] ?? '',
+    optedOut: req.headers.dnt === '1' || req.headers['sec-gpc'] === '1',
+    receivedAt,
+    salt: await ingest.salts.forDate(receivedAt),
+  };
+  const result = runPipeline(events, ctx, ingest.pipeline);
+  for (const [reason, count] of Object.entries(result.dropped)) ingest.metrics.drop(reason, count);
+
+  const byTable = new Map<Table, Row[]>();
+  for (const { table, row } of result.rows) byTable.set(table, [...(byTable.get(table) ?? []), row]);
+  try {
+    await Promise.all([...byTable].map(([table, rows]) => ingest.writer.write(table, rows)));
+  } catch (error) {
+    for (const key of result.claimed) ingest.pipeline.recentIds.release(key);
+    ingest.log.error('write failed', { error: (error as Error).message });
+    throw new HttpError(503, 'STORE_UNAVAILABLE', 'Events could not be stored; retry shortly', { 'retry-after': '5' });
+  }
+  for (const [table, rows] of byTable) ingest.metrics.accepted.add(rows.length, { table });
+  return result;
+}
+
+/** POST /v1/batch: the tracker's events, JSON or text/plain (sendBeacon). */
+export async function batch(ingest: IngestContext, req: IncomingMessage, res: ServerResponse) {
+  const ip = clientIp(req, ingest.config.trustProxyHops);
+  limitByIp(ingest, ip);
+  const parsed = batchEnvelope.safeParse(await readJson(req, LIMITS.batchBody));
+  if (!parsed.success) throw new HttpError(400, 'INVALID_BATCH', describeIssues(parsed.error));
+  const site = await siteFor(ingest, req, parsed.data.clientId);
+  const result = await accept(ingest, req, site, ip, parsed.data.events);
+  if (result.rows.length === 0 && result.errors.length === parsed.data.events.length) {
+    throw new HttpError(400, 'INVALID_EVENTS', `No valid events: ${result.errors[0]?.message}`);
+  }
+  sendJson(
+    res,
+    200,
+    { accepted: result.rows.length, dropped: result.dropped, errors: result.errors },
+    corsHeaders(req),
+  );
+}
+
+const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
+
+/**
+ * GET /v1/px.gif?clientId=…: a page view (or `type=custom&name=…`) for visitors without
+ * JavaScript. The page URL defaults to the Referer the browser sends with the image.
+ */
+export async function pixel(ingest: IngestContext, req: IncomingMessage, res: ServerResponse, url: URL) {
+  const ip = clientIp(req, ingest.config.trustProxyHops);
+  limitByIp(ingest, ip);
+  const q = Object.fromEntries(url.searchParams);
+  if (!q.clientId) throw new HttpError(400, 'INVALID_BATCH', 'clientId is required');
+  const site = await siteFor(ingest, req, q.clientId);
+  const event = {
+    type: q.type ?? 'screen_view',
+    name: q.name,
+    eventId: randomUUID(),
+    url: q.url ?? req.headers.referer,
+    path: q.path,
+    title: q.title,
+    referrer: q.referrer,
+  };
+  const result = await accept(ingest, req, site, ip, [event]);
+  if (result.errors.length > 0) throw new HttpError(400, 'INVALID_EVENTS', result.errors[0]?.message ?? '');
+  res.writeHead(200, { 'content-type': 'image/gif', 'cache-control': 'no-store', ...corsHeaders(req) }).end(PIXEL);
+}

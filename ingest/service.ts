@@ -1,0 +1,104 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Logger } from '../runtime/log.ts';
+import { RateLimiter } from '../runtime/rate-limit.ts';
+import type { Stores } from '../runtime/stores.ts';
+import type { IngestConfig } from './config.ts';
+import { RecentIds } from './dedupe.ts';
+import { openGeo } from './enrich/geo.ts';
+import { DailySalts } from './enrich/privacy.ts';
+import { UserAgentParser } from './enrich/user-agent.ts';
+import { HttpError, sendJson } from './http.ts';
+import { IngestMetrics } from './metrics.ts';
+import type { PipelineDeps } from './pipeline.ts';
+import { batch, corsHeaders, pixel, preflight } from './routes/tracker.ts';
+import { WebsiteDirectory } from './websites.ts';
+import { BufferedWriter } from './writer.ts';
+
+/** Everything a route handler can use; one per ingest process. */
+export interface IngestContext {
+  config: IngestConfig;
+  log: Logger;
+  stores: Pick<Stores, 'prisma' | 'clickhouse'>;
+  websites: WebsiteDirectory;
+  salts: DailySalts;
+  pipeline: PipelineDeps;
+  writer: BufferedWriter;
+  metrics: IngestMetrics;
+  rateLimiter: RateLimiter;
+}
+
+type Handler = (ingest: IngestContext, req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void> | void;
+
+/** Browser-facing routes answer CORS preflights and carry CORS headers, errors included. */
+const BROWSER_ROUTES = new Set(['/v1/batch', '/v1/px.gif']);
+
+const ROUTES: Record<string, Handler> = {
+  'GET /health': (_, __, res) => sendJson(res, 200, { status: 'ok' }),
+  'GET /metrics': (ingest, _, res) => {
+    res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' }).end(ingest.metrics.render());
+  },
+  'POST /v1/batch': batch,
+  'GET /v1/px.gif': pixel,
+};
+
+export interface Ingest {
+  server: Server;
+  context: IngestContext;
+  /** Stops taking events and flushes what is buffered (graceful shutdown). */
+  close(): Promise<void>;
+}
+
+export async function createIngest(
+  stores: Pick<Stores, 'prisma' | 'clickhouse'>,
+  config: IngestConfig,
+  log: Logger,
+): Promise<Ingest> {
+  const metrics = new IngestMetrics();
+  const context: IngestContext = {
+    config,
+    log,
+    stores,
+    websites: new WebsiteDirectory(stores.prisma),
+    salts: new DailySalts(stores.prisma),
+    pipeline: { userAgents: new UserAgentParser(), geo: await openGeo(config.geoipCityDb), recentIds: new RecentIds() },
+    writer: new BufferedWriter(stores.clickhouse, metrics, config.writer),
+    metrics,
+    rateLimiter: new RateLimiter(),
+  };
+  context.websites.start();
+
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://ingest');
+    const browser = BROWSER_ROUTES.has(url.pathname);
+    try {
+      if (browser && req.method === 'OPTIONS') return preflight(req, res);
+      const handler = ROUTES[`${req.method} ${url.pathname}`];
+      if (!handler) throw new HttpError(404, 'NOT_FOUND', `No route for ${req.method} ${url.pathname}`);
+      await handler(context, req, res, url);
+    } catch (error) {
+      const known = error instanceof HttpError ? error : undefined;
+      if (!known) log.error('request failed', { path: url.pathname, error: (error as Error).stack });
+      const status = known?.status ?? 500;
+      metrics.rejected.add(1, { status: String(status), code: known?.code ?? 'INTERNAL' });
+      const headers = { ...(browser ? corsHeaders(req) : {}), ...known?.headers };
+      // Past a body limit the rest of the upload is unread: close rather than drain it.
+      if (status === 413) headers.connection = 'close';
+      if (res.headersSent) return void res.end();
+      sendJson(
+        res,
+        status,
+        { error: { code: known?.code ?? 'INTERNAL', message: known?.message ?? 'Internal error' } },
+        headers,
+      );
+    }
+  });
+
+  return {
+    server,
+    context,
+    async close() {
+      context.websites.stop();
+      await context.writer.close();
+    },
+  };
+}
