@@ -10,7 +10,9 @@ import { UserAgentParser } from './enrich/user-agent.ts';
 import { HttpError, sendJson } from './http.ts';
 import { IngestMetrics } from './metrics.ts';
 import type { PipelineDeps } from './pipeline.ts';
+import { llm, track } from './routes/server-events.ts';
 import { batch, corsHeaders, pixel, preflight } from './routes/tracker.ts';
+import { webhook } from './routes/webhooks.ts';
 import { WebsiteDirectory } from './websites.ts';
 import { BufferedWriter } from './writer.ts';
 
@@ -39,6 +41,10 @@ const ROUTES: Record<string, Handler> = {
   },
   'POST /v1/batch': batch,
   'GET /v1/px.gif': pixel,
+  'POST /v1/track': track,
+  'POST /v1/llm': llm,
+  'POST /v1/webhooks/stripe': webhook('stripe'),
+  'POST /v1/webhooks/paddle': webhook('paddle'),
 };
 
 export interface Ingest {

@@ -4,8 +4,8 @@ import { batchEnvelope, describeIssues, LIMITS } from '../contract.ts';
 import { clientIp, HttpError, readJson, sendJson } from '../http.ts';
 import { type RequestContext, runPipeline } from '../pipeline.ts';
 import type { IngestContext } from '../service.ts';
+import { ensureRoom, storeRows } from '../store.ts';
 import { originAllowed, type Site } from '../websites.ts';
-import type { Row, Table } from '../writer.ts';
 
 /** CORS for browser routes: the origin is checked against the website, so echoing it is safe. */
 export function corsHeaders(req: IncomingMessage): Record<string, string> {
@@ -46,9 +46,7 @@ function limitByIp(ingest: IngestContext, ip: string) {
 
 /** Runs events through the pipeline and waits until ClickHouse has them. */
 async function accept(ingest: IngestContext, req: IncomingMessage, site: Site, ip: string, events: unknown[]) {
-  if (!ingest.writer.hasRoomFor(events.length)) {
-    throw new HttpError(503, 'OVERLOADED', 'Ingest is catching up; retry shortly', { 'retry-after': '1' });
-  }
+  ensureRoom(ingest, events.length);
   const receivedAt = new Date();
   const ctx: RequestContext = {
     site,
@@ -61,16 +59,7 @@ async function accept(ingest: IngestContext, req: IncomingMessage, site: Site, i
   const result = runPipeline(events, ctx, ingest.pipeline);
   for (const [reason, count] of Object.entries(result.dropped)) ingest.metrics.drop(reason, count);
 
-  const byTable = new Map<Table, Row[]>();
-  for (const { table, row } of result.rows) byTable.set(table, [...(byTable.get(table) ?? []), row]);
-  try {
-    await Promise.all([...byTable].map(([table, rows]) => ingest.writer.write(table, rows)));
-  } catch (error) {
-    for (const key of result.claimed) ingest.pipeline.recentIds.release(key);
-    ingest.log.error('write failed', { error: (error as Error).message });
-    throw new HttpError(503, 'STORE_UNAVAILABLE', 'Events could not be stored; retry shortly', { 'retry-after': '5' });
-  }
-  for (const [table, rows] of byTable) ingest.metrics.accepted.add(rows.length, { table });
+  await storeRows(ingest, result.rows, result.claimed);
   return result;
 }
 
