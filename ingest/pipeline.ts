@@ -22,27 +22,38 @@ export interface RequestContext {
   salt: Buffer;
 }
 
+export interface PipelineDeps {
+  userAgents: UserAgentParser;
+  geo: GeoLookup;
+  recentIds: Pick<RecentIds, 'claim' | 'release'>;
+}
+
+/**
+ * What all events of a request share, worked out once per request rather than per event:
+ * the parsed user agent, the location, and the salted hashes standing in for the IP.
+ */
+interface Shared {
+  device: Device | null;
+  geo: Geo;
+  ipHash: string;
+  /** Visitor id for events that bring none (the no-JavaScript pixel); computed on first use. */
+  fallbackVisitorId: () => string;
+  receivedAtText: string;
+}
+
 /** One event on its way through the steps. */
 interface Draft {
   event: TrackerEvent;
-  time: Date;
-  device?: Device;
+  time: string;
   geo?: Geo;
   page?: PageFields;
-  ipHash?: string;
   anonymousId?: string;
   sessionId?: string;
   /** Dedupe key this event claimed. */
   claimed?: string;
 }
 
-export interface PipelineDeps {
-  userAgents: UserAgentParser;
-  geo: GeoLookup;
-  recentIds: RecentIds;
-}
-
-type Step = (draft: Draft, ctx: RequestContext, deps: PipelineDeps) => DropReason | undefined;
+type Step = (draft: Draft, ctx: RequestContext, shared: Shared, deps: PipelineDeps) => DropReason | undefined;
 
 /** Raw events older than this would vanish at insert (the tables' 1-year TTL), so they are clamped to it. */
 const OLDEST_MS = 364 * 24 * 3_600_000;
@@ -59,22 +70,20 @@ export function clampTime(sent: number | undefined, receivedAt: Date): Date {
  */
 export const STEPS: [name: string, step: Step][] = [
   ['privacy_opt_out', (_, ctx) => (ctx.site.respectDoNotTrack && ctx.optedOut ? 'opt_out' : undefined)],
+  ['bot', (_, __, shared) => (!shared.device ? 'no_user_agent' : shared.device.bot ? 'bot' : undefined)],
   [
-    'bot',
-    (draft, ctx, deps) => {
-      if (!ctx.userAgent) return 'no_user_agent';
-      draft.device = deps.userAgents.parse(ctx.userAgent);
-      return draft.device.bot ? 'bot' : undefined;
+    'dedupe',
+    (draft, ctx, _, deps) => {
+      const key = `${ctx.site.id}:${draft.event.eventId}`;
+      if (!deps.recentIds.claim(key)) return 'duplicate';
+      draft.claimed = key;
+      return undefined;
     },
   ],
   [
-    'dedupe',
-    (draft, ctx, deps) => (deps.recentIds.claim(`${ctx.site.id}:${draft.event.eventId}`) ? undefined : 'duplicate'),
-  ],
-  [
     'geo',
-    (draft, ctx, deps) => {
-      draft.geo = deps.geo.lookup(ctx.ip);
+    (draft, _, shared) => {
+      draft.geo = shared.geo;
       return undefined;
     },
   ],
@@ -87,119 +96,108 @@ export const STEPS: [name: string, step: Step][] = [
   ],
   [
     'privacy',
-    (draft, ctx) => {
-      // The raw IP stops here: only a salted, daily-rotating hash goes on.
-      draft.ipHash = hashIp(ctx.salt, ctx.site.id, ctx.ip);
-      draft.anonymousId = draft.event.anonymousId || dailyVisitorId(ctx.salt, ctx.site.id, ctx.ip, ctx.userAgent);
+    (draft, _, shared) => {
+      // The raw IP stops here: rows carry only the salted, daily-rotating hash.
+      draft.anonymousId = draft.event.anonymousId || shared.fallbackVisitorId();
       draft.sessionId = draft.event.sessionId || draft.anonymousId;
       return undefined;
     },
   ],
 ];
 
-const str = (value: string | null | undefined) => value ?? null;
-const ts = (date: Date) => toClickHouseDateTime(date);
+/** Sets `row[key]` unless the value is missing: ClickHouse fills absent columns with NULL or their default. */
+function put(row: Row, key: string, value: unknown): void {
+  if (value !== undefined && value !== null) row[key] = value;
+}
+
+const TIMING = [
+  ['loadTime', 'load_time'],
+  ['domReadyTime', 'dom_ready_time'],
+  ['domInteractive', 'dom_interactive'],
+  ['ttfb', 'ttfb'],
+  ['connectionTime', 'connection_time'],
+  ['requestTime', 'request_time'],
+  ['renderTime', 'render_time'],
+  ['redirectTime', 'redirect_time'],
+  ['domainLookupTime', 'domain_lookup_time'],
+] as const;
 
 /** The ClickHouse row for an event (the `write` step). */
-function toRow(draft: Draft, ctx: RequestContext): { table: Table; row: Row } {
-  const { event, device, geo, page } = draft as Required<Draft>;
-  const common = {
+function toRow(draft: Draft, ctx: RequestContext, shared: Shared): { table: Table; row: Row } {
+  const { event, geo, page } = draft as Required<Draft>;
+  const device = shared.device as Device;
+  if (event.type === 'vital' || event.type === 'error') {
+    const row: Row = {
+      client_id: ctx.site.id,
+      anonymous_id: draft.anonymousId,
+      session_id: draft.sessionId,
+      timestamp: draft.time,
+      path: page.path,
+      device_type: device.deviceType,
+    };
+    put(row, 'browser_name', device.browserName);
+    put(row, 'os_name', device.osName);
+    put(row, 'country', geo.country);
+    if (event.type === 'vital') {
+      row.metric_name = event.metric;
+      row.metric_value = event.value;
+      return { table: 'analytics.web_vitals_spans', row };
+    }
+    row.message = event.message;
+    row.error_type = event.errorType || 'Error';
+    put(row, 'filename', event.filename);
+    put(row, 'lineno', event.lineno);
+    put(row, 'colno', event.colno);
+    put(row, 'stack', event.stack);
+    return { table: 'analytics.error_spans', row };
+  }
+
+  const row: Row = {
+    id: randomUUID(),
     client_id: ctx.site.id,
+    event_name: event.type === 'custom' ? event.name : event.type,
+    event_type: event.type === 'custom' || event.type === 'outgoing_link' ? event.type : 'track',
+    event_id: event.eventId,
     anonymous_id: draft.anonymousId,
     session_id: draft.sessionId,
-    timestamp: ts(draft.time),
+    time: draft.time,
+    url: page.url,
     path: page.path,
-  };
-  const dims = {
-    browser_name: device.browserName ?? '',
-    os_name: device.osName ?? '',
+    ip: shared.ipHash,
+    user_agent: ctx.userAgent.slice(0, 512),
     device_type: device.deviceType,
-    country: geo.country ?? '',
   };
-  if (event.type === 'vital') {
-    return {
-      table: 'analytics.web_vitals_spans',
-      row: { ...common, metric_name: event.metric, metric_value: event.value, ...dims },
-    };
+  if (event.sessionStartTime)
+    row.session_start_time = toClickHouseDateTime(clampTime(event.sessionStartTime, ctx.receivedAt));
+  put(row, 'referrer', page.referrer);
+  put(row, 'title', event.title);
+  put(row, 'browser_name', device.browserName);
+  put(row, 'browser_version', device.browserVersion);
+  put(row, 'os_name', device.osName);
+  put(row, 'os_version', device.osVersion);
+  put(row, 'device_brand', device.deviceBrand);
+  put(row, 'device_model', device.deviceModel);
+  put(row, 'country', geo.country);
+  put(row, 'region', geo.region);
+  put(row, 'city', geo.city);
+  put(row, 'screen_resolution', event.screenResolution);
+  put(row, 'viewport_size', event.viewportSize);
+  put(row, 'language', event.language);
+  put(row, 'timezone', event.timezone);
+  put(row, 'connection_type', event.connectionType);
+  put(row, 'rtt', event.rtt);
+  put(row, 'downlink', event.downlink);
+  for (const [key, value] of Object.entries(page.utm)) put(row, key, value);
+  if (event.type === 'screen_view') for (const [field, column] of TIMING) put(row, column, event[field]);
+  if (event.type === 'page_exit') {
+    put(row, 'time_on_page', event.timeOnPage);
+    put(row, 'scroll_depth', event.scrollDepth);
+    put(row, 'interaction_count', event.interactionCount);
+    put(row, 'page_count', event.pageCount);
   }
-  if (event.type === 'error') {
-    return {
-      table: 'analytics.error_spans',
-      row: {
-        ...common,
-        message: event.message,
-        filename: str(event.filename),
-        lineno: event.lineno ?? null,
-        colno: event.colno ?? null,
-        stack: str(event.stack),
-        error_type: event.errorType || 'Error',
-        ...dims,
-      },
-    };
-  }
-  const name = event.type === 'custom' ? event.name : event.type;
-  const properties =
-    event.type === 'custom'
-      ? (event.properties ?? {})
-      : event.type === 'outgoing_link'
-        ? { href: event.href, text: event.text ?? '' }
-        : {};
-  return {
-    table: 'analytics.events',
-    row: {
-      id: randomUUID(),
-      client_id: ctx.site.id,
-      event_name: name,
-      anonymous_id: draft.anonymousId,
-      time: ts(draft.time),
-      session_id: draft.sessionId,
-      event_type: event.type === 'custom' || event.type === 'outgoing_link' ? event.type : 'track',
-      event_id: event.eventId,
-      session_start_time: event.sessionStartTime ? ts(clampTime(event.sessionStartTime, ctx.receivedAt)) : null,
-      referrer: page.referrer,
-      url: page.url,
-      path: page.path,
-      title: str(event.title),
-      ip: draft.ipHash,
-      user_agent: ctx.userAgent.slice(0, 512),
-      browser_name: device.browserName,
-      browser_version: device.browserVersion,
-      os_name: device.osName,
-      os_version: device.osVersion,
-      device_type: device.deviceType,
-      device_brand: device.deviceBrand,
-      device_model: device.deviceModel,
-      country: geo.country,
-      region: geo.region,
-      city: geo.city,
-      screen_resolution: str(event.screenResolution),
-      viewport_size: str(event.viewportSize),
-      language: str(event.language),
-      timezone: str(event.timezone),
-      connection_type: str(event.connectionType),
-      rtt: event.rtt ?? null,
-      downlink: event.downlink ?? null,
-      time_on_page: event.type === 'page_exit' ? (event.timeOnPage ?? null) : null,
-      scroll_depth: event.type === 'page_exit' ? (event.scrollDepth ?? null) : null,
-      interaction_count: event.type === 'page_exit' ? (event.interactionCount ?? null) : null,
-      page_count: event.type === 'page_exit' ? (event.pageCount ?? 1) : 1,
-      ...page.utm,
-      ...(event.type === 'screen_view'
-        ? {
-            load_time: event.loadTime ?? null,
-            dom_ready_time: event.domReadyTime ?? null,
-            dom_interactive: event.domInteractive ?? null,
-            ttfb: event.ttfb ?? null,
-            connection_time: event.connectionTime ?? null,
-            request_time: event.requestTime ?? null,
-            render_time: event.renderTime ?? null,
-            redirect_time: event.redirectTime ?? null,
-            domain_lookup_time: event.domainLookupTime ?? null,
-          }
-        : {}),
-      properties: JSON.stringify(properties),
-    },
-  };
+  if (event.type === 'custom') row.properties = JSON.stringify(event.properties ?? {});
+  if (event.type === 'outgoing_link') row.properties = JSON.stringify({ href: event.href, text: event.text ?? '' });
+  return { table: 'analytics.events', row };
 }
 
 export interface PipelineResult {
@@ -213,6 +211,18 @@ export interface PipelineResult {
 /** validate → STEPS → write, for each raw event of one request. */
 export function runPipeline(rawEvents: unknown[], ctx: RequestContext, deps: PipelineDeps): PipelineResult {
   const result: PipelineResult = { rows: [], dropped: {}, errors: [], claimed: [] };
+  const { site, ip, salt, userAgent, receivedAt } = ctx;
+  let fallback: string | undefined;
+  const shared: Shared = {
+    device: userAgent ? deps.userAgents.parse(userAgent) : null,
+    geo: deps.geo.lookup(ip),
+    ipHash: hashIp(salt, site.id, ip),
+    fallbackVisitorId: () => {
+      fallback ??= dailyVisitorId(salt, site.id, ip, userAgent);
+      return fallback;
+    },
+    receivedAtText: toClickHouseDateTime(receivedAt),
+  };
   const drop = (reason: DropReason) => {
     result.dropped[reason] = (result.dropped[reason] ?? 0) + 1;
   };
@@ -223,16 +233,18 @@ export function runPipeline(rawEvents: unknown[], ctx: RequestContext, deps: Pip
       result.errors.push({ index, message: describeIssues(parsed.error) });
       return;
     }
-    const draft: Draft = { event: parsed.data, time: clampTime(parsed.data.timestamp, ctx.receivedAt) };
+    const sent = parsed.data.timestamp;
+    const time = sent === undefined ? shared.receivedAtText : toClickHouseDateTime(clampTime(sent, receivedAt));
+    const draft: Draft = { event: parsed.data, time };
     for (const [, step] of STEPS) {
-      const reason = step(draft, ctx, deps);
+      const reason = step(draft, ctx, shared, deps);
       if (reason) {
         drop(reason);
         return;
       }
     }
     if (draft.claimed) result.claimed.push(draft.claimed);
-    result.rows.push(toRow(draft, ctx));
+    result.rows.push(toRow(draft, ctx, shared));
   });
   return result;
 }

@@ -14,7 +14,7 @@ import { llm, track } from './routes/server-events.ts';
 import { batch, corsHeaders, pixel, preflight } from './routes/tracker.ts';
 import { webhook } from './routes/webhooks.ts';
 import { WebsiteDirectory } from './websites.ts';
-import { BufferedWriter } from './writer.ts';
+import { BufferedWriter, type RowWriter } from './writer.ts';
 
 /** Everything a route handler can use; one per ingest process. */
 export interface IngestContext {
@@ -24,7 +24,7 @@ export interface IngestContext {
   websites: WebsiteDirectory;
   salts: DailySalts;
   pipeline: PipelineDeps;
-  writer: BufferedWriter;
+  writer: RowWriter;
   metrics: IngestMetrics;
   rateLimiter: RateLimiter;
 }

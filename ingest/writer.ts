@@ -1,4 +1,4 @@
-import type { ClickHouseClient } from '../clickhouse/client.ts';
+import { type ClickHouseClient, insertRows } from '../clickhouse/client.ts';
 import type { IngestMetrics } from './metrics.ts';
 
 export type Table =
@@ -10,6 +10,14 @@ export type Table =
   | 'observability.ai_call_spans';
 
 export type Row = Record<string, unknown>;
+
+/** Where accepted rows go: the buffered ClickHouse writer (or, in the benchmark, nowhere). */
+export interface RowWriter {
+  hasRoomFor(count: number): boolean;
+  /** Resolves once the rows are stored. */
+  write(table: Table, rows: Row[]): Promise<void>;
+  close(): Promise<void>;
+}
 
 export class BufferFullError extends Error {
   constructor() {
@@ -48,7 +56,7 @@ interface Pending {
  * memory. Failed inserts are retried with backoff; if they keep failing, the writes reject and
  * the clients retry (their event ids make that safe).
  */
-export class BufferedWriter {
+export class BufferedWriter implements RowWriter {
   private pending = new Map<Table, Pending>();
   private inFlight = new Map<Table, Promise<void>>();
   private buffered = 0;
@@ -101,14 +109,15 @@ export class BufferedWriter {
 
   private async flushTable(table: Table): Promise<void> {
     // One insert per table at a time, in order; rows arriving meanwhile form the next batch.
-    const previous = this.inFlight.get(table);
-    if (previous) await previous;
+    for (let running = this.inFlight.get(table); running; running = this.inFlight.get(table)) await running;
     const pending = this.pending.get(table);
     if (!pending || pending.rows.length === 0) return;
     clearTimeout(pending.timer);
     this.pending.delete(table);
     const run = this.insert(table, pending).finally(() => {
       if (this.inFlight.get(table) === run) this.inFlight.delete(table);
+      // Rows that arrived during this insert have waited long enough: write them now.
+      if (this.pending.get(table)?.rows.length) void this.flushTable(table);
     });
     this.inFlight.set(table, run);
     await run;
@@ -119,7 +128,7 @@ export class BufferedWriter {
     for (let attempt = 1; attempt <= this.options.attempts; attempt++) {
       const started = performance.now();
       try {
-        await this.client.insert({ table, values: rows, format: 'JSONEachRow' });
+        await insertRows(this.client, table, rows);
         this.metrics.flushSeconds.add((performance.now() - started) / 1000, { table });
         this.metrics.flushes.add(1, { table });
         this.metrics.flushed.add(rows.length, { table });
