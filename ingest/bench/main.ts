@@ -12,6 +12,7 @@ import { ingestEnv } from '../config.ts';
 import { runPipeline } from '../pipeline.ts';
 import { createIngest } from '../service.ts';
 import { CHROME_DESKTOP } from '../test-support.ts';
+import { toSite } from '../websites.ts';
 import type { RowWriter } from '../writer.ts';
 import type { LoadResult, LoadSpec } from './load.ts';
 
@@ -115,7 +116,7 @@ const sample = Array.from({ length: 20 }, (_, i) => ({
   referrer: 'https://www.google.com/',
 }));
 const ctx = {
-  site: (await real.context.websites.get(site.id))!,
+  site: toSite(site),
   ip: '127.0.0.1',
   userAgent: CHROME_DESKTOP,
   optedOut: false,
