@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,41 +9,13 @@ import { sql } from '../clickhouse/sql.ts';
 import { createPrisma } from '../prisma/client.ts';
 import { startEmbeddedPostgres } from '../prisma/embedded.ts';
 import { migratePostgres } from '../prisma/migrate.ts';
+import { startProduct } from '../runtime/test-support.ts';
 import { CHROME_DESKTOP } from './test-support.ts';
 
 // An acknowledged event must survive a crash: the whole product is killed with SIGKILL while
 // clients send events, restarted on the same data, and every acknowledged event is found once.
 const dataDir = mkdtempSync(join(tmpdir(), 'tidemark-crash-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
-
-async function start(): Promise<{ child: ChildProcess; ingestUrl: string }> {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATA_DIR: dataDir,
-    PORT: '0',
-    INGEST_PORT: '0',
-    HOST: '127.0.0.1',
-    INGEST_RATE_LIMIT_PER_IP: '1000000',
-  };
-  delete env.DATABASE_URL;
-  delete env.CLICKHOUSE_URL;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout?.on('data', (chunk) => {
-    output += chunk;
-  });
-  child.stderr?.on('data', (chunk) => {
-    output += chunk;
-  });
-  const deadline = Date.now() + 90_000;
-  while (!/Ingest: +http/.test(output)) {
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`start failed:\n${output}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return { child, ingestUrl: /Ingest: +(http:\/\/\S+)/.exec(output)?.[1] as string };
-}
-
-const exited = (child: ChildProcess) => new Promise((resolve) => child.once('exit', resolve));
 
 it('keeps every acknowledged event through a SIGKILL, without duplicates', async () => {
   // The website exists before the product starts (the embedded database is this directory).
@@ -56,7 +27,8 @@ it('keeps every acknowledged event through a SIGKILL, without duplicates', async
   await prisma.$disconnect();
   await postgres.close();
 
-  const { child, ingestUrl } = await start();
+  const product = await startProduct(dataDir, { INGEST_RATE_LIMIT_PER_IP: '1000000' });
+  const { ingestUrl } = product;
   const acknowledged: string[] = [];
   let sent = 0;
   let killed = false;
@@ -83,14 +55,13 @@ it('keeps every acknowledged event through a SIGKILL, without duplicates', async
   };
   const senders = Array.from({ length: 8 }, sender);
   while (acknowledged.length < 2_000) await new Promise((resolve) => setTimeout(resolve, 20));
-  child.kill('SIGKILL');
+  const crashed = product.stop('SIGKILL');
   killed = true;
-  await Promise.all([exited(child), ...senders]);
+  await Promise.all([crashed, ...senders]);
 
   // Restart on the same data after the crash, then stop cleanly.
-  const restarted = await start();
-  restarted.child.kill('SIGTERM');
-  expect(await exited(restarted.child)).toBe(0);
+  const restarted = await startProduct(dataDir);
+  expect(await restarted.stop()).toBe(0);
 
   const clickhouse = createClickHouse({ dataDir: join(dataDir, 'clickhouse') });
   const rows = await runQuery<{ event_id: string; n: number }>(clickhouse, {

@@ -7,9 +7,8 @@ import { runQuery } from '../clickhouse/query.ts';
 import type { Sql } from '../clickhouse/sql.ts';
 import { freshClickHouse } from '../clickhouse/test-support.ts';
 import { bootstrap } from '../prisma/bootstrap.ts';
-import { createPrisma, type PrismaClient } from '../prisma/client.ts';
-import { migratePostgres } from '../prisma/migrate.ts';
-import { pglite } from '../prisma/test-support.ts';
+import type { PrismaClient } from '../prisma/client.ts';
+import { migratedDatabase, pglite } from '../prisma/test-support.ts';
 import { createLogger } from '../runtime/log.ts';
 import { closeServer, listen } from '../runtime/service.ts';
 import { ingestEnv } from './config.ts';
@@ -86,9 +85,8 @@ export interface TestIngest {
 export async function startTestIngest(env: Record<string, string> = {}): Promise<TestIngest> {
   const dir = mkdtempSync(join(tmpdir(), 'tidemark-ingest-'));
   const ch = await freshClickHouse();
-  const db = await pglite.create();
-  await migratePostgres(db.url);
-  const prisma = createPrisma(db.url, 4);
+  const db = await migratedDatabase(pglite, 4);
+  const { prisma } = db;
   const created = await bootstrap(prisma);
   if (!created) throw new Error('fresh database was not empty');
   const { organizationId, apiKey } = created;
@@ -108,7 +106,6 @@ export async function startTestIngest(env: Record<string, string> = {}): Promise
     async close() {
       await closeServer(ingest.server);
       await ingest.close();
-      await prisma.$disconnect();
       await db.close();
       await ch.close();
       rmSync(dir, { recursive: true, force: true });

@@ -6,7 +6,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiKeyMatches, hashApiKey, verifyApiKey } from './api-keys.ts';
 import { bootstrap } from './bootstrap.ts';
-import { createPrisma, type PrismaClient } from './client.ts';
+import type { PrismaClient } from './client.ts';
 import {
   loadPrismaMigrations,
   MIGRATIONS_DIR,
@@ -14,7 +14,7 @@ import {
   PrismaMigrationError,
   postgresMigrationStatus,
 } from './migrate.ts';
-import { postgresTargets, type TestDatabase } from './test-support.ts';
+import { type MigratedDatabase, migratedDatabase, postgresTargets, type TestDatabase } from './test-support.ts';
 
 async function query<T extends pg.QueryResultRow>(url: string, text: string): Promise<T[]> {
   const client = new pg.Client({ connectionString: url });
@@ -110,17 +110,13 @@ describe.each(postgresTargets)('PostgreSQL migrations on $name', (target) => {
 });
 
 describe.each(postgresTargets)('metadata schema and bootstrap on $name', (target) => {
-  let db: TestDatabase;
+  let db: MigratedDatabase;
   let prisma: PrismaClient;
   beforeAll(async () => {
-    db = await target.create();
-    await migratePostgres(db.url);
-    prisma = createPrisma(db.url, 2);
+    db = await migratedDatabase(target);
+    prisma = db.prisma;
   });
-  afterAll(async () => {
-    await prisma.$disconnect();
-    await db.close();
-  });
+  afterAll(() => db.close());
 
   it('bootstraps an empty database once, storing only the key hash', async () => {
     const created = await bootstrap(prisma);
@@ -197,19 +193,15 @@ describe.each(postgresTargets)('metadata schema and bootstrap on $name', (target
 });
 
 describe.each(postgresTargets)('API key verification on $name', (target) => {
-  let db: TestDatabase;
+  let db: MigratedDatabase;
   let prisma: PrismaClient;
   let apiKey: string;
   beforeAll(async () => {
-    db = await target.create();
-    await migratePostgres(db.url);
-    prisma = createPrisma(db.url, 2);
+    db = await migratedDatabase(target);
+    prisma = db.prisma;
     apiKey = (await bootstrap(prisma))?.apiKey as string;
   });
-  afterAll(async () => {
-    await prisma.$disconnect();
-    await db.close();
-  });
+  afterAll(() => db.close());
 
   it('accepts the key, records last use, and refuses unknown, disabled, revoked and expired keys', async () => {
     const verified = await verifyApiKey(prisma, apiKey);

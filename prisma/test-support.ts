@@ -3,7 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { createPrisma, type PrismaClient } from './client.ts';
 import { startEmbeddedPostgres } from './embedded.ts';
+import { migratePostgres } from './migrate.ts';
 
 export interface TestDatabase {
   url: string;
@@ -61,3 +63,24 @@ function server(adminUrl: string): PostgresTarget {
 export const postgresTargets: PostgresTarget[] = process.env.DATABASE_URL
   ? [pglite, server(process.env.DATABASE_URL)]
   : [pglite];
+
+export interface MigratedDatabase {
+  url: string;
+  prisma: PrismaClient;
+  close(): Promise<void>;
+}
+
+/** A new database on `target` with every migration applied, and a Prisma client for it. */
+export async function migratedDatabase(target: PostgresTarget, poolSize = 2): Promise<MigratedDatabase> {
+  const db = await target.create();
+  await migratePostgres(db.url);
+  const prisma = createPrisma(db.url, poolSize);
+  return {
+    url: db.url,
+    prisma,
+    async close() {
+      await prisma.$disconnect();
+      await db.close();
+    },
+  };
+}

@@ -1,21 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPrisma, type PrismaClient } from '../../prisma/client.ts';
-import { migratePostgres } from '../../prisma/migrate.ts';
-import { postgresTargets, type TestDatabase } from '../../prisma/test-support.ts';
+import type { PrismaClient } from '../../prisma/client.ts';
+import { type MigratedDatabase, migratedDatabase, postgresTargets } from '../../prisma/test-support.ts';
 import { DailySalts, dailyVisitorId, hashIp } from './privacy.ts';
 
 describe.each(postgresTargets)('daily salts on $name', (target) => {
-  let db: TestDatabase;
+  let db: MigratedDatabase;
   let prisma: PrismaClient;
   beforeAll(async () => {
-    db = await target.create();
-    await migratePostgres(db.url);
-    prisma = createPrisma(db.url, 2);
+    db = await migratedDatabase(target);
+    prisma = db.prisma;
   });
-  afterAll(async () => {
-    await prisma.$disconnect();
-    await db.close();
-  });
+  afterAll(() => db.close());
 
   it('shares one random salt per day between replicas, rotates at midnight and deletes old days', async () => {
     const day1 = new Date('2026-11-26T23:59:00Z');

@@ -1,0 +1,55 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+
+/** The whole product (`npm start`) as a child process on embedded stores in `dataDir`. */
+export interface RunningProduct {
+  child: ChildProcess;
+  output: () => string;
+  apiUrl: string;
+  ingestUrl: string;
+  /** SIGTERM (or another signal), resolving with the exit code. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+const MAIN = join(import.meta.dirname, '..', 'main.ts');
+
+export async function startProduct(dataDir: string, env: Record<string, string> = {}): Promise<RunningProduct> {
+  const childEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    PORT: '0',
+    INGEST_PORT: '0',
+    HOST: '127.0.0.1',
+    ...env,
+  };
+  delete childEnv.DATABASE_URL;
+  delete childEnv.CLICKHOUSE_URL;
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
+    env: childEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk) => {
+    output += chunk;
+  });
+  child.stderr?.on('data', (chunk) => {
+    output += chunk;
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const deadline = Date.now() + 90_000;
+  while (!/Ingest: +http/.test(output)) {
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`start failed:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  const url = (label: string) => new RegExp(`${label}: +(http://\\S+)`).exec(output)?.[1] as string;
+  return {
+    child,
+    output: () => output,
+    apiUrl: url('GraphiQL'),
+    ingestUrl: url('Ingest'),
+    stop(signal = 'SIGTERM') {
+      child.kill(signal);
+      return exited;
+    },
+  };
+}
