@@ -15,11 +15,9 @@ export const LIMITS = {
   properties: 8 * 1024,
 } as const;
 
-const text = (max: number) =>
-  z
-    .string()
-    .transform((s) => s.slice(0, max))
-    .optional();
+/** A string cut to `max` characters (overwrite keeps zod's fast path; transform is ~2x slower). */
+const cut = (max: number) => z.string().overwrite((s) => (s.length > max ? s.slice(0, max) : s));
+const text = (max: number) => cut(max).optional();
 const int = (min: number, max: number) => z.number().int().min(min).max(max).optional();
 const num = (min: number, max: number) => z.number().finite().min(min).max(max).optional();
 const id = z.string().min(1).max(128);

@@ -39,6 +39,8 @@ interface Shared {
   /** Visitor id for events that bring none (the no-JavaScript pixel); computed on first use. */
   fallbackVisitorId: () => string;
   receivedAtText: string;
+  /** pageFields, memoised: a request's events mostly share their page. */
+  pageFields: (event: TrackerEvent) => PageFields;
 }
 
 /** One event on its way through the steps. */
@@ -89,8 +91,8 @@ export const STEPS: [name: string, step: Step][] = [
   ],
   [
     'referrer_utm',
-    (draft) => {
-      draft.page = pageFields(draft.event);
+    (draft, _, shared) => {
+      draft.page = shared.pageFields(draft.event);
       return undefined;
     },
   ],
@@ -213,6 +215,7 @@ export function runPipeline(rawEvents: unknown[], ctx: RequestContext, deps: Pip
   const result: PipelineResult = { rows: [], dropped: {}, errors: [], claimed: [] };
   const { site, ip, salt, userAgent, receivedAt } = ctx;
   let fallback: string | undefined;
+  const pages = new Map<string, PageFields>();
   const shared: Shared = {
     device: userAgent ? deps.userAgents.parse(userAgent) : null,
     geo: deps.geo.lookup(ip),
@@ -222,6 +225,15 @@ export function runPipeline(rawEvents: unknown[], ctx: RequestContext, deps: Pip
       return fallback;
     },
     receivedAtText: toClickHouseDateTime(receivedAt),
+    pageFields: (event) => {
+      const key = `${event.url}\n${event.path}\n${event.referrer}`;
+      let fields = pages.get(key);
+      if (!fields) {
+        fields = pageFields(event);
+        pages.set(key, fields);
+      }
+      return fields;
+    },
   };
   const drop = (reason: DropReason) => {
     result.dropped[reason] = (result.dropped[reason] ?? 0) + 1;

@@ -28,7 +28,7 @@ const log = createLogger('bench', 'error');
 const stores = await openStores(storeEnv.parse({ DATA_DIR: dataDir }), log);
 const organization = await stores.prisma.organization.create({ data: { name: 'Bench' } });
 const site = await stores.prisma.website.create({ data: { domain: 'example.com', organizationId: organization.id } });
-const config = ingestEnv.parse({ INGEST_RATE_LIMIT_PER_IP: '1000000000' });
+const config = ingestEnv.parse({ ...process.env, INGEST_RATE_LIMIT_PER_IP: '1000000000' });
 
 function load(url: string, eventsPerRequest: number): Promise<LoadResult> {
   const spec: LoadSpec = {
