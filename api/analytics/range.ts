@@ -43,7 +43,7 @@ export function assertTimezone(timezone: string): void {
 }
 
 /** The local calendar date of an instant in a timezone. */
-function localDate(instant: Date, timezone: string): { year: number; month: number; day: number } {
+export function localDate(instant: Date, timezone: string): { year: number; month: number; day: number } {
   const parts = new Intl.DateTimeFormat('en-US', {
     timeZone: timezone,
     year: 'numeric',
@@ -59,7 +59,7 @@ function localDate(instant: Date, timezone: string): { year: number; month: numb
 }
 
 /** Offset of the timezone from UTC at an instant, in milliseconds. */
-function offsetMs(instant: Date, timezone: string): number {
+export function offsetMs(instant: Date, timezone: string): number {
   const parts = new Intl.DateTimeFormat('en-US', {
     timeZone: timezone,
     hourCycle: 'h23',

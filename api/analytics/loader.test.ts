@@ -1,0 +1,163 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type QueryOptions, runQuery } from '../../clickhouse/query.ts';
+import { toClickHouseDateTime } from '../../clickhouse/sql.ts';
+import { freshClickHouse, type TestClickHouse } from '../../clickhouse/test-support.ts';
+import { bucketStarts, createAnalyticsLoaders } from './loader.ts';
+import { resolveRange } from './range.ts';
+
+// Known answers: events placed at fixed offsets from a recent UTC midnight.
+const day0 = new Date(Math.floor(Date.now() / 86_400_000) * 86_400_000 - 3 * 86_400_000);
+const at = (hours: number) => toClickHouseDateTime(new Date(day0.getTime() + hours * 3_600_000));
+const range = resolveRange({ from: day0.toISOString(), to: new Date(day0.getTime() + 3 * 86_400_000).toISOString() });
+
+let ch: TestClickHouse;
+let queries: string[];
+const counting = (options: QueryOptions) => {
+  queries.push(options.name);
+  return runQuery<never>(ch.client, options);
+};
+
+function event(site: string, session: string, visitor: string, hours: number, name = 'screen_view', extra = {}) {
+  return {
+    id: crypto.randomUUID(),
+    client_id: site,
+    event_name: name,
+    anonymous_id: visitor,
+    session_id: session,
+    time: at(hours),
+    url: 'https://x.test/',
+    path: '/',
+    ip: '',
+    user_agent: '',
+    ...extra,
+  };
+}
+
+beforeAll(async () => {
+  ch = await freshClickHouse();
+  await ch.client.insert({
+    table: 'analytics.events',
+    format: 'JSONEachRow',
+    values: [
+      // site-a: visitor v1 has two sessions (3 views + a bounce), v2 one bounce; day 1 and day 2.
+      event('site-a', 's1', 'v1', 1, 'screen_view', { path: '/', country: 'DE' }),
+      event('site-a', 's1', 'v1', 1.5, 'screen_view', { path: '/pricing', country: 'DE' }),
+      event('site-a', 's1', 'v1', 1.75, 'page_exit', { path: '/pricing', time_on_page: 30 }),
+      event('site-a', 's1', 'v1', 2, 'screen_view', { path: '/docs', country: 'DE' }),
+      event('site-a', 's2', 'v1', 30, 'screen_view', { path: '/docs', country: 'DE' }),
+      event('site-a', 's3', 'v2', 31, 'screen_view', { path: '/pricing', country: 'FR' }),
+      event('site-a', 's3', 'v2', 31.2, 'page_exit', { path: '/pricing', time_on_page: 10 }),
+      event('site-a', 's4', 'v3', 32, 'signup'),
+      // site-b: one visitor, one bounce.
+      event('site-b', 't1', 'w1', 5),
+      // Outside the range: ignored.
+      event('site-a', 's9', 'v9', 80),
+    ],
+  });
+});
+afterAll(() => ch.close());
+
+describe('analytics loaders', () => {
+  it('computes summaries exactly', async () => {
+    queries = [];
+    const loaders = createAnalyticsLoaders(ch.client, counting);
+    const [a, b, none] = await Promise.all(
+      ['site-a', 'site-b', 'site-none'].map((websiteId) => loaders.summary.load({ websiteId, range, filters: [] })),
+    );
+    // site-a sessions with views: s1 (3 views, 1 h), s2 (1, 0 s), s3 (1 view + exit, 12 min); s4 has no page view.
+    expect(a).toEqual({
+      pageviews: 5,
+      visitors: 2,
+      sessions: 3,
+      bounceRate: 2 / 3,
+      avgSessionSeconds: (3600 + 0 + 720) / 3,
+      pagesPerSession: 5 / 3,
+    });
+    expect(b).toMatchObject({ pageviews: 1, visitors: 1, sessions: 1, bounceRate: 1 });
+    expect(none).toMatchObject({ pageviews: 0, visitors: 0, sessions: 0 });
+    expect(queries).toEqual(['analytics_summary']);
+  });
+
+  it('applies filters', async () => {
+    const loaders = createAnalyticsLoaders(ch.client);
+    const summary = await loaders.summary.load({
+      websiteId: 'site-a',
+      range,
+      filters: [{ field: 'country', op: 'IS', value: 'DE' }],
+    });
+    expect(summary).toMatchObject({ pageviews: 4, visitors: 1, sessions: 2 });
+  });
+
+  it('batches 50 website summaries into one query', async () => {
+    queries = [];
+    const loaders = createAnalyticsLoaders(ch.client, counting);
+    const ids = Array.from({ length: 50 }, (_, i) => (i === 0 ? 'site-a' : `site-${i}`));
+    const results = await Promise.all(ids.map((websiteId) => loaders.summary.load({ websiteId, range, filters: [] })));
+    expect(queries).toEqual(['analytics_summary']);
+    expect(results[0]?.pageviews).toBe(5);
+    expect(results.slice(1).every((r) => r.pageviews === 0)).toBe(true);
+  });
+
+  it('fills empty buckets in timeseries', async () => {
+    const loaders = createAnalyticsLoaders(ch.client);
+    const days = await loaders.timeseries.load({ websiteId: 'site-a', range, filters: [], interval: 'DAY' });
+    expect(days.map((d) => [d.time.toISOString().slice(0, 10), d.pageviews, d.visitors])).toEqual([
+      [day0.toISOString().slice(0, 10), 3, 1],
+      [new Date(day0.getTime() + 86_400_000).toISOString().slice(0, 10), 2, 2],
+      [new Date(day0.getTime() + 2 * 86_400_000).toISOString().slice(0, 10), 0, 0],
+    ]);
+    const hours = await loaders.timeseries.load({ websiteId: 'site-a', range, filters: [], interval: 'HOUR' });
+    expect(hours).toHaveLength(72);
+    expect(hours.reduce((sum, h) => sum + h.pageviews, 0)).toBe(5);
+  });
+
+  it('breaks down by dimension, sorted and paginated per website', async () => {
+    const loaders = createAnalyticsLoaders(ch.client);
+    const page = { sort: 'PAGEVIEWS' as const, limit: 2, offset: 0 };
+    const rows = await loaders.breakdown.load({ websiteId: 'site-a', range, filters: [], dimension: 'PATH', page });
+    expect(rows).toEqual([
+      { value: '/docs', visitors: 1, pageviews: 2, avgTimeOnPage: null },
+      { value: '/pricing', visitors: 2, pageviews: 2, avgTimeOnPage: 20 },
+    ]);
+    const next = await loaders.breakdown.load({
+      websiteId: 'site-a',
+      range,
+      filters: [],
+      dimension: 'PATH',
+      page: { ...page, offset: 2 },
+    });
+    expect(next.map((r) => r.value)).toEqual(['/']);
+    const countries = await loaders.breakdown.load({
+      websiteId: 'site-a',
+      range,
+      filters: [],
+      dimension: 'COUNTRY',
+      page: { ...page, sort: 'VISITORS' },
+    });
+    expect(countries.map((r) => [r.value, r.visitors])).toEqual([
+      ['DE', 1],
+      ['FR', 1],
+    ]);
+  });
+});
+
+describe('bucket starts', () => {
+  it('follows local days across DST and refuses too many buckets', () => {
+    const berlin = resolveRange({ from: '2026-03-28', to: '2026-03-30', timezone: 'Europe/Berlin' });
+    expect(bucketStarts(berlin, 'DAY').map((d) => d.toISOString())).toEqual([
+      '2026-03-27T23:00:00.000Z',
+      '2026-03-28T23:00:00.000Z',
+      '2026-03-29T22:00:00.000Z',
+    ]);
+    expect(bucketStarts(berlin, 'HOUR')).toHaveLength(71);
+    expect(
+      bucketStarts(resolveRange({ from: '2026-01-14', to: '2026-03-02' }), 'MONTH').map((d) =>
+        d.toISOString().slice(0, 10),
+      ),
+    ).toEqual(['2026-01-01', '2026-02-01', '2026-03-01']);
+    expect(bucketStarts(resolveRange({ from: '2026-11-25', to: '2026-11-30' }), 'WEEK')[0]?.toISOString()).toBe(
+      '2026-11-23T00:00:00.000Z',
+    );
+    expect(() => bucketStarts(resolveRange({ from: '2026-01-01', to: '2026-03-01' }), 'MINUTE')).toThrow(/coarser/);
+  });
+});

@@ -1,0 +1,211 @@
+import DataLoader from 'dataloader';
+import type { ClickHouseClient } from '../../clickhouse/client.ts';
+import { type QueryOptions, runQuery } from '../../clickhouse/query.ts';
+import type { Filter } from './filters.ts';
+import {
+  type BreakdownPage,
+  breakdownSql,
+  type Dimension,
+  type Interval,
+  realtimeSql,
+  summarySql,
+  timeseriesSql,
+} from './queries.ts';
+import { type DateRange, InvalidRangeError, localDate, localMidnight, offsetMs } from './range.ts';
+
+/**
+ * The run stage of analytics: DataLoaders that batch identical query shapes across websites
+ * (and widgets) of one GraphQL request into one ClickHouse query, then split the rows by
+ * website. One loader set per request.
+ */
+
+export type Runner = <Row>(options: QueryOptions) => Promise<Row[]>;
+
+export interface Summary {
+  pageviews: number;
+  visitors: number;
+  sessions: number;
+  /** Share of sessions with a single page view, 0–1. */
+  bounceRate: number;
+  avgSessionSeconds: number;
+  pagesPerSession: number;
+}
+
+export interface TimeseriesPoint {
+  time: Date;
+  pageviews: number;
+  visitors: number;
+  sessions: number;
+}
+
+export interface BreakdownRow {
+  value: string;
+  visitors: number;
+  pageviews: number;
+  avgTimeOnPage: number | null;
+}
+
+interface Scoped {
+  websiteId: string;
+  range: DateRange;
+  filters: readonly Filter[];
+}
+
+const EMPTY_SUMMARY: Summary = {
+  pageviews: 0,
+  visitors: 0,
+  sessions: 0,
+  bounceRate: 0,
+  avgSessionSeconds: 0,
+  pagesPerSession: 0,
+};
+
+export const MAX_BUCKETS = 5_000;
+const APPROX_STEP_MS: Record<Interval, number> = {
+  MINUTE: 60e3,
+  HOUR: 3.6e6,
+  DAY: 86.4e6,
+  WEEK: 604.8e6,
+  MONTH: 28 * 86.4e6,
+};
+
+/** Refuses a range/interval pair that would make more than MAX_BUCKETS points. */
+export function assertBuckets(range: DateRange, interval: Interval): void {
+  if ((range.to.getTime() - range.from.getTime()) / APPROX_STEP_MS[interval] > MAX_BUCKETS) {
+    throw new InvalidRangeError(
+      `More than ${MAX_BUCKETS} ${interval.toLowerCase()} buckets: choose a coarser interval`,
+    );
+  }
+}
+
+/** Bucket starts covering the range, so empty buckets show as zeros. */
+export function bucketStarts(range: DateRange, interval: Interval): Date[] {
+  assertBuckets(range, interval);
+  const { from, to, timezone } = range;
+  const starts: Date[] = [];
+  if (interval === 'MINUTE' || interval === 'HOUR') {
+    const step = interval === 'MINUTE' ? 60_000 : 3_600_000;
+    const local = from.getTime() + offsetMs(from, timezone);
+    for (let t = from.getTime() - (((local % step) + step) % step); t < to.getTime(); t += step)
+      starts.push(new Date(t));
+    return starts;
+  }
+  const { year, month, day } = localDate(from, timezone);
+  if (interval === 'DAY') {
+    for (let i = 0; ; i++) {
+      const start = localMidnight(year, month, day + i, timezone);
+      if (start >= to) return starts;
+      starts.push(start);
+    }
+  }
+  if (interval === 'WEEK') {
+    const weekday = (new Date(Date.UTC(year, month - 1, day)).getUTCDay() + 6) % 7; // Monday = 0
+    for (let i = 0; ; i += 7) {
+      const start = localMidnight(year, month, day - weekday + i, timezone);
+      if (start >= to) return starts;
+      starts.push(start);
+    }
+  }
+  for (let i = 0; ; i++) {
+    const start = localMidnight(year, month + i, 1, timezone);
+    if (start >= to) return starts;
+    starts.push(start);
+  }
+}
+
+/**
+ * A DataLoader whose batch function groups keys by everything but the website, runs one
+ * query per group for all its websites, and hands each key its website's rows.
+ */
+function perWebsite<K extends { websiteId: string }, Row extends { client_id: string }, V>(
+  query: (websiteIds: string[], shape: K) => Promise<Row[]>,
+  toValue: (rows: Row[], key: K) => V,
+) {
+  const shapeOf = (key: K) => JSON.stringify({ ...key, websiteId: undefined });
+  return new DataLoader<K, V, string>(
+    async (keys) => {
+      const groups = new Map<string, K[]>();
+      for (const key of keys) groups.set(shapeOf(key), [...(groups.get(shapeOf(key)) ?? []), key]);
+      const rowsByShape = new Map<string, Map<string, Row[]>>();
+      await Promise.all(
+        [...groups].map(async ([shape, group]) => {
+          const ids = [...new Set(group.map((k) => k.websiteId))];
+          const byWebsite = new Map<string, Row[]>();
+          for (const row of await query(ids, group[0] as K)) {
+            byWebsite.set(row.client_id, [...(byWebsite.get(row.client_id) ?? []), row]);
+          }
+          rowsByShape.set(shape, byWebsite);
+        }),
+      );
+      return keys.map((key) => toValue(rowsByShape.get(shapeOf(key))?.get(key.websiteId) ?? [], key));
+    },
+    { cacheKeyFn: (key) => JSON.stringify(key) },
+  );
+}
+
+export function createAnalyticsLoaders(clickhouse: ClickHouseClient, run: Runner = (o) => runQuery(clickhouse, o)) {
+  type SummaryRow = {
+    client_id: string;
+    pageviews: number;
+    visitors: number;
+    sessions: number;
+    bounces: number;
+    avg_session_seconds: number;
+  };
+  type BucketRow = { client_id: string; bucket: number; pageviews: number; visitors: number; sessions: number };
+  type ValueRow = {
+    client_id: string;
+    value: string;
+    visitors: number;
+    pageviews: number;
+    avg_time_on_page: number | null;
+  };
+
+  return {
+    summary: perWebsite<Scoped, SummaryRow, Summary>(
+      (websiteIds, key) => run({ name: 'analytics_summary', query: summarySql({ ...key, websiteIds }) }),
+      ([row]) =>
+        row
+          ? {
+              pageviews: row.pageviews,
+              visitors: row.visitors,
+              sessions: row.sessions,
+              bounceRate: row.sessions ? row.bounces / row.sessions : 0,
+              avgSessionSeconds: row.avg_session_seconds,
+              pagesPerSession: row.sessions ? row.pageviews / row.sessions : 0,
+            }
+          : EMPTY_SUMMARY,
+    ),
+
+    realtime: perWebsite<{ websiteId: string }, { client_id: string; visitors: number }, number>(
+      (websiteIds) => run({ name: 'analytics_realtime', query: realtimeSql(websiteIds) }),
+      ([row]) => row?.visitors ?? 0,
+    ),
+
+    timeseries: perWebsite<Scoped & { interval: Interval }, BucketRow, TimeseriesPoint[]>(
+      (websiteIds, key) =>
+        run({ name: 'analytics_timeseries', query: timeseriesSql({ ...key, websiteIds }, key.interval) }),
+      (rows, key) => {
+        const byStart = new Map(rows.map((r) => [r.bucket * 1000, r]));
+        return bucketStarts(key.range, key.interval).map((time) => {
+          const row = byStart.get(time.getTime());
+          return { time, pageviews: row?.pageviews ?? 0, visitors: row?.visitors ?? 0, sessions: row?.sessions ?? 0 };
+        });
+      },
+    ),
+
+    breakdown: perWebsite<Scoped & { dimension: Dimension; page: BreakdownPage }, ValueRow, BreakdownRow[]>(
+      (websiteIds, key) =>
+        run({ name: 'analytics_breakdown', query: breakdownSql({ ...key, websiteIds }, key.dimension, key.page) }),
+      (rows) =>
+        rows.map((r) => ({
+          value: r.value,
+          visitors: r.visitors,
+          pageviews: r.pageviews,
+          avgTimeOnPage: r.avg_time_on_page,
+        })),
+    ),
+  };
+}
+
+export type AnalyticsLoaders = ReturnType<typeof createAnalyticsLoaders>;
