@@ -106,6 +106,14 @@ describe('analytics loaders', () => {
       [new Date(day0.getTime() + 86_400_000).toISOString().slice(0, 10), 2, 2],
       [new Date(day0.getTime() + 2 * 86_400_000).toISOString().slice(0, 10), 0, 0],
     ]);
+    // Same answer from raw events (a filter that keeps everything forces them) as from the rollup.
+    const raw = await loaders.timeseries.load({
+      websiteId: 'site-a',
+      range,
+      filters: [{ field: 'path', op: 'STARTS_WITH', value: '/' }],
+      interval: 'DAY',
+    });
+    expect(raw).toEqual(days);
     const hours = await loaders.timeseries.load({ websiteId: 'site-a', range, filters: [], interval: 'HOUR' });
     expect(hours).toHaveLength(72);
     expect(hours.reduce((sum, h) => sum + h.pageviews, 0)).toBe(5);

@@ -1,5 +1,6 @@
 import { type Sql, sql } from '../../clickhouse/sql.ts';
 import { type Filter, filtersSql } from './filters.ts';
+import { chooseSource } from './plan.ts';
 import type { DateRange } from './range.ts';
 
 /**
@@ -74,7 +75,21 @@ function bucketSql(interval: Interval, timezone: string): Sql {
     : sql`toUnixTimestamp(${fn}(time, ${timezone}))`;
 }
 
+/** Page views, visitors and sessions per bucket, from raw events or from the daily rollup (see plan.ts). */
 export function timeseriesSql(scope: Scope, interval: Interval): Sql {
+  if (chooseSource({ ...scope, interval, metrics: ['pageviews', 'visitors', 'sessions'] }) === 'daily_pageviews') {
+    const bucket = sql.identifier(
+      { MINUTE: '', HOUR: '', DAY: 'date', WEEK: 'toMonday(date)', MONTH: 'toStartOfMonth(date)' }[interval],
+      ['date', 'toMonday(date)', 'toStartOfMonth(date)'],
+    );
+    return sql`SELECT client_id, toUnixTimestamp(toDateTime(${bucket}, 'UTC')) AS bucket,
+        sum(pageviews) AS pageviews, uniqMerge(visitors) AS visitors, uniqMerge(sessions) AS sessions
+      FROM analytics.daily_pageviews
+      WHERE client_id IN ${sql.array(scope.websiteIds, 'String')}
+        AND date >= toDate(${scope.range.from}) AND date < toDate(${scope.range.to})
+      GROUP BY client_id, bucket
+      ORDER BY client_id, bucket`;
+  }
   return sql`SELECT client_id, ${bucketSql(interval, scope.range.timezone)} AS bucket,
       countIf(event_name = 'screen_view') AS pageviews,
       uniqExactIf(anonymous_id, event_name = 'screen_view') AS visitors,

@@ -1,0 +1,18 @@
+import { expect, it } from 'vitest';
+import { chooseSource } from './plan.ts';
+import { resolveRange } from './range.ts';
+
+const days = resolveRange({ from: '2026-11-01', to: '2026-11-07' });
+const metrics = ['pageviews', 'visitors'];
+
+it('uses the daily rollup only for unfiltered whole UTC days of page views and visitors', () => {
+  expect(chooseSource({ range: days, filters: [], metrics, interval: 'DAY' })).toBe('daily_pageviews');
+  expect(chooseSource({ range: days, filters: [], metrics, interval: 'MONTH' })).toBe('daily_pageviews');
+  expect(chooseSource({ range: days, filters: [], metrics, interval: 'HOUR' })).toBe('events');
+  expect(chooseSource({ range: days, filters: [{ field: 'path', op: 'IS', value: '/' }], metrics })).toBe('events');
+  expect(chooseSource({ range: days, filters: [], metrics: ['pageviews', 'bounces'] })).toBe('events');
+  const berlin = resolveRange({ from: '2026-11-01', to: '2026-11-07', timezone: 'Europe/Berlin' });
+  expect(chooseSource({ range: berlin, filters: [], metrics, interval: 'DAY' })).toBe('events');
+  const partial = resolveRange({ from: '2026-11-01T12:00:00Z', to: '2026-11-07T00:00:00Z' });
+  expect(chooseSource({ range: partial, filters: [], metrics, interval: 'DAY' })).toBe('events');
+});

@@ -1,0 +1,34 @@
+import type { Filter } from './filters.ts';
+import type { Interval } from './queries.ts';
+import type { DateRange } from './range.ts';
+
+/**
+ * Which table answers a query: the one place that decides between raw events and the daily
+ * rollup. The rollup (analytics.daily_pageviews) holds UTC days of page views, visitors and
+ * sessions, so it can answer only unfiltered questions about exactly those, in UTC, over
+ * whole days, at day granularity or coarser. Its visitors and sessions are `uniq` states:
+ * exact up to tens of thousands per day, approximate (≈1–2%) beyond.
+ */
+export type Source = 'events' | 'daily_pageviews';
+
+const ROLLUP_METRICS = new Set(['pageviews', 'visitors', 'sessions']);
+const ROLLUP_INTERVALS = new Set<Interval>(['DAY', 'WEEK', 'MONTH']);
+
+const isUtcMidnight = (date: Date) => date.getTime() % 86_400_000 === 0;
+
+export function chooseSource(query: {
+  range: DateRange;
+  filters: readonly Filter[];
+  metrics: readonly string[];
+  interval?: Interval;
+}): Source {
+  const { range, filters, metrics, interval } = query;
+  const rollup =
+    filters.length === 0 &&
+    range.timezone === 'UTC' &&
+    isUtcMidnight(range.from) &&
+    isUtcMidnight(range.to) &&
+    metrics.every((m) => ROLLUP_METRICS.has(m)) &&
+    (!interval || ROLLUP_INTERVALS.has(interval));
+  return rollup ? 'daily_pageviews' : 'events';
+}
