@@ -5,11 +5,17 @@ import type { Filter } from './filters.ts';
 import {
   type BreakdownPage,
   breakdownSql,
+  customEventsSql,
   type Dimension,
+  errorGroupsSql,
+  eventPropertiesSql,
   type Interval,
   realtimeSql,
+  recentErrorsSql,
   summarySql,
   timeseriesSql,
+  type VitalDimension,
+  vitalsSql,
 } from './queries.ts';
 import { type DateRange, InvalidRangeError, localDate, localMidnight, offsetMs } from './range.ts';
 
@@ -36,6 +42,44 @@ export interface TimeseriesPoint {
   pageviews: number;
   visitors: number;
   sessions: number;
+}
+
+export interface VitalStats {
+  metric: string;
+  /** The dimension's value ('' without a dimension). */
+  value: string;
+  samples: number;
+  p50: number;
+  p75: number;
+  p90: number;
+  p95: number;
+  p99: number;
+  /** Shares of samples rated by Google's thresholds; null for FPS, which has none. */
+  good: number | null;
+  needsImprovement: number | null;
+  poor: number | null;
+}
+
+export interface ErrorGroup {
+  type: string;
+  message: string;
+  occurrences: number;
+  visitors: number;
+  sessions: number;
+  lastSeen: Date;
+}
+
+export interface ErrorOccurrence {
+  time: Date;
+  type: string;
+  message: string;
+  path: string;
+  filename: string | null;
+  lineno: number | null;
+  colno: number | null;
+  stack: string | null;
+  browser: string;
+  country: string;
 }
 
 export interface BreakdownRow {
@@ -161,6 +205,28 @@ export function createAnalyticsLoaders(clickhouse: ClickHouseClient, run: Runner
     avg_time_on_page: number | null;
   };
 
+  type VitalRow = {
+    client_id: string;
+    metric: string;
+    value: string;
+    samples: number;
+    percentiles: number[];
+    good_share: number;
+    poor_share: number;
+  };
+  type ErrorRow = {
+    client_id: string;
+    type: string;
+    sample_message: string;
+    occurrences: number;
+    visitors: number;
+    sessions: number;
+    last_seen: number;
+  };
+  type OccurrenceRow = Omit<ErrorOccurrence, 'time'> & { client_id: string; time: number };
+  type NamedCount = { client_id: string; name: string; occurrences: number; visitors: number };
+  type PropertyRow = { client_id: string; key: string; value: string; occurrences: number };
+
   return {
     summary: perWebsite<Scoped, SummaryRow, Summary>(
       (websiteIds, key) => run({ name: 'analytics_summary', query: summarySql({ ...key, websiteIds }) }),
@@ -192,6 +258,65 @@ export function createAnalyticsLoaders(clickhouse: ClickHouseClient, run: Runner
           return { time, pageviews: row?.pageviews ?? 0, visitors: row?.visitors ?? 0, sessions: row?.sessions ?? 0 };
         });
       },
+    ),
+
+    vitals: perWebsite<Scoped & { dimension: VitalDimension; path?: string }, VitalRow, VitalStats[]>(
+      (websiteIds, key) =>
+        run({ name: 'analytics_vitals', query: vitalsSql({ ...key, websiteIds }, key.dimension, key.path) }),
+      (rows) =>
+        rows.map(
+          ({
+            metric,
+            value,
+            samples,
+            percentiles: [p50 = 0, p75 = 0, p90 = 0, p95 = 0, p99 = 0],
+            good_share,
+            poor_share,
+          }) => {
+            const rated = metric !== 'FPS';
+            return {
+              metric,
+              value,
+              samples,
+              p50,
+              p75,
+              p90,
+              p95,
+              p99,
+              good: rated ? good_share : null,
+              needsImprovement: rated ? 1 - good_share - poor_share : null,
+              poor: rated ? poor_share : null,
+            };
+          },
+        ),
+    ),
+
+    errorGroups: perWebsite<Scoped & { search?: string; limit: number }, ErrorRow, ErrorGroup[]>(
+      (websiteIds, key) =>
+        run({ name: 'analytics_error_groups', query: errorGroupsSql({ ...key, websiteIds }, key.search, key.limit) }),
+      (rows) =>
+        rows.map(({ client_id: _, last_seen, sample_message, ...group }) => ({
+          ...group,
+          message: sample_message,
+          lastSeen: new Date(last_seen),
+        })),
+    ),
+
+    recentErrors: perWebsite<Scoped & { search?: string; limit: number }, OccurrenceRow, ErrorOccurrence[]>(
+      (websiteIds, key) =>
+        run({ name: 'analytics_recent_errors', query: recentErrorsSql({ ...key, websiteIds }, key.search, key.limit) }),
+      (rows) => rows.map(({ client_id: _, time, ...occurrence }) => ({ ...occurrence, time: new Date(time) })),
+    ),
+
+    customEvents: perWebsite<Scoped, NamedCount, Omit<NamedCount, 'client_id'>[]>(
+      (websiteIds, key) => run({ name: 'analytics_custom_events', query: customEventsSql({ ...key, websiteIds }) }),
+      (rows) => rows.map(({ client_id: _, ...row }) => row),
+    ),
+
+    eventProperties: perWebsite<Scoped & { eventName: string }, PropertyRow, Omit<PropertyRow, 'client_id'>[]>(
+      (websiteIds, key) =>
+        run({ name: 'analytics_event_properties', query: eventPropertiesSql({ ...key, websiteIds }, key.eventName) }),
+      (rows) => rows.map(({ client_id: _, ...row }) => row),
     ),
 
     breakdown: perWebsite<Scoped & { dimension: Dimension; page: BreakdownPage }, ValueRow, BreakdownRow[]>(

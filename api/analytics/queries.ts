@@ -155,3 +155,113 @@ export function breakdownSql(scope: Scope, dimension: Dimension, page: Breakdown
     LIMIT ${sql.param(Math.min(page.limit, MAX_BREAKDOWN_ROWS), 'UInt32')}
       OFFSET ${sql.param(page.offset, 'UInt32')} BY client_id`;
 }
+
+/** Google's thresholds: good ≤ first, poor > second. FPS has none (higher is better). */
+export const VITAL_THRESHOLDS = {
+  LCP: [2500, 4000],
+  FCP: [1800, 3000],
+  CLS: [0.1, 0.25],
+  INP: [200, 500],
+  TTFB: [800, 1800],
+} as const;
+
+export const VITAL_DIMENSIONS = {
+  NONE: "''",
+  PATH: 'path',
+  BROWSER: 'browser_name',
+  DEVICE: 'device_type',
+  COUNTRY: 'country',
+} as const;
+export type VitalDimension = keyof typeof VITAL_DIMENSIONS;
+
+/** Spans WHERE: websites and time range, with a path filter if asked (the spans table has no other page fields). */
+function spansWhere({ websiteIds, range }: Scope, path?: string): Sql {
+  return sql`client_id IN ${sql.array(websiteIds, 'String')}
+    AND timestamp >= ${range.from} AND timestamp < ${range.to}
+    ${path === undefined ? sql`` : sql`AND path = ${path}`}`;
+}
+
+/**
+ * Web vitals percentiles (p50/p75/p90/p95/p99) per metric, optionally by a dimension, with the
+ * share of good / poor samples. `quantiles` keeps 8192 samples per group: exact below that,
+ * a close estimate above.
+ */
+export function vitalsSql(scope: Scope, dimension: VitalDimension, path?: string): Sql {
+  const value = sql.identifier(VITAL_DIMENSIONS[dimension], Object.values(VITAL_DIMENSIONS));
+  const limit = (index: 0 | 1) =>
+    sql.join(
+      Object.entries(VITAL_THRESHOLDS).map(([metric, bounds]) => sql`metric_name = ${metric}, ${bounds[index]}`),
+      ', ',
+    );
+  return sql`SELECT client_id, metric_name AS metric, ${value} AS value, count() AS samples,
+      quantiles(0.5, 0.75, 0.9, 0.95, 0.99)(metric_value) AS percentiles,
+      countIf(metric_value <= multiIf(${limit(0)}, inf)) / count() AS good_share,
+      countIf(metric_value > multiIf(${limit(1)}, inf)) / count() AS poor_share
+    FROM analytics.web_vitals_spans
+    WHERE ${spansWhere(scope, path)}
+    GROUP BY client_id, metric, value
+    ORDER BY client_id, metric, samples DESC, value
+    LIMIT 100 BY client_id, metric`;
+}
+
+/**
+ * Errors grouped by type and message, with occurrences, affected visitors and sessions (uniq:
+ * exact for small counts, ≈1% beyond tens of thousands), newest first within equal counts.
+ * `search` matches message substrings (case-insensitive).
+ */
+export function errorGroupsSql(scope: Scope, search: string | undefined, limit: number): Sql {
+  const matching = search ? sql`AND positionCaseInsensitiveUTF8(message, ${search}) > 0` : sql``;
+  return sql`SELECT client_id, error_type AS type, any(message) AS sample_message, count() AS occurrences,
+      uniq(anonymous_id) AS visitors, uniq(session_id) AS sessions,
+      toUnixTimestamp64Milli(max(timestamp)) AS last_seen
+    FROM analytics.error_spans
+    WHERE ${spansWhere(scope)} ${matching}
+    GROUP BY client_id, type, cityHash64(message)
+    ORDER BY client_id, occurrences DESC, last_seen DESC
+    LIMIT ${sql.param(Math.min(limit, MAX_BREAKDOWN_ROWS), 'UInt32')} BY client_id`;
+}
+
+/** The latest occurrences, with stacks. */
+export function recentErrorsSql(scope: Scope, search: string | undefined, limit: number): Sql {
+  const matching = search ? sql`AND positionCaseInsensitiveUTF8(message, ${search}) > 0` : sql``;
+  return sql`SELECT client_id, toUnixTimestamp64Milli(timestamp) AS time, error_type AS type, message, path,
+      filename, lineno, colno, stack, browser_name AS browser, country
+    FROM analytics.error_spans
+    WHERE ${spansWhere(scope)} ${matching}
+    ORDER BY client_id, timestamp DESC
+    LIMIT ${sql.param(Math.min(limit, 100), 'UInt32')} BY client_id`;
+}
+
+/** Custom events (tracker and server-side) by name: occurrences and unique visitors. */
+export function customEventsSql(scope: Scope): Sql {
+  return sql`SELECT client_id, name, count() AS occurrences, uniqExact(visitor) AS visitors
+    FROM (
+      SELECT client_id, event_name AS name, anonymous_id AS visitor
+      FROM analytics.events WHERE ${eventsWhere(scope)} AND event_type = 'custom'
+      UNION ALL
+      SELECT assumeNotNull(website_id) AS client_id, event_name AS name, ifNull(anonymous_id, '') AS visitor
+      FROM analytics.custom_events
+      WHERE website_id IN ${sql.array(scope.websiteIds, 'String')}
+        AND timestamp >= ${scope.range.from} AND timestamp < ${scope.range.to}
+    )
+    GROUP BY client_id, name
+    ORDER BY client_id, occurrences DESC, name
+    LIMIT ${sql.param(MAX_BREAKDOWN_ROWS, 'UInt32')} BY client_id`;
+}
+
+/** One custom event's property values: how often each key takes each value. */
+export function eventPropertiesSql(scope: Scope, eventName: string): Sql {
+  return sql`SELECT client_id, key, value, count() AS occurrences
+    FROM (
+      SELECT client_id, properties FROM analytics.events
+      WHERE ${eventsWhere(scope)} AND event_type = 'custom' AND event_name = ${eventName}
+      UNION ALL
+      SELECT assumeNotNull(website_id) AS client_id, properties FROM analytics.custom_events
+      WHERE website_id IN ${sql.array(scope.websiteIds, 'String')} AND event_name = ${eventName}
+        AND timestamp >= ${scope.range.from} AND timestamp < ${scope.range.to}
+    )
+    ARRAY JOIN JSONExtractKeysAndValuesRaw(properties) AS kv
+    GROUP BY client_id, kv.1 AS key, trim(BOTH '"' FROM kv.2) AS value
+    ORDER BY client_id, key, occurrences DESC, value
+    LIMIT 50 BY client_id, key`;
+}
