@@ -3,17 +3,28 @@ import type { ClickHouseClient } from '../../clickhouse/client.ts';
 import { type QueryOptions, runQuery } from '../../clickhouse/query.ts';
 import type { Filter } from './filters.ts';
 import {
+  aiUsageSql,
   type BreakdownPage,
   breakdownSql,
+  type Condition,
   customEventsSql,
   type Dimension,
+  entryExitSql,
   errorGroupsSql,
   eventPropertiesSql,
+  funnelSql,
+  goalsSql,
   type Interval,
+  type RevenueGroup,
   realtimeSql,
   recentErrorsSql,
+  retentionSql,
+  revenueSql,
+  sessionsSql,
+  sessionTimelineSql,
   summarySql,
   timeseriesSql,
+  transitionsSql,
   type VitalDimension,
   vitalsSql,
 } from './queries.ts';
@@ -80,6 +91,53 @@ export interface ErrorOccurrence {
   stack: string | null;
   browser: string;
   country: string;
+}
+
+export interface SessionRow {
+  sessionId: string;
+  visitor: string;
+  started: Date;
+  ended: Date;
+  durationSeconds: number;
+  pageviews: number;
+  entryPage: string;
+  exitPage: string;
+  referrer: string;
+  country: string;
+  browser: string;
+  device: string;
+}
+
+export interface FunnelStepResult {
+  /** Visitors who reached this step (in order, within the window). */
+  visitors: number;
+  /** Share of the first step's visitors, 0–1. */
+  conversion: number;
+  /** Share of the previous step's visitors lost at this step, 0–1. */
+  dropOff: number;
+}
+
+export interface RevenueRow {
+  currency: string;
+  value: string;
+  revenue: number;
+  transactions: number;
+  refunds: number;
+  refunded: number;
+}
+
+export interface AiUsageRow {
+  provider: string;
+  model: string;
+  calls: number;
+  errors: number;
+  inputTokens: number;
+  outputTokens: number;
+  totalTokens: number;
+  costUsd: number;
+  latencyP50Ms: number;
+  latencyP95Ms: number;
+  latencyP99Ms: number;
 }
 
 export interface BreakdownRow {
@@ -226,6 +284,32 @@ export function createAnalyticsLoaders(clickhouse: ClickHouseClient, run: Runner
   type OccurrenceRow = Omit<ErrorOccurrence, 'time'> & { client_id: string; time: number };
   type NamedCount = { client_id: string; name: string; occurrences: number; visitors: number };
   type PropertyRow = { client_id: string; key: string; value: string; occurrences: number };
+  type SessionDbRow = {
+    client_id: string;
+    session_id: string;
+    visitor: string;
+    started: number;
+    ended: number;
+    pageviews: number;
+    entry_page: string;
+    exit_page: string;
+    referrer: string;
+    country: string;
+    browser: string;
+    device: string;
+  };
+  type AiDbRow = {
+    client_id: string;
+    provider: string;
+    model: string;
+    calls: number;
+    errors: number;
+    input_tokens: number;
+    output_tokens: number;
+    total_tokens: number;
+    cost_usd: number;
+    latency_ms: number[];
+  };
 
   return {
     summary: perWebsite<Scoped, SummaryRow, Summary>(
@@ -319,6 +403,128 @@ export function createAnalyticsLoaders(clickhouse: ClickHouseClient, run: Runner
       (rows) => rows.map(({ client_id: _, ...row }) => row),
     ),
 
+    sessions: perWebsite<Scoped & { limit: number; offset: number }, SessionDbRow, SessionRow[]>(
+      (websiteIds, key) =>
+        run({ name: 'analytics_sessions', query: sessionsSql({ ...key, websiteIds }, key.limit, key.offset) }),
+      (rows) =>
+        rows.map((r) => ({
+          sessionId: r.session_id,
+          visitor: r.visitor,
+          started: new Date(r.started),
+          ended: new Date(r.ended),
+          durationSeconds: (r.ended - r.started) / 1000,
+          pageviews: r.pageviews,
+          entryPage: r.entry_page,
+          exitPage: r.exit_page,
+          referrer: r.referrer,
+          country: r.country,
+          browser: r.browser,
+          device: r.device,
+        })),
+    ),
+
+    entryExit: perWebsite<
+      Scoped & { which: 'ENTRY' | 'EXIT'; limit: number },
+      { client_id: string; value: string; sessions: number; visitors: number; bounce_rate: number },
+      { value: string; sessions: number; visitors: number; bounceRate: number }[]
+    >(
+      (websiteIds, key) =>
+        run({ name: 'analytics_entry_exit', query: entryExitSql({ ...key, websiteIds }, key.which, key.limit) }),
+      (rows) =>
+        rows.map(({ value, sessions, visitors, bounce_rate }) => ({
+          value,
+          sessions,
+          visitors,
+          bounceRate: bounce_rate,
+        })),
+    ),
+
+    transitions: perWebsite<
+      Scoped & { limit: number },
+      { client_id: string; from_path: string; to_path: string; sessions: number },
+      { from: string; to: string; sessions: number }[]
+    >(
+      (websiteIds, key) =>
+        run({ name: 'analytics_transitions', query: transitionsSql({ ...key, websiteIds }, key.limit) }),
+      (rows) => rows.map((r) => ({ from: r.from_path, to: r.to_path, sessions: r.sessions })),
+    ),
+
+    goals: perWebsite<
+      Scoped & { goals: Condition[] },
+      { client_id: string; visitors: number; converted: number[] },
+      { visitors: number; conversions: number; rate: number }[]
+    >(
+      (websiteIds, key) => run({ name: 'analytics_goals', query: goalsSql({ ...key, websiteIds }, key.goals) }),
+      ([row], key) =>
+        key.goals.map((_, i) => {
+          const conversions = row?.converted[i] ?? 0;
+          return { visitors: row?.visitors ?? 0, conversions, rate: row?.visitors ? conversions / row.visitors : 0 };
+        }),
+    ),
+
+    funnel: perWebsite<
+      Scoped & { steps: Condition[]; windowSeconds: number },
+      { client_id: string; levels: number[]; counts: number[] },
+      FunnelStepResult[]
+    >(
+      (websiteIds, key) =>
+        run({ name: 'analytics_funnel', query: funnelSql({ ...key, websiteIds }, key.steps, key.windowSeconds) }),
+      ([row], key) => {
+        const reached = key.steps.map((_, i) =>
+          (row?.levels ?? []).reduce((sum, level, j) => (level >= i + 1 ? sum + (row?.counts[j] ?? 0) : sum), 0),
+        );
+        return reached.map((visitors, i) => ({
+          visitors,
+          conversion: reached[0] ? visitors / (reached[0] as number) : 0,
+          dropOff: i === 0 || !reached[i - 1] ? 0 : 1 - visitors / (reached[i - 1] as number),
+        }));
+      },
+    ),
+
+    retention: perWebsite<
+      Scoped,
+      { client_id: string; cohort_start: number; week_offset: number; visitors: number },
+      { cohort: Date; visitors: number[] }[]
+    >(
+      (websiteIds, key) => run({ name: 'analytics_retention', query: retentionSql({ ...key, websiteIds }) }),
+      (rows) => {
+        const cohorts = new Map<number, number[]>();
+        for (const { cohort_start, week_offset, visitors } of rows) {
+          const weeks = cohorts.get(cohort_start) ?? [];
+          weeks[week_offset] = visitors;
+          cohorts.set(cohort_start, weeks);
+        }
+        return [...cohorts].map(([cohort, weeks]) => ({
+          cohort: new Date(cohort * 1000),
+          visitors: Array.from(weeks, (v) => v ?? 0),
+        }));
+      },
+    ),
+
+    revenue: perWebsite<Scoped & { group: RevenueGroup }, RevenueRow & { client_id: string }, RevenueRow[]>(
+      (websiteIds, key) => run({ name: 'analytics_revenue', query: revenueSql({ ...key, websiteIds }, key.group) }),
+      (rows) => rows.map(({ client_id: _, ...row }) => row),
+    ),
+
+    /** Keyed by organization: LLM spans belong to the API key's organization. */
+    aiUsage: perWebsite<{ websiteId: string; range: DateRange }, AiDbRow, AiUsageRow[]>(
+      (organizationIds, key) => run({ name: 'analytics_ai_usage', query: aiUsageSql(organizationIds, key.range) }),
+      (rows) =>
+        rows.map((r) => ({
+          provider: r.provider,
+          model: r.model,
+          calls: r.calls,
+          errors: r.errors,
+          inputTokens: r.input_tokens,
+          outputTokens: r.output_tokens,
+          totalTokens: r.total_tokens,
+          costUsd: r.cost_usd,
+          latencyP50Ms: r.latency_ms[0] ?? 0,
+          latencyP95Ms: r.latency_ms[1] ?? 0,
+          latencyP99Ms: r.latency_ms[2] ?? 0,
+        })),
+    ),
+
     breakdown: perWebsite<Scoped & { dimension: Dimension; page: BreakdownPage }, ValueRow, BreakdownRow[]>(
       (websiteIds, key) =>
         run({ name: 'analytics_breakdown', query: breakdownSql({ ...key, websiteIds }, key.dimension, key.page) }),
@@ -334,3 +540,12 @@ export function createAnalyticsLoaders(clickhouse: ClickHouseClient, run: Runner
 }
 
 export type AnalyticsLoaders = ReturnType<typeof createAnalyticsLoaders>;
+
+/** One session's events in order (a single lookup: nothing to batch). */
+export async function sessionTimeline(run: Runner, websiteId: string, sessionId: string) {
+  const rows = await run<{ time: number; name: string; path: string; title: string; properties: string }>({
+    name: 'analytics_session_timeline',
+    query: sessionTimelineSql(websiteId, sessionId),
+  });
+  return rows.map((r) => ({ ...r, time: new Date(r.time) }));
+}

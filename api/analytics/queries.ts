@@ -265,3 +265,180 @@ export function eventPropertiesSql(scope: Scope, eventName: string): Sql {
     ORDER BY client_id, key, occurrences DESC, value
     LIMIT 50 BY client_id, key`;
 }
+
+/** Sessions, newest first: entry and exit pages, page views, duration, where and on what. */
+export function sessionsSql(scope: Scope, limit: number, offset: number): Sql {
+  return sql`SELECT client_id, session_id, any(anonymous_id) AS visitor,
+      toUnixTimestamp64Milli(min(time)) AS started, toUnixTimestamp64Milli(max(time)) AS ended,
+      countIf(event_name = 'screen_view') AS pageviews,
+      argMinIf(path, time, event_name = 'screen_view') AS entry_page,
+      argMaxIf(path, time, event_name = 'screen_view') AS exit_page,
+      ifNull(any(referrer), '') AS referrer, ifNull(any(country), '') AS country,
+      ifNull(any(browser_name), '') AS browser, ifNull(any(device_type), '') AS device
+    FROM analytics.events
+    WHERE ${eventsWhere(scope)}
+    GROUP BY client_id, session_id
+    HAVING pageviews > 0
+    ORDER BY client_id, started DESC, session_id
+    LIMIT ${sql.param(Math.min(limit, MAX_BREAKDOWN_ROWS), 'UInt32')} OFFSET ${sql.param(offset, 'UInt32')} BY client_id`;
+}
+
+/** Every event of one session, in order. */
+export function sessionTimelineSql(websiteId: string, sessionId: string): Sql {
+  return sql`SELECT toUnixTimestamp64Milli(time) AS time, event_name AS name, path, ifNull(title, '') AS title, properties
+    FROM analytics.events
+    WHERE client_id = ${websiteId} AND session_id = ${sessionId}
+    ORDER BY time, event_name
+    LIMIT 1000`;
+}
+
+/** Entry or exit pages: the first or last page viewed in each session, with sessions and bounce rate. */
+export function entryExitSql(scope: Scope, which: 'ENTRY' | 'EXIT', limit: number): Sql {
+  const page =
+    which === 'ENTRY'
+      ? sql`argMinIf(path, time, event_name = 'screen_view')`
+      : sql`argMaxIf(path, time, event_name = 'screen_view')`;
+  return sql`SELECT client_id, page AS value, count() AS sessions, uniqExact(visitor) AS visitors, avg(views = 1) AS bounce_rate
+    FROM (
+      SELECT client_id, session_id, any(anonymous_id) AS visitor, ${page} AS page, countIf(event_name = 'screen_view') AS views
+      FROM analytics.events WHERE ${eventsWhere(scope)}
+      GROUP BY client_id, session_id HAVING views > 0
+    )
+    GROUP BY client_id, value
+    ORDER BY client_id, sessions DESC, value
+    LIMIT ${sql.param(Math.min(limit, MAX_BREAKDOWN_ROWS), 'UInt32')} BY client_id`;
+}
+
+/** User journeys: how often visitors go from one page to the next within a session. */
+export function transitionsSql(scope: Scope, limit: number): Sql {
+  return sql`SELECT client_id, step.1 AS from_path, step.2 AS to_path, count() AS sessions
+    FROM (
+      SELECT client_id, arrayMap(x -> x.2, arraySort(groupArray((time, path)))) AS pages
+      FROM analytics.events
+      WHERE ${eventsWhere(scope)} AND event_name = 'screen_view'
+      GROUP BY client_id, session_id
+    )
+    ARRAY JOIN arrayZip(arrayPopBack(pages), arrayPopFront(pages)) AS step
+    WHERE from_path != to_path
+    GROUP BY client_id, from_path, to_path
+    ORDER BY client_id, sessions DESC, from_path, to_path
+    LIMIT ${sql.param(Math.min(limit, MAX_BREAKDOWN_ROWS), 'UInt32')} BY client_id`;
+}
+
+/** A goal or funnel step: a page (path pattern, `*` matches anything) or a custom event name. */
+export interface Condition {
+  type: 'PAGE_VIEW' | 'EVENT';
+  target: string;
+}
+
+/** SQL `LIKE` pattern for a path pattern where `*` matches anything. */
+export function likePattern(pattern: string): string {
+  return pattern.replace(/[\\%_]/g, (c) => `\\${c}`).replace(/\*/g, '%');
+}
+
+function conditionSql(condition: Condition): Sql {
+  return condition.type === 'PAGE_VIEW'
+    ? sql`(event_name = 'screen_view' AND like(path, ${likePattern(condition.target)}))`
+    : sql`(event_name = ${condition.target})`;
+}
+
+/** Visitors converting on each goal, with all visitors for the rate. */
+export function goalsSql(scope: Scope, goals: readonly Condition[]): Sql {
+  const conversions = goals.map((goal) => sql`uniqExactIf(anonymous_id, ${conditionSql(goal)})`);
+  return sql`SELECT client_id, uniqExactIf(anonymous_id, event_name = 'screen_view') AS visitors,
+      [${sql.join(conversions, ', ')}] AS converted
+    FROM analytics.events
+    WHERE ${eventsWhere(scope)}
+    GROUP BY client_id`;
+}
+
+/**
+ * Funnel entrants per step: ClickHouse's windowFunnel finds, per visitor, how many steps were
+ * completed in order within the window.
+ */
+export function funnelSql(scope: Scope, steps: readonly Condition[], windowSeconds: number): Sql {
+  return sql`SELECT client_id, groupArray(level) AS levels, groupArray(visitors) AS counts
+    FROM (
+      SELECT client_id, level, count() AS visitors FROM (
+        SELECT client_id, anonymous_id,
+          windowFunnel(${sql.param(windowSeconds, 'UInt64')})(toDateTime(time), ${sql.join(steps.map(conditionSql), ', ')}) AS level
+        FROM analytics.events
+        WHERE ${eventsWhere(scope)}
+        GROUP BY client_id, anonymous_id
+      )
+      GROUP BY client_id, level
+    )
+    GROUP BY client_id`;
+}
+
+/** Weekly cohorts by first visit in the range: visitors of each cohort active N weeks later. */
+export function retentionSql(scope: Scope): Sql {
+  return sql`SELECT client_id, toUnixTimestamp(toDateTime(cohort, ${scope.range.timezone})) AS cohort_start,
+      dateDiff('week', cohort, week) AS week_offset, count() AS visitors
+    FROM (
+      SELECT client_id, anonymous_id, groupUniqArray(toMonday(time, ${scope.range.timezone})) AS weeks, arrayMin(weeks) AS cohort
+      FROM analytics.events
+      WHERE ${eventsWhere(scope)} AND event_name = 'screen_view'
+      GROUP BY client_id, anonymous_id
+    )
+    ARRAY JOIN weeks AS week
+    GROUP BY client_id, cohort, week
+    ORDER BY client_id, cohort_start, week_offset`;
+}
+
+export const REVENUE_GROUPS = {
+  NONE: "''",
+  PRODUCT: "ifNull(product_name, ifNull(product_id, ''))",
+  PROVIDER: 'provider',
+  SOURCE: 'source',
+} as const;
+export type RevenueGroup = keyof typeof REVENUE_GROUPS;
+
+/**
+ * Revenue by currency (never summed across currencies), optionally by product, provider or
+ * traffic source. A refund replaced its sale (ReplacingMergeTree, read FINAL): its row holds
+ * what was kept, with the refunded amount in metadata. The source is the UTM source, else the
+ * referrer's domain, else "direct", of the paying visitor's first page view.
+ */
+export function revenueSql(scope: Scope, group: RevenueGroup): Sql {
+  const key = sql.identifier(REVENUE_GROUPS[group], Object.values(REVENUE_GROUPS));
+  const ids = sql.array(scope.websiteIds, 'String');
+  const attribution =
+    group === 'SOURCE'
+      ? sql`LEFT JOIN (
+          SELECT client_id, anonymous_id,
+            argMin(coalesce(utm_source, nullIf(domainWithoutWWW(ifNull(referrer, '')), ''), 'direct'), time) AS source
+          FROM analytics.events
+          WHERE client_id IN ${ids} AND event_name = 'screen_view' AND time < ${scope.range.to}
+          GROUP BY client_id, anonymous_id
+        ) AS visits ON visits.client_id = r.client_id AND visits.anonymous_id = r.anonymous_id`
+      : sql``;
+  return sql`SELECT r.client_id AS client_id, r.currency AS currency, ${key} AS value,
+      toFloat64(sum(amount)) AS revenue,
+      countIf(type != 'refund') AS transactions,
+      countIf(type = 'refund') AS refunds,
+      sum(JSONExtractFloat(metadata, 'refunded')) AS refunded
+    FROM (
+      SELECT assumeNotNull(website_id) AS client_id, ifNull(anonymous_id, '') AS anonymous_id,
+        amount, currency, type, provider, product_id, product_name, metadata
+      FROM analytics.revenue FINAL
+      WHERE website_id IN ${ids} AND created >= ${scope.range.from} AND created < ${scope.range.to}
+    ) AS r
+    ${attribution}
+    GROUP BY client_id, currency, value
+    ORDER BY client_id, currency, revenue DESC, value`;
+}
+
+/** LLM usage of an organization by provider and model: calls, errors, tokens, cost, latency percentiles. */
+export function aiUsageSql(organizationIds: readonly string[], range: DateRange): Sql {
+  return sql`SELECT owner_id AS client_id, provider, model, count() AS calls,
+      countIf(error_name IS NOT NULL OR ifNull(http_status, 200) >= 400) AS errors,
+      sum(input_tokens) AS input_tokens, sum(output_tokens) AS output_tokens, sum(total_tokens) AS total_tokens,
+      sum(ifNull(total_token_cost_usd, 0)) AS cost_usd,
+      quantiles(0.5, 0.95, 0.99)(duration_ms) AS latency_ms
+    FROM observability.ai_call_spans
+    WHERE owner_id IN ${sql.array(organizationIds, 'String')}
+      AND timestamp >= ${range.from} AND timestamp < ${range.to}
+    GROUP BY client_id, provider, model
+    ORDER BY client_id, calls DESC, provider, model`;
+}
