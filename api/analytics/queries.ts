@@ -398,7 +398,8 @@ export type RevenueGroup = keyof typeof REVENUE_GROUPS;
  * Revenue by currency (never summed across currencies), optionally by product, provider or
  * traffic source. A refund replaced its sale (ReplacingMergeTree, read FINAL): its row holds
  * what was kept, with the refunded amount in metadata. The source is the UTM source, else the
- * referrer's domain, else "direct", of the paying visitor's first page view.
+ * referrer's domain, else "direct", of the paying visitor's first page view; "(unattributed)"
+ * when the payment names no known visitor.
  */
 export function revenueSql(scope: Scope, group: RevenueGroup): Sql {
   const key = sql.identifier(REVENUE_GROUPS[group], Object.values(REVENUE_GROUPS));
