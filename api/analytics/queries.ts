@@ -390,7 +390,7 @@ export const REVENUE_GROUPS = {
   NONE: "''",
   PRODUCT: "ifNull(product_name, ifNull(product_id, ''))",
   PROVIDER: 'provider',
-  SOURCE: 'source',
+  SOURCE: "if(source = '', '(unattributed)', source)",
 } as const;
 export type RevenueGroup = keyof typeof REVENUE_GROUPS;
 
