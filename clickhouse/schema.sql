@@ -206,6 +206,26 @@ ORDER BY (client_id, time, id)
 TTL toDateTime(time) + toIntervalYear(1)
 SETTINGS index_granularity = 8192;
 
+-- analytics.link_clicks (MergeTree)
+CREATE TABLE analytics.link_clicks
+(
+    `link_id` String,
+    `owner_id` String,
+    `website_id` Nullable(String),
+    `timestamp` DateTime64(3, 'UTC') CODEC(Delta(8), ZSTD(1)),
+    `visitor_hash` String CODEC(ZSTD(1)),
+    `referrer` Nullable(String) CODEC(ZSTD(1)),
+    `browser_name` LowCardinality(String) DEFAULT '',
+    `os_name` LowCardinality(String) DEFAULT '',
+    `device_type` LowCardinality(String) DEFAULT '',
+    `country` LowCardinality(String) DEFAULT ''
+)
+ENGINE = MergeTree
+PARTITION BY toYYYYMM(timestamp)
+ORDER BY (link_id, timestamp)
+TTL toDateTime(timestamp) + toIntervalYear(1)
+SETTINGS index_granularity = 8192;
+
 -- analytics.revenue (ReplacingMergeTree)
 CREATE TABLE analytics.revenue
 (

@@ -4,16 +4,18 @@ import { RateLimiter } from '../runtime/rate-limit.ts';
 import type { Stores } from '../runtime/stores.ts';
 import type { IngestConfig } from './config.ts';
 import { RecentIds } from './dedupe.ts';
+import type { Directory } from './directory.ts';
 import { openGeo } from './enrich/geo.ts';
 import { DailySalts } from './enrich/privacy.ts';
 import { UserAgentParser } from './enrich/user-agent.ts';
 import { HttpError, sendJson } from './http.ts';
 import { IngestMetrics } from './metrics.ts';
 import type { PipelineDeps } from './pipeline.ts';
+import { followLink, type LinkTarget, linkDirectory } from './routes/links.ts';
 import { llm, track } from './routes/server-events.ts';
 import { batch, corsHeaders, pixel, preflight } from './routes/tracker.ts';
 import { webhook } from './routes/webhooks.ts';
-import { WebsiteDirectory } from './websites.ts';
+import { type Site, websiteDirectory } from './websites.ts';
 import { BufferedWriter, type RowWriter } from './writer.ts';
 
 /** Everything a route handler can use; one per ingest process. */
@@ -21,7 +23,8 @@ export interface IngestContext {
   config: IngestConfig;
   log: Logger;
   stores: Pick<Stores, 'prisma' | 'clickhouse'>;
-  websites: WebsiteDirectory;
+  websites: Directory<Site>;
+  links: Directory<LinkTarget>;
   salts: DailySalts;
   pipeline: PipelineDeps;
   writer: RowWriter;
@@ -64,7 +67,8 @@ export async function createIngest(
     config,
     log,
     stores,
-    websites: new WebsiteDirectory(stores.prisma),
+    websites: websiteDirectory(stores.prisma),
+    links: linkDirectory(stores.prisma),
     salts: new DailySalts(stores.prisma),
     pipeline: { userAgents: new UserAgentParser(), geo: await openGeo(config.geoipCityDb), recentIds: new RecentIds() },
     writer: new BufferedWriter(stores.clickhouse, metrics, config.writer),
@@ -72,13 +76,15 @@ export async function createIngest(
     rateLimiter: new RateLimiter(),
   };
   context.websites.start();
+  context.links.start();
 
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://ingest');
     const browser = BROWSER_ROUTES.has(url.pathname);
     try {
       if (browser && req.method === 'OPTIONS') return preflight(req, res);
-      const handler = ROUTES[`${req.method} ${url.pathname}`];
+      const handler =
+        req.method === 'GET' && url.pathname.startsWith('/l/') ? followLink : ROUTES[`${req.method} ${url.pathname}`];
       if (!handler) throw new HttpError(404, 'NOT_FOUND', `No route for ${req.method} ${url.pathname}`);
       await handler(context, req, res, url);
     } catch (error) {
@@ -104,6 +110,7 @@ export async function createIngest(
     context,
     async close() {
       context.websites.stop();
+      context.links.stop();
       await context.writer.close();
     },
   };

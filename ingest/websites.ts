@@ -1,4 +1,5 @@
 import type { PrismaClient } from '../prisma/client.ts';
+import { Directory } from './directory.ts';
 
 /** What ingest needs to know about a website, parsed once from its row. */
 export interface Site {
@@ -64,55 +65,16 @@ export function originAllowed(origin: string | undefined, site: Site): boolean {
   });
 }
 
-interface Entry {
-  site: Site | null;
-  expiresAt: number;
-}
-
-/**
- * Website lookups without a PostgreSQL query per event: an in-memory cache, invalidated by one
- * cheap poll for recently updated websites every few seconds (which works the same on embedded
- * PGlite, where LISTEN/NOTIFY does not reach other connections). Unknown ids are cached briefly
- * too, so garbage client ids cannot hammer the database.
- */
-export class WebsiteDirectory {
-  private cache = new Map<string, Entry>();
-  private since = new Date();
-  private timer?: NodeJS.Timeout;
-
-  constructor(
-    private readonly prisma: PrismaClient,
-    private readonly options = { ttlMs: 10 * 60_000, missTtlMs: 30_000, pollMs: 5_000, maxEntries: 100_000 },
-  ) {}
-
-  start(): void {
-    this.timer = setInterval(() => void this.invalidateChanged().catch(() => {}), this.options.pollMs);
-    this.timer.unref();
-  }
-
-  stop(): void {
-    clearInterval(this.timer);
-  }
-
-  async get(id: string): Promise<Site | null> {
-    const cached = this.cache.get(id);
-    if (cached && cached.expiresAt > Date.now()) return cached.site;
-    const row = await this.prisma.website.findUnique({ where: { id } });
-    const site = row ? toSite(row) : null;
-    if (this.cache.size >= this.options.maxEntries) this.cache.clear();
-    this.cache.set(id, { site, expiresAt: Date.now() + (site ? this.options.ttlMs : this.options.missTtlMs) });
-    return site;
-  }
-
-  /** Drops cached websites changed (or created) since the last poll. */
-  async invalidateChanged(): Promise<void> {
-    const changed = await this.prisma.website.findMany({
-      where: { updatedAt: { gte: this.since } },
-      select: { id: true, updatedAt: true },
-    });
-    for (const { id, updatedAt } of changed) {
-      this.cache.delete(id);
-      if (updatedAt > this.since) this.since = updatedAt;
-    }
-  }
+/** Websites by id, cached (see Directory). */
+export function websiteDirectory(prisma: PrismaClient): Directory<Site> {
+  return new Directory({
+    load: async (id) => {
+      const row = await prisma.website.findUnique({ where: { id } });
+      return row ? toSite(row) : null;
+    },
+    changedSince: async (since) =>
+      (
+        await prisma.website.findMany({ where: { updatedAt: { gte: since } }, select: { id: true, updatedAt: true } })
+      ).map(({ id, updatedAt }) => ({ key: id, updatedAt })),
+  });
 }

@@ -7,6 +7,7 @@ export type Table =
   | 'analytics.error_spans'
   | 'analytics.custom_events'
   | 'analytics.revenue'
+  | 'analytics.link_clicks'
   | 'observability.ai_call_spans';
 
 export type Row = Record<string, unknown>;

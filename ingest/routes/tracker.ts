@@ -35,7 +35,7 @@ async function siteFor(ingest: IngestContext, req: IncomingMessage, clientId: st
   return site;
 }
 
-function limitByIp(ingest: IngestContext, ip: string) {
+export function limitByIp(ingest: IngestContext, ip: string) {
   const decision = ingest.rateLimiter.take(`ip:${ip}`, ingest.config.ratePerIpPerMinute, 60_000);
   if (!decision.allowed) {
     throw new HttpError(429, 'RATE_LIMITED', 'Too many requests from this address', {
