@@ -1,10 +1,91 @@
 import SchemaBuilder from '@pothos/core';
+import ComplexityPlugin from '@pothos/plugin-complexity';
+import ErrorsPlugin from '@pothos/plugin-errors';
+import PrismaPlugin from '@pothos/plugin-prisma';
+import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import ValidationPlugin from '@pothos/plugin-validation';
+import type PrismaTypes from '../prisma/generated/pothos-types.ts';
+import { getDatamodel } from '../prisma/generated/pothos-types.ts';
+import { can } from './auth.ts';
 import type { Context } from './context.ts';
+import { ApiError, ForbiddenError, InputError, UnauthenticatedError } from './errors.ts';
+
+/** Limits every operation is checked against before it runs (see api/limits.test.ts). */
+export const QUERY_LIMITS = { complexity: 1000, depth: 10, breadth: 150 };
 
 /** The Pothos builder. Types live in schema/<domain>.ts, never here. */
-export const builder = new SchemaBuilder<{ Context: Context; DefaultFieldNullability: false }>({
+export const builder = new SchemaBuilder<{
+  Context: Context;
+  DefaultFieldNullability: false;
+  PrismaTypes: PrismaTypes;
+  AuthScopes: {
+    authenticated: boolean;
+    anonymous: boolean;
+    readMetadata: boolean;
+    writeMetadata: boolean;
+    evaluateFlags: boolean;
+    manageOrganization: boolean;
+  };
+  Scalars: {
+    DateTime: { Input: Date; Output: Date };
+    JSON: { Input: unknown; Output: unknown };
+  };
+}>({
+  // Scope checks run first, so a caller without access learns nothing from validation messages.
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, ValidationPlugin, PrismaPlugin, RelayPlugin, ComplexityPlugin],
   // Fields are non-null unless marked nullable: typed clients get precise types.
   defaultFieldNullability: false,
+  scopeAuth: {
+    authScopes: (ctx) => ({
+      authenticated: ctx.auth !== null,
+      anonymous: ctx.auth === null,
+      readMetadata: can(ctx.auth, 'readMetadata'),
+      writeMetadata: can(ctx.auth, 'writeMetadata'),
+      evaluateFlags: can(ctx.auth, 'evaluateFlags'),
+      manageOrganization: can(ctx.auth, 'manageOrganization'),
+    }),
+    unauthorizedError: (_parent, ctx) => (ctx.auth ? new ForbiddenError() : new UnauthenticatedError()),
+  },
+  errors: { defaultTypes: [] },
+  validation: {
+    validationError: (result) =>
+      new InputError(
+        result.issues.map((issue) => ({
+          path: (issue.path ?? []).map((segment) => String(typeof segment === 'object' ? segment.key : segment)),
+          message: issue.message,
+        })),
+      ),
+  },
+  prisma: {
+    client: (ctx) => ctx.prisma,
+    dmmf: getDatamodel(),
+    filterConnectionTotalCount: true,
+    onUnusedQuery: process.env.NODE_ENV === 'production' ? null : 'warn',
+  },
+  relay: {
+    clientMutationId: 'omit',
+    cursorType: 'String',
+    nodeQueryOptions: false,
+    nodesQueryOptions: false,
+  },
+  complexity: {
+    limit: QUERY_LIMITS,
+    complexityError: (kind, result) => {
+      const measure = kind.toLowerCase() as 'complexity' | 'depth' | 'breadth';
+      return new QueryTooComplexError(
+        `Query ${measure} ${result[measure]} exceeds the limit of ${result[`max${kind}`]}.`,
+      );
+    },
+  },
 });
 
+class QueryTooComplexError extends ApiError {
+  readonly code = 'QUERY_TOO_COMPLEX';
+  constructor(message: string) {
+    super(message, 'QUERY_TOO_COMPLEX');
+  }
+}
+
 builder.queryType({ description: 'Entry point for reads.' });
+builder.mutationType({ description: 'Entry point for changes. Expected failures are members of each result union.' });
