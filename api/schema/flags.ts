@@ -65,8 +65,9 @@ builder.prismaObjectField('Organization', 'flags', (t) =>
   }),
 );
 
+// Loose: as the input type's validator its output replaces the input, so the other fields must pass through.
 const flagInputSchema = z
-  .object({
+  .looseObject({
     type: z.enum(['BOOLEAN', 'ROLLOUT', 'MULTIVARIANT']).default('BOOLEAN'),
     rules: flagRule.array().max(100).default([]),
     variants: flagVariant.array().max(20).default([]),
