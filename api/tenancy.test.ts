@@ -271,7 +271,7 @@ describe.each(postgresTargets)('tenancy on $name', (target) => {
           include: { goals: true, funnels: { include: { steps: true } }, annotations: true },
         }),
         members: await prisma.member.findMany({ where }),
-        keys: await prisma.apiKey.findMany({ where, omit: { lastUsedAt: true } }),
+        keys: await prisma.apiKey.findMany({ where, omit: { lastUsedAt: true, updatedAt: true } }),
         links: await prisma.link.findMany({ where }),
         monitors: await prisma.uptimeMonitor.findMany({ where }),
         flags: await prisma.flag.findMany({ where }),
