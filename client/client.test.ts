@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { generate } from '@graphql-codegen/cli';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTenant, startTestApi, type TestApi, type Tenant } from '../api/test-support.ts';
+import { createTenant, startTestApi, type Tenant, type TestApi } from '../api/test-support.ts';
 import codegenConfig from '../codegen.ts';
 import { postgresTargets } from '../prisma/test-support.ts';
 import { createClient, TidemarkError } from './client.ts';
@@ -42,9 +42,11 @@ describe.each(postgresTargets)('typed client against the API on $name', (target)
     tenant = await createTenant(t.prisma, 'client');
   });
   afterAll(() => t?.close());
+  // The real HTTP handling of the API, without a socket.
+  const viaYoga = async (input: string, init: RequestInit) => t.api.fetch(input, init);
 
   it('runs the example', async () => {
-    const client = createClient({ url, apiKey: tenant.adminKey, fetch: t.api.fetch });
+    const client = createClient({ url, apiKey: tenant.adminKey, fetch: viaYoga });
     const result = await example(client);
     expect(result.organization).toBe('client');
     expect(result.domains.sort()).toEqual(['client.test', 'docs.example.com']);
@@ -52,7 +54,7 @@ describe.each(postgresTargets)('typed client against the API on $name', (target)
   });
 
   it('throws a TidemarkError carrying the code', async () => {
-    const client = createClient({ url, apiKey: 'tmk_not-a-key', fetch: t.api.fetch });
+    const client = createClient({ url, apiKey: 'tmk_not-a-key', fetch: viaYoga });
     const error = await client.request(ApiVersionDocument).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TidemarkError);
     expect((error as TidemarkError).code).toBe('UNAUTHENTICATED');
