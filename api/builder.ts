@@ -11,8 +11,8 @@ import { can } from './auth.ts';
 import type { Context } from './context.ts';
 import { ApiError, ForbiddenError, InputError, UnauthenticatedError } from './errors.ts';
 
-/** Limits every operation is checked against before it runs (see api/limits.test.ts). */
-export const QUERY_LIMITS = { complexity: 1000, depth: 10, breadth: 150 };
+/** Limits every operation is checked against before it runs (lists count 10× their selections). */
+export const QUERY_LIMITS = { complexity: 2500, depth: 12, breadth: 200 };
 
 /** The Pothos builder. Types live in schema/<domain>.ts, never here. */
 export const builder = new SchemaBuilder<{

@@ -18,14 +18,36 @@ const requestIdOf = (request: Request) => {
   return given && /^[\w.-]{1,128}$/.test(given) ? given : randomUUID();
 };
 
-/** Request ids on every response and one structured log line per request. */
-function requestLogging(log: Logger): Plugin {
+const describe = (error: unknown) => (error instanceof Error ? (error.stack ?? error.message) : String(error));
+
+/** Unexpected errors of authentication, already logged with their request id. */
+type LoggedErrors = WeakSet<object>;
+
+/**
+ * Request ids on every response, one structured log line per request, and every unexpected
+ * resolver error logged with its request id (this hook sees errors before Yoga masks them).
+ */
+function requestLogging(log: Logger): Plugin<Context> {
   const started = new WeakMap<Request, number>();
   return {
     onRequest({ request }) {
       requestIds.set(request, requestIdOf(request));
       started.set(request, performance.now());
     },
+    onExecute: () => ({
+      onExecuteDone({ args, result }) {
+        if (!('errors' in result)) return;
+        for (const error of result.errors ?? []) {
+          if (!error.originalError || error.originalError instanceof GraphQLError) continue;
+          const { requestId } = args.contextValue;
+          log.error('unexpected error', {
+            requestId,
+            path: error.path?.join('.'),
+            error: describe(error.originalError),
+          });
+        }
+      },
+    }),
     onResponse({ request, response }) {
       const requestId = requestIds.get(request) ?? requestIdOf(request);
       response.headers.set('x-request-id', requestId);
@@ -40,28 +62,44 @@ function requestLogging(log: Logger): Plugin {
   };
 }
 
+/** Yoga logs with free-form arguments (often an Error); ours takes a message and fields. */
+function yogaLogger(log: Logger, logged: LoggedErrors) {
+  // Errors of resolvers (they have a path) and of authentication are logged with their request id already.
+  const seen = (error: unknown) =>
+    error instanceof GraphQLError
+      ? !!error.path || logged.has(error.originalError ?? error)
+      : logged.has(error as object);
+  const adapt =
+    (level: keyof Logger) =>
+    (first: unknown, ...rest: unknown[]) => {
+      if (seen(first)) return;
+      log[level](first instanceof Error ? 'unexpected error' : String(first), {
+        ...(first instanceof Error ? { error: describe(first) } : {}),
+        ...(rest.length ? { details: rest.map(describe) } : {}),
+      });
+    };
+  return { debug: adapt('debug'), info: adapt('info'), warn: adapt('warn'), error: adapt('error') };
+}
+
 /**
  * The GraphQL service as a fetch handler: POST/GET /graphql (GraphiQL in a browser), GET /health.
- * Unexpected errors are masked (code INTERNAL_SERVER_ERROR, logged with the request id);
+ * Unexpected errors are masked (code INTERNAL_SERVER_ERROR) and logged with the request id;
  * expected ones are GraphQLErrors carrying extensions.code and pass through.
  */
 export function createApi(stores: ApiStores, log: Logger) {
   const limiter = new RateLimiter();
+  const logged: LoggedErrors = new WeakSet();
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     graphiql: { title: 'Tidemark GraphQL API' },
     landingPage: false,
-    logging: log,
+    logging: yogaLogger(log, logged),
     maskedErrors: {
       maskError(error, message, isDev) {
         const masked = maskError(error, message, isDev);
         if (masked === error) return masked;
-        const cause = error instanceof GraphQLError ? (error.originalError ?? error) : error;
-        log.error('unexpected error', {
-          error: cause instanceof Error ? (cause.stack ?? cause.message) : String(cause),
-        });
         return new GraphQLError(masked.message, {
           path: error instanceof GraphQLError ? error.path : undefined,
           extensions: { code: 'INTERNAL_SERVER_ERROR' },
@@ -69,13 +107,19 @@ export function createApi(stores: ApiStores, log: Logger) {
       },
     },
     plugins: [requestLogging(log)],
-    context: async ({ request }) => ({
-      prisma: stores.prisma,
-      clickhouse: stores.clickhouse,
-      requestId: requestIds.get(request) ?? requestIdOf(request),
-      log,
-      auth: await authenticate(stores.prisma, limiter, request.headers),
-    }),
+    context: async ({ request }) => {
+      const requestId = requestIds.get(request) ?? requestIdOf(request);
+      try {
+        const auth = await authenticate(stores.prisma, limiter, request.headers);
+        return { prisma: stores.prisma, clickhouse: stores.clickhouse, requestId, log, auth };
+      } catch (error) {
+        if (!(error instanceof GraphQLError)) {
+          log.error('unexpected error', { requestId, during: 'authentication', error: describe(error) });
+          logged.add(error as object);
+        }
+        throw error;
+      }
+    },
   });
 }
 

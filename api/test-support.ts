@@ -1,7 +1,10 @@
+import { PrismaPg } from '@prisma/adapter-pg';
+import type { ClickHouseClient } from '../clickhouse/client.ts';
 import { freshClickHouse, type TestClickHouse } from '../clickhouse/test-support.ts';
 import { generateApiKey } from '../prisma/api-keys.ts';
-import { createPrisma, type PrismaClient } from '../prisma/client.ts';
+import type { PrismaClient } from '../prisma/client.ts';
 import type { ApiScope, Prisma } from '../prisma/generated/client.ts';
+import { PrismaClient as LoggingPrismaClient } from '../prisma/generated/client.ts';
 import { migratePostgres } from '../prisma/migrate.ts';
 import type { PostgresTarget, TestDatabase } from '../prisma/test-support.ts';
 import { createLogger } from '../runtime/log.ts';
@@ -19,6 +22,9 @@ export interface GraphQLResponse {
 export interface TestApi {
   api: Api;
   prisma: PrismaClient;
+  clickhouse: ClickHouseClient;
+  /** SQL statements Prisma has sent so far (to prove relations are batched, not N+1). */
+  sqlCount(): number;
   /** POST /graphql through yoga.fetch: the real HTTP handling, no socket. */
   graphql(
     query: string,
@@ -31,12 +37,21 @@ export interface TestApi {
 export async function startTestApi(target: PostgresTarget, clickhouse?: TestClickHouse): Promise<TestApi> {
   const database: TestDatabase = await target.create();
   await migratePostgres(database.url);
-  const prisma = createPrisma(database.url, 4);
+  const prisma = new LoggingPrismaClient({
+    adapter: new PrismaPg({ connectionString: database.url, max: 4 }),
+    log: [{ emit: 'event', level: 'query' }],
+  });
+  let statements = 0;
+  prisma.$on('query', () => {
+    statements++;
+  });
   const ch = clickhouse ?? (await freshClickHouse({ migrate: false }));
   const api = createApi({ prisma, clickhouse: ch.client }, createLogger('api-test', 'error'));
   return {
     api,
     prisma,
+    clickhouse: ch.client,
+    sqlCount: () => statements,
     async graphql(query, { variables, key } = {}) {
       const response = await api.fetch('http://api.test/graphql', {
         method: 'POST',
@@ -81,6 +96,15 @@ export async function createTenant(prisma: PrismaClient, name: string): Promise<
   const website = await prisma.website.create({ data: { organizationId: organization.id, domain: `${name}.test` } });
   const adminKey = await issueKey(prisma, organization.id, ['ADMIN'], { userId: user.id });
   return { organizationId: organization.id, userId: user.id, websiteId: website.id, adminKey };
+}
+
+/** The data of a field that must have succeeded; a mutation's success member is unwrapped. */
+export function ok(response: GraphQLResponse, field: string): Json {
+  if (response.body.errors) throw new Error(`${field} failed: ${JSON.stringify(response.body.errors)}`);
+  const value = response.body.data?.[field];
+  if (value && typeof value === 'object' && 'code' in value)
+    throw new Error(`${field} failed: ${JSON.stringify(value)}`);
+  return value && typeof value === 'object' && 'data' in value ? value.data : value;
 }
 
 /** The code of a refusal: a top-level error's extensions.code, or the error member of a mutation's result union. */

@@ -187,8 +187,8 @@ export function evaluateFlags(flags: EvaluableFlag[], context: FlagContext): Fla
   return flags.map(evaluate);
 }
 
-/** The first dependency cycle among flags (as keys, first repeated at the end), or null. */
-export function findDependencyCycle(dependencies: Map<string, string[]>): string[] | null {
+/** A dependency cycle among flags (keys, the first repeated at the end), searched from `from` first; or null. */
+export function findDependencyCycle(dependencies: Map<string, string[]>, from?: string): string[] | null {
   const state = new Map<string, 'visiting' | 'done'>();
   const path: string[] = [];
   const visit = (key: string): string[] | null => {
@@ -204,7 +204,7 @@ export function findDependencyCycle(dependencies: Map<string, string[]>): string
     state.set(key, 'done');
     return null;
   };
-  for (const key of dependencies.keys()) {
+  for (const key of from ? [from, ...dependencies.keys()] : dependencies.keys()) {
     const cycle = visit(key);
     if (cycle) return cycle;
   }

@@ -136,7 +136,7 @@ async function checkDependencies(ctx: Context, input: FlagFields, flagId: string
   const missing = dependencies.filter((key) => key !== input.key && !graph.has(key));
   if (missing.length) throw InputError.at(['input', 'dependencies'], `unknown flags: ${missing.join(', ')}`);
   graph.set(input.key, [...(graph.get(input.key) ?? []), ...dependencies]);
-  const cycle = findDependencyCycle(graph);
+  const cycle = findDependencyCycle(graph, input.key);
   if (cycle) throw InputError.at(['input', 'dependencies'], `dependency cycle: ${cycle.join(' → ')}`);
   return dependencies;
 }
