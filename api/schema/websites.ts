@@ -187,7 +187,9 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_root, { id, input }, ctx) => {
       const website = await findOwnWebsite(ctx, String(id));
-      const settings = settingsOf(website.settings);
+      const current = settingsOf(website.settings);
+      // Allowed origins live in settings but are only changed through their own field.
+      const { allowedOrigins: _, ...rest } = input.settings ? settingsOf(input.settings) : current;
       return unlessDuplicate(
         ctx.prisma.website.update({
           where: { id: website.id },
@@ -196,10 +198,7 @@ builder.mutationFields((t) => ({
             name: input.name ?? undefined,
             isPublic: input.isPublic ?? undefined,
             status: input.status ?? undefined,
-            settings: {
-              ...(input.settings ? settingsSchema.parse(input.settings) : settingsOf(settings)),
-              allowedOrigins: input.allowedOrigins ?? settings.allowedOrigins ?? [],
-            },
+            settings: { ...rest, allowedOrigins: input.allowedOrigins ?? current.allowedOrigins ?? [] },
           },
         }),
         DOMAIN_TAKEN,
