@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrisma } from '../prisma/client.ts';
 import { postgresTargets } from '../prisma/test-support.ts';
-import { createLogger } from '../runtime/log.ts';
 import { createApi } from './server.ts';
 import {
   createTenant,
