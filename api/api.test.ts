@@ -59,6 +59,15 @@ describe.each(postgresTargets)('GraphQL API on $name', (target) => {
       expect(echoed.headers.get('x-request-id')).toBe('trace-42');
     });
 
+    it('gives GraphQL’s own request errors codes too', async () => {
+      expect(refusalCode(await run('{ version'), '')).toBe('GRAPHQL_PARSE_FAILED');
+      expect(refusalCode(await run('{ nope }'), '')).toBe('GRAPHQL_VALIDATION_FAILED');
+      const badVariable = await run('query($n: Int) { organization { websites(first: $n) { totalCount } } }', {
+        n: 'x',
+      });
+      expect(refusalCode(badVariable, '')).toBe('BAD_USER_INPUT');
+    });
+
     it('accepts the key as x-api-key too', async () => {
       const response = await t.api.fetch('http://api.test/graphql', {
         method: 'POST',
@@ -590,7 +599,7 @@ describe.each(postgresTargets)('GraphQL API on $name', (target) => {
 
   describe('feature flags', () => {
     const fields =
-      '{ id key name description type status defaultValue payload rules rolloutPercentage rolloutBy variants dependencies persistAcrossAuth environment websiteId }';
+      '{ id key name description type status defaultValue payload rules { attribute property operator values value variant } rolloutPercentage rolloutBy variants { key weight value } dependencies persistAcrossAuth environment websiteId }';
     const createFlag = (input: Record<string, unknown>) => mutate('createFlag', 'input: $input', fields, { input });
 
     it('stores every field, rejects bad rules, variants and dependency cycles', async () => {
@@ -613,7 +622,16 @@ describe.each(postgresTargets)('GraphQL API on $name', (target) => {
         environment: null,
         websiteId: null,
       });
-      expect(beta.rules).toEqual([{ attribute: 'EMAIL', operator: 'ENDS_WITH', values: ['@acme.test'] }]);
+      expect(beta.rules).toEqual([
+        {
+          attribute: 'EMAIL',
+          property: null,
+          operator: 'ENDS_WITH',
+          values: ['@acme.test'],
+          value: null,
+          variant: null,
+        },
+      ]);
       const rollout = ok(
         await createFlag({
           key: 'new-ui',
@@ -653,10 +671,13 @@ describe.each(postgresTargets)('GraphQL API on $name', (target) => {
           await createFlag({ key: 'x', rules: [{ attribute: 'PROPERTY', operator: 'EQUALS', values: ['a'] }] }),
         )[0]?.message,
       ).toMatch(/property name/);
+      // Wrong enum values fail GraphQL's own variable checks, before any resolver.
       expect(
-        inputIssues(await createFlag({ key: 'x', rules: [{ attribute: 'AGE', operator: 'EQUALS', values: ['a'] }] }))[0]
-          ?.path,
-      ).toEqual(['input', 'rules', '0', 'attribute']);
+        refusalCode(
+          await createFlag({ key: 'x', rules: [{ attribute: 'AGE', operator: 'EQUALS', values: ['a'] }] }),
+          '',
+        ),
+      ).toBe('BAD_USER_INPUT');
       expect(
         inputIssues(
           await createFlag({

@@ -7,6 +7,7 @@ import { RateLimiter } from '../runtime/rate-limit.ts';
 import type { Stores } from '../runtime/stores.ts';
 import { authenticate } from './auth.ts';
 import type { Context } from './context.ts';
+import { requestErrorCodes } from './error-codes.ts';
 import { schema } from './executable-schema.ts';
 
 type ApiStores = Pick<Stores, 'prisma' | 'clickhouse'>;
@@ -106,7 +107,7 @@ export function createApi(stores: ApiStores, log: Logger) {
         });
       },
     },
-    plugins: [requestLogging(log)],
+    plugins: [requestLogging(log), requestErrorCodes()],
     context: async ({ request }) => {
       const requestId = requestIds.get(request) ?? requestIdOf(request);
       try {

@@ -4,8 +4,16 @@ import { checkWebsiteRestriction, ownRecords, requireAuth } from '../auth.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { InputError, NotFoundError, unlessDuplicate } from '../errors.ts';
-import { evaluateFlags, type FlagResult, findDependencyCycle, flagRule, flagVariant } from '../flags/evaluate.ts';
-import { loadWebsiteFlags } from '../flags/load.ts';
+import {
+  evaluateFlags,
+  type FlagResult,
+  type FlagRule,
+  type FlagVariant,
+  findDependencyCycle,
+  flagRule,
+  flagVariant,
+} from '../flags/evaluate.ts';
+import { loadWebsiteFlags, toEvaluable } from '../flags/load.ts';
 import { mutationErrors } from './errors.ts';
 import { findOwnWebsite } from './websites.ts';
 
@@ -18,9 +26,48 @@ const FlagStatusRef = builder.enumType(FlagStatus, {
   description: 'Only ACTIVE flags turn on; ARCHIVED ones are not evaluated at all.',
 });
 
-const RULES_DOC =
-  'Targeting rules, first match wins: [{attribute: USER_ID|EMAIL|PROPERTY, property?, operator: EQUALS|CONTAINS|STARTS_WITH|ENDS_WITH|IN|NOT_IN|EXISTS, values: [String], value?: JSON, variant?: String}].';
-const VARIANTS_DOC = 'Variants of a MULTIVARIANT flag: [{key, weight (0-100, summing to 100), value?: JSON}].';
+const FlagRuleAttributeRef = builder.enumType('FlagRuleAttribute', {
+  description: 'What a targeting rule looks at.',
+  values: {
+    USER_ID: { description: 'The context’s userId.' },
+    EMAIL: { description: 'The context’s email (else properties.email), compared case-insensitively.' },
+    PROPERTY: { description: 'The context property named by the rule’s `property`.' },
+  } as const,
+});
+
+const FlagRuleOperatorRef = builder.enumType('FlagRuleOperator', {
+  description: 'How a rule compares the attribute with its values (non-string attributes compare as JSON text).',
+  values: {
+    EQUALS: { description: 'Equals one of the values.' },
+    CONTAINS: { description: 'Contains one of the values.' },
+    STARTS_WITH: { description: 'Starts with one of the values.' },
+    ENDS_WITH: { description: 'Ends with one of the values.' },
+    IN: { description: 'Is one of the values (same as EQUALS).' },
+    NOT_IN: { description: 'Is missing or none of the values.' },
+    EXISTS: { description: 'Is present and not empty; values are ignored.' },
+  } as const,
+});
+
+const FlagRuleRef = builder.objectRef<FlagRule>('FlagRule').implement({
+  description: 'A targeting rule: visitors it matches get its value (or variant).',
+  fields: (t) => ({
+    attribute: t.field({ type: FlagRuleAttributeRef, description: 'What it looks at.', resolve: (r) => r.attribute }),
+    property: t.exposeString('property', { nullable: true, description: 'Property name (PROPERTY rules).' }),
+    operator: t.field({ type: FlagRuleOperatorRef, description: 'How it compares.', resolve: (r) => r.operator }),
+    values: t.exposeStringList('values', { description: 'Values to compare with.' }),
+    value: t.expose('value', { type: 'JSON', nullable: true, description: 'Value served on a match (default true).' }),
+    variant: t.exposeString('variant', { nullable: true, description: 'Variant served on a match (MULTIVARIANT).' }),
+  }),
+});
+
+const FlagVariantRef = builder.objectRef<FlagVariant>('FlagVariant').implement({
+  description: 'A variant of a MULTIVARIANT flag.',
+  fields: (t) => ({
+    key: t.exposeString('key', { description: 'Variant key.' }),
+    weight: t.exposeFloat('weight', { description: 'Share of visitors in percent; a flag’s weights add up to 100.' }),
+    value: t.expose('value', { type: 'JSON', nullable: true, description: 'Value served (default: the key).' }),
+  }),
+});
 
 const FlagRef = builder.prismaObject('Flag', {
   description: 'A feature flag, for one website or (websiteId null) the whole organization.',
@@ -33,13 +80,21 @@ const FlagRef = builder.prismaObject('Flag', {
     status: t.expose('status', { type: FlagStatusRef, description: 'Lifecycle status.' }),
     defaultValue: t.expose('defaultValue', { type: 'JSON', description: 'Value when no rule matches (BOOLEAN).' }),
     payload: t.expose('payload', { type: 'JSON', nullable: true, description: 'Data served with the flag when on.' }),
-    rules: t.expose('rules', { type: 'JSON', description: RULES_DOC }),
+    rules: t.field({
+      type: [FlagRuleRef],
+      description: 'Targeting rules; the first match wins.',
+      resolve: (flag) => toEvaluable(flag).rules,
+    }),
     rolloutPercentage: t.exposeInt('rolloutPercentage', { description: 'Share of visitors on, 0-100 (ROLLOUT).' }),
     rolloutBy: t.exposeString('rolloutBy', {
       nullable: true,
       description: 'What a rollout buckets by: "user" (user id, else anonymous id; the default) or "anonymous".',
     }),
-    variants: t.expose('variants', { type: 'JSON', description: VARIANTS_DOC }),
+    variants: t.field({
+      type: [FlagVariantRef],
+      description: 'Variants (MULTIVARIANT).',
+      resolve: (flag) => toEvaluable(flag).variants,
+    }),
     dependencies: t.exposeStringList('dependencies', { description: 'Keys of flags that must be on first.' }),
     targetGroupIds: t.exposeStringList('targetGroupIds', { description: 'Target groups (reserved).' }),
     persistAcrossAuth: t.exposeBoolean('persistAcrossAuth', {
@@ -89,6 +144,27 @@ const flagInputSchema = z
     path: ['rules'],
   });
 
+const FlagRuleInput = builder.inputType('FlagRuleInput', {
+  description: 'A targeting rule.',
+  fields: (t) => ({
+    attribute: t.field({ type: FlagRuleAttributeRef, required: true, description: 'What it looks at.' }),
+    property: t.string({ description: 'Property name, required for PROPERTY rules.' }),
+    operator: t.field({ type: FlagRuleOperatorRef, required: true, description: 'How it compares.' }),
+    values: t.stringList({ description: 'Values to compare with (at least one unless EXISTS).' }),
+    value: t.field({ type: 'JSON', description: 'Value served on a match (default true).' }),
+    variant: t.string({ description: 'Variant served on a match (MULTIVARIANT).' }),
+  }),
+});
+
+const FlagVariantInput = builder.inputType('FlagVariantInput', {
+  description: 'A variant of a MULTIVARIANT flag.',
+  fields: (t) => ({
+    key: t.string({ required: true, description: 'Variant key.' }),
+    weight: t.float({ required: true, description: 'Share of visitors in percent.' }),
+    value: t.field({ type: 'JSON', description: 'Value served (default: the key).' }),
+  }),
+});
+
 const FlagInput = builder.inputType('FlagInput', {
   description: 'A feature flag’s fields.',
   validate: flagInputSchema,
@@ -104,14 +180,17 @@ const FlagInput = builder.inputType('FlagInput', {
     status: t.field({ type: FlagStatusRef, defaultValue: 'ACTIVE', description: 'Lifecycle status.' }),
     defaultValue: t.field({ type: 'JSON', description: 'Value when no rule matches (default false).' }),
     payload: t.field({ type: 'JSON', description: 'Data served with the flag when on.' }),
-    rules: t.field({ type: 'JSON', description: RULES_DOC }),
+    rules: t.field({ type: [FlagRuleInput], description: 'Targeting rules; the first match wins.' }),
     rolloutPercentage: t.int({
       defaultValue: 0,
       validate: z.number().int().min(0).max(100),
       description: 'Share of visitors on (ROLLOUT).',
     }),
     rolloutBy: t.string({ validate: z.enum(['user', 'anonymous']), description: '"user" (default) or "anonymous".' }),
-    variants: t.field({ type: 'JSON', description: VARIANTS_DOC }),
+    variants: t.field({
+      type: [FlagVariantInput],
+      description: 'Variants of a MULTIVARIANT flag; weights add up to 100.',
+    }),
     dependencies: t.stringList({ validate: z.array(z.string()).max(20), description: 'Keys of prerequisite flags.' }),
     persistAcrossAuth: t.boolean({ defaultValue: false, description: 'Keep the anonymous value after sign-in.' }),
     environment: t.string({
