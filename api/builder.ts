@@ -47,7 +47,11 @@ export const builder = new SchemaBuilder<{
     }),
     unauthorizedError: (_parent, ctx) => (ctx.auth ? new ForbiddenError() : new UnauthenticatedError()),
   },
-  errors: { defaultTypes: [] },
+  errors: {
+    defaultTypes: [],
+    defaultUnionOptions: { description: 'The result of a mutation: its success, or an expected failure (see Error).' },
+    defaultResultOptions: { description: 'The mutation succeeded; nothing else is needed to read the result.' },
+  },
   validation: {
     validationError: (result) =>
       new InputError(
@@ -68,6 +72,21 @@ export const builder = new SchemaBuilder<{
     cursorType: 'String',
     nodeQueryOptions: false,
     nodesQueryOptions: false,
+    defaultConnectionTypeOptions: { description: 'One page of a list, with its edges and paging information.' },
+    defaultEdgeTypeOptions: { description: 'One item of a list, with its cursor.' },
+    pageInfoTypeOptions: { description: 'Where a page lies in its list.' },
+    edgesFieldOptions: { description: 'The items of this page.' },
+    pageInfoFieldOptions: { description: 'Paging information for the next request.' },
+    nodeFieldOptions: { description: 'The item.' },
+    cursorFieldOptions: { description: 'Opaque position of the item: pass it as `after` or `before`.' },
+    hasNextPageFieldOptions: { description: 'Whether items follow this page.' },
+    hasPreviousPageFieldOptions: { description: 'Whether items precede this page.' },
+    startCursorFieldOptions: { description: 'Cursor of the first item of the page.' },
+    endCursorFieldOptions: { description: 'Cursor of the last item of the page.' },
+    firstArgOptions: { description: 'Return at most this many items from the start (default 20, at most 100).' },
+    afterArgOptions: { description: 'Start after the item with this cursor.' },
+    lastArgOptions: { description: 'Return at most this many items from the end.' },
+    beforeArgOptions: { description: 'End before the item with this cursor.' },
   },
   complexity: {
     limit: QUERY_LIMITS,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { generateApiKey } from '../../prisma/api-keys.ts';
-import { ApiKeyType, ApiScope } from '../../prisma/generated/enums.ts';
+import type { ApiKeyType, ApiScope } from '../../prisma/generated/enums.ts';
 import { requireAuth } from '../auth.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
@@ -8,15 +8,25 @@ import { InputError, NotFoundError } from '../errors.ts';
 import { mutationErrors } from './errors.ts';
 import { findOwnWebsite } from './websites.ts';
 
-const ApiScopeRef = builder.enumType(ApiScope, {
-  name: 'ApiScope',
+const ApiScopeRef = builder.enumType('ApiScope', {
   description:
     'What a key may do: READ_ANALYTICS (read:analytics), WRITE_METADATA (write:metadata), TRACK_EVENTS (track:events), WRITE_LLM (write:llm), ADMIN (admin: everything, including members and keys).',
+  values: {
+    READ_ANALYTICS: { description: 'read:analytics — read analytics and metadata, evaluate flags.' },
+    WRITE_METADATA: { description: 'write:metadata — also create, change and delete metadata.' },
+    TRACK_EVENTS: { description: 'track:events — send events to ingest and evaluate flags.' },
+    WRITE_LLM: { description: 'write:llm — send LLM spans to ingest.' },
+    ADMIN: { description: 'admin — everything, including members and API keys (when not restricted to a website).' },
+  } satisfies Record<ApiScope, { description: string }>,
 });
 
-const ApiKeyTypeRef = builder.enumType(ApiKeyType, {
-  name: 'ApiKeyType',
+const ApiKeyTypeRef = builder.enumType('ApiKeyType', {
   description: 'Who uses a key: a person, an SDK embedded in an app, or an automation.',
+  values: {
+    USER: { description: 'Used by a person, e.g. from scripts or the dashboard.' },
+    SDK: { description: 'Embedded in an application (browser or server SDK).' },
+    AUTOMATION: { description: 'Used by an automation such as CI.' },
+  } satisfies Record<ApiKeyType, { description: string }>,
 });
 
 const ApiKeyRef = builder.prismaObject('ApiKey', {

@@ -30,4 +30,7 @@ builder.objectType(ConflictError, {
  * The expected failures a mutation returns in its result union. Invalid input is rejected
  * before any resolver runs, as a top-level error with code BAD_USER_INPUT and its `issues`.
  */
-export const mutationErrors = { types: [NotFoundError, ConflictError] };
+export const mutationErrors = {
+  types: [NotFoundError, ConflictError],
+  dataField: { description: 'The record as it is after the mutation (as it was, for deletions).' },
+};

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FlagStatus, FlagType } from '../../prisma/generated/enums.ts';
+import type { FlagStatus, FlagType } from '../../prisma/generated/enums.ts';
 import { checkWebsiteRestriction, ownRecords, requireAuth } from '../auth.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
@@ -17,13 +17,21 @@ import { loadWebsiteFlags, toEvaluable } from '../flags/load.ts';
 import { mutationErrors } from './errors.ts';
 import { findOwnWebsite } from './websites.ts';
 
-const FlagTypeRef = builder.enumType(FlagType, {
-  name: 'FlagType',
+const FlagTypeRef = builder.enumType('FlagType', {
   description: 'BOOLEAN: on/off by rules; ROLLOUT: a percentage of visitors; MULTIVARIANT: weighted variants.',
+  values: {
+    BOOLEAN: { description: 'On for visitors a rule matches, else the default value.' },
+    ROLLOUT: { description: 'On for rule matches and for rolloutPercentage % of the other visitors.' },
+    MULTIVARIANT: { description: 'Each visitor gets one of the variants, by weight (or by rule).' },
+  } satisfies Record<FlagType, { description: string }>,
 });
-const FlagStatusRef = builder.enumType(FlagStatus, {
-  name: 'FlagStatus',
+const FlagStatusRef = builder.enumType('FlagStatus', {
   description: 'Only ACTIVE flags turn on; ARCHIVED ones are not evaluated at all.',
+  values: {
+    ACTIVE: { description: 'Evaluated normally.' },
+    INACTIVE: { description: 'Off for everyone (reason DISABLED).' },
+    ARCHIVED: { description: 'Not evaluated at all.' },
+  } satisfies Record<FlagStatus, { description: string }>,
 });
 
 const FlagRuleAttributeRef = builder.enumType('FlagRuleAttribute', {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { GoalType } from '../../prisma/generated/enums.ts';
+import type { GoalType } from '../../prisma/generated/enums.ts';
 import { ownsWebsite, ownWebsites, requireAuth } from '../auth.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
@@ -7,9 +7,12 @@ import { NotFoundError } from '../errors.ts';
 import { mutationErrors } from './errors.ts';
 import { findOwnWebsite } from './websites.ts';
 
-export const GoalTypeRef = builder.enumType(GoalType, {
-  name: 'GoalType',
+export const GoalTypeRef = builder.enumType('GoalType', {
   description: 'What completes a goal or funnel step: a page view matching a path pattern, or a named event.',
+  values: {
+    PAGE_VIEW: { description: 'A page view whose path matches the target pattern (`*` wildcards).' },
+    EVENT: { description: 'A custom event whose name equals the target.' },
+  } satisfies Record<GoalType, { description: string }>,
 });
 
 /** A path pattern (`/pricing`, `/blog/*`) or an event name. */

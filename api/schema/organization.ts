@@ -1,14 +1,19 @@
 import { z } from 'zod';
-import { MemberRole } from '../../prisma/generated/enums.ts';
+import type { MemberRole } from '../../prisma/generated/enums.ts';
 import { requireAuth } from '../auth.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { InputError, NotFoundError, unlessDuplicate } from '../errors.ts';
 import { mutationErrors } from './errors.ts';
 
-const MemberRoleRef = builder.enumType(MemberRole, {
-  name: 'MemberRole',
+const MemberRoleRef = builder.enumType('MemberRole', {
   description: 'What a member may do in an organization.',
+  values: {
+    OWNER: { description: 'Full control, including the organization itself; there is always at least one.' },
+    ADMIN: { description: 'Manages members, keys and all metadata.' },
+    MEMBER: { description: 'Manages metadata.' },
+    VIEWER: { description: 'Reads only.' },
+  } satisfies Record<MemberRole, { description: string }>,
 });
 
 builder.prismaObject('User', {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { WebsiteStatus } from '../../prisma/generated/enums.ts';
+import type { Prisma } from '../../prisma/generated/client.ts';
+import type { WebsiteStatus } from '../../prisma/generated/enums.ts';
 import { checkWebsiteRestriction, ownsWebsite, ownWebsites, requireAuth } from '../auth.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
@@ -31,9 +32,13 @@ interface WebsiteSettings {
 const settingsOf = (settings: unknown): WebsiteSettings =>
   settings && typeof settings === 'object' && !Array.isArray(settings) ? (settings as WebsiteSettings) : {};
 
-const WebsiteStatusRef = builder.enumType(WebsiteStatus, {
-  name: 'WebsiteStatus',
-  description: 'Lifecycle of a website. Archived websites stop accepting events and leave default lists.',
+const WebsiteStatusRef = builder.enumType('WebsiteStatus', {
+  description: 'Lifecycle of a website.',
+  values: {
+    ACTIVE: { description: 'Tracked.' },
+    INACTIVE: { description: 'Paused by its owner.' },
+    ARCHIVED: { description: 'Retired: hidden from default lists and from anonymous readers; its data is kept.' },
+  } satisfies Record<WebsiteStatus, { description: string }>,
 });
 
 /** Private fields: only a key of the owning organization (or of this website) with a read scope sees them. */
@@ -78,7 +83,7 @@ builder.prismaObjectField('Organization', 'websites', (t) =>
     query: (args, ctx) => ({
       where: {
         ...ownWebsites(requireAuth(ctx.auth)),
-        ...(args.includeArchived ? {} : { status: { not: WebsiteStatus.ARCHIVED } }),
+        ...(args.includeArchived ? {} : { status: { not: 'ARCHIVED' } }),
       },
       orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
     }),
@@ -94,7 +99,7 @@ builder.queryField('website', (t) =>
     authScopes: { $any: { anonymous: true, readMetadata: true } },
     args: { id: t.arg.id({ required: true, description: 'Website id.' }) },
     resolve: async (query, _root, { id }, ctx) => {
-      const readable = [{ isPublic: true, status: { not: WebsiteStatus.ARCHIVED } }];
+      const readable: Prisma.WebsiteWhereInput[] = [{ isPublic: true, status: { not: 'ARCHIVED' } }];
       const website = await ctx.prisma.website.findFirst({
         ...query,
         where: { id: String(id), OR: ctx.auth ? [...readable, ownWebsites(ctx.auth)] : readable },
@@ -213,7 +218,7 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.id({ required: true, description: 'Website id.' }) },
     resolve: async (_root, { id }, ctx) => {
       const website = await findOwnWebsite(ctx, String(id));
-      return ctx.prisma.website.update({ where: { id: website.id }, data: { status: WebsiteStatus.ARCHIVED } });
+      return ctx.prisma.website.update({ where: { id: website.id }, data: { status: 'ARCHIVED' } });
     },
   }),
 }));
