@@ -41,22 +41,23 @@ export async function authenticate(prisma: PrismaClient, limiter: RateLimiter, h
   return { key, organizationId: key.organizationId, websiteId: key.websiteId };
 }
 
-/** Which key scopes grant each permission; `admin` grants everything. */
+/** Which key scopes grant each permission besides `admin`, which grants everything. */
 const GRANTS = {
   readMetadata: ['READ_ANALYTICS', 'WRITE_METADATA'],
   writeMetadata: ['WRITE_METADATA'],
   evaluateFlags: ['TRACK_EVENTS', 'READ_ANALYTICS', 'WRITE_METADATA'],
-  manageOrganization: [],
 } satisfies Record<string, ApiScope[]>;
 
-export type Permission = keyof typeof GRANTS;
+/** The GRANTS, and managing members and API keys. */
+export type Permission = keyof typeof GRANTS | 'manageOrganization';
 
 export function can(auth: Auth | null, permission: Permission): boolean {
   if (!auth) return false;
   const scopes: readonly ApiScope[] = auth.key.scopes;
+  const admin = scopes.includes('ADMIN');
   // Members and API keys are organization-wide: a key restricted to one website cannot manage them.
-  if (permission === 'manageOrganization') return scopes.includes('ADMIN') && auth.websiteId === null;
-  return scopes.includes('ADMIN') || GRANTS[permission].some((scope) => scopes.includes(scope));
+  if (permission === 'manageOrganization') return admin && auth.websiteId === null;
+  return admin || GRANTS[permission].some((scope) => scopes.includes(scope));
 }
 
 /** Websites the key can reach: its organization's, or its one website. */

@@ -9,7 +9,7 @@ import type PrismaTypes from '../prisma/generated/pothos-types.ts';
 import { getDatamodel } from '../prisma/generated/pothos-types.ts';
 import { can } from './auth.ts';
 import type { Context } from './context.ts';
-import { ApiError, ForbiddenError, InputError, UnauthenticatedError } from './errors.ts';
+import { ForbiddenError, InputError, QueryTooComplexError, UnauthenticatedError } from './errors.ts';
 
 /** Limits every operation is checked against before it runs (lists count 10× their selections). */
 export const QUERY_LIMITS = { complexity: 2500, depth: 12, breadth: 200 };
@@ -98,13 +98,6 @@ export const builder = new SchemaBuilder<{
     },
   },
 });
-
-class QueryTooComplexError extends ApiError {
-  readonly code = 'QUERY_TOO_COMPLEX';
-  constructor(message: string) {
-    super(message, 'QUERY_TOO_COMPLEX');
-  }
-}
 
 builder.queryType({ description: 'Entry point for reads.' });
 builder.mutationType({ description: 'Entry point for changes. Expected failures are members of each result union.' });

@@ -5,28 +5,28 @@ import { GraphQLError } from 'graphql';
  * unmasked; mutations also list the domain ones in their result unions (see schema/errors.ts).
  */
 export abstract class ApiError extends GraphQLError {
-  abstract readonly code: string;
-  constructor(message: string, code: string, extensions: Record<string, unknown> = {}) {
+  constructor(
+    message: string,
+    readonly code: string,
+    extensions: Record<string, unknown> = {},
+  ) {
     super(message, { extensions: { code, ...extensions } });
   }
 }
 
 export class UnauthenticatedError extends ApiError {
-  readonly code = 'UNAUTHENTICATED';
   constructor(message = 'A valid API key is required.') {
     super(message, 'UNAUTHENTICATED', { http: { status: 401 } });
   }
 }
 
 export class ForbiddenError extends ApiError {
-  readonly code = 'FORBIDDEN';
   constructor(message = 'This API key is not allowed to do that.') {
     super(message, 'FORBIDDEN');
   }
 }
 
 export class RateLimitedError extends ApiError {
-  readonly code = 'RATE_LIMITED';
   constructor(retryAfterSeconds: number) {
     super(`Rate limit of this API key exceeded; retry in ${retryAfterSeconds} s.`, 'RATE_LIMITED', {
       retryAfter: retryAfterSeconds,
@@ -37,7 +37,6 @@ export class RateLimitedError extends ApiError {
 
 /** Also what another organization's record looks like: existence is never revealed. */
 export class NotFoundError extends ApiError {
-  readonly code = 'NOT_FOUND';
   constructor(readonly resource: string) {
     super(`${resource} not found.`, 'NOT_FOUND');
   }
@@ -50,7 +49,6 @@ export interface InputIssue {
 }
 
 export class InputError extends ApiError {
-  readonly code = 'BAD_USER_INPUT';
   constructor(readonly issues: InputIssue[]) {
     super(issues.map((issue) => `${issue.path.join('.') || 'input'}: ${issue.message}`).join('; '), 'BAD_USER_INPUT', {
       issues,
@@ -62,9 +60,15 @@ export class InputError extends ApiError {
   }
 }
 
+/** The query exceeds the depth, breadth or complexity limit; it was not run. */
+export class QueryTooComplexError extends ApiError {
+  constructor(message: string) {
+    super(message, 'QUERY_TOO_COMPLEX');
+  }
+}
+
 /** A unique value (domain, slug, flag key) is taken inside the caller's own organization. */
 export class ConflictError extends ApiError {
-  readonly code = 'CONFLICT';
   constructor(message: string) {
     super(message, 'CONFLICT');
   }

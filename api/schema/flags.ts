@@ -271,6 +271,7 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { input }, ctx) => {
       const data = await flagData(ctx, input, null);
       const { organizationId, key } = requireAuth(ctx.auth);
+      // createdBy names a user; a key without one (an automation) is recorded by its own id.
       return unlessDuplicate(
         ctx.prisma.flag.create({
           data: { ...data, organizationId, userId: key.userId, createdBy: key.userId ?? key.id },

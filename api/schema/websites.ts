@@ -8,7 +8,7 @@ import { NotFoundError, UnauthenticatedError, unlessDuplicate } from '../errors.
 import { mutationErrors } from './errors.ts';
 
 /** A hostname such as example.com or www.example.co.uk (no scheme, path or port). */
-export const domainSchema = z
+const domainSchema = z
   .string()
   .max(253)
   .regex(/^(?=.{1,253}$)(?:(?!-)[a-z0-9-]{1,63}(?<!-)\.)+[a-z]{2,63}$/i, 'must be a domain name such as example.com');
