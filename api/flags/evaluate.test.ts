@@ -10,6 +10,7 @@ const flag = (overrides: Partial<EvaluableFlag>): EvaluableFlag => ({
   rules: [],
   rolloutPercentage: 0,
   rolloutBy: null,
+  persistAcrossAuth: false,
   variants: [],
   dependencies: [],
   ...overrides,
@@ -77,6 +78,17 @@ describe('evaluation', () => {
     const on = ids.slice(0, 1000).filter((id) => evaluateFlags([f], { anonymousId: id })[0]?.enabled).length;
     expect(on).toBeGreaterThan(400);
     expect(on).toBeLessThan(600);
+  });
+
+  it('keeps the anonymous bucket after sign-in only for flags that persist across auth', () => {
+    const f = flag({ type: 'ROLLOUT', rolloutPercentage: 50 });
+    const anonymous = ids.filter((id) => evaluateFlags([f], { anonymousId: id })[0]?.enabled);
+    const signedIn = (persistAcrossAuth: boolean) =>
+      anonymous.filter(
+        (id, i) => evaluateFlags([{ ...f, persistAcrossAuth }], { anonymousId: id, userId: `user-${i}` })[0]?.enabled,
+      ).length;
+    expect(signedIn(true)).toBe(anonymous.length);
+    expect(signedIn(false)).toBeLessThan(anonymous.length * 0.6);
   });
 
   it('a 30% rollout lands within ±2% over 100k ids', () => {

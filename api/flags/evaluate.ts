@@ -44,6 +44,8 @@ export interface EvaluableFlag {
   rules: FlagRule[];
   rolloutPercentage: number;
   rolloutBy: string | null;
+  /** Bucket by the anonymous id even after sign-in, so a visitor keeps what it saw before. */
+  persistAcrossAuth: boolean;
   variants: FlagVariant[];
   dependencies: string[];
 }
@@ -109,9 +111,13 @@ export function ruleMatches(rule: FlagRule, context: FlagContext): boolean {
   }
 }
 
-/** Who a flag buckets: the user id (anonymous id before sign-in), or always the anonymous id. */
+/**
+ * Who a flag buckets: the user id (the anonymous id before sign-in); the anonymous id first for
+ * flags that persist across sign-in; only the anonymous id for rollouts by anonymous visitor.
+ */
 function identity(flag: EvaluableFlag, context: FlagContext): string | null {
   if (flag.rolloutBy === 'anonymous') return context.anonymousId || null;
+  if (flag.persistAcrossAuth) return context.anonymousId || context.userId || null;
   return context.userId || context.anonymousId || null;
 }
 
