@@ -94,7 +94,7 @@ builder.queryField('website', (t) =>
   t.prismaField({
     type: 'Website',
     description:
-      "A website of the key's organization, or any public website (also without a key). NOT_FOUND otherwise, whether or not it exists.",
+      "A website of the key's organization, or any public website (readable without a key). Otherwise NOT_FOUND (UNAUTHENTICATED without a key), whether or not it exists.",
     // Anonymous callers reach public websites only; keys need a read scope.
     authScopes: { $any: { anonymous: true, readMetadata: true } },
     args: { id: t.arg.id({ required: true, description: 'Website id.' }) },
