@@ -1,6 +1,6 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { ClickHouseClient } from '../clickhouse/client.ts';
-import { freshClickHouse, type TestClickHouse } from '../clickhouse/test-support.ts';
+import { freshClickHouse } from '../clickhouse/test-support.ts';
 import { generateApiKey } from '../prisma/api-keys.ts';
 import type { PrismaClient } from '../prisma/client.ts';
 import type { ApiScope, Prisma } from '../prisma/generated/client.ts';
@@ -34,7 +34,7 @@ export interface TestApi {
 }
 
 /** The API over a fresh, migrated database of `target` and a real (unused by metadata) embedded ClickHouse. */
-export async function startTestApi(target: PostgresTarget, clickhouse?: TestClickHouse): Promise<TestApi> {
+export async function startTestApi(target: PostgresTarget): Promise<TestApi> {
   const database: TestDatabase = await target.create();
   await migratePostgres(database.url);
   const prisma = new LoggingPrismaClient({
@@ -45,12 +45,12 @@ export async function startTestApi(target: PostgresTarget, clickhouse?: TestClic
   prisma.$on('query', () => {
     statements++;
   });
-  const ch = clickhouse ?? (await freshClickHouse({ migrate: false }));
-  const api = createApi({ prisma, clickhouse: ch.client }, createLogger('api-test', 'error'));
+  const clickhouse = await freshClickHouse({ migrate: false });
+  const api = createApi({ prisma, clickhouse: clickhouse.client }, createLogger('api-test', 'error'));
   return {
     api,
     prisma,
-    clickhouse: ch.client,
+    clickhouse: clickhouse.client,
     sqlCount: () => statements,
     async graphql(query, { variables, key } = {}) {
       const response = await api.fetch('http://api.test/graphql', {
@@ -62,7 +62,7 @@ export async function startTestApi(target: PostgresTarget, clickhouse?: TestClic
     },
     async close() {
       await prisma.$disconnect();
-      if (!clickhouse) await ch.close();
+      await clickhouse.close();
       await database.close();
     },
   };
