@@ -744,9 +744,27 @@ describe.each(postgresTargets)('GraphQL API on $name', (target) => {
       );
     });
 
-    it('deletes', async () => {
-      const flag = await t.prisma.flag.findFirstOrThrow({ where: { key: 'pricing' } });
-      expect(ok(await mutate('deleteFlag', `id: "${flag.id}"`, '{ key }'), 'deleteFlag')).toEqual({ key: 'pricing' });
+    it('prefers a website’s own flag to an organization-wide one of the same key, and deletes', async () => {
+      const orgWide = await t.prisma.flag.findFirstOrThrow({ where: { key: 'pricing' } });
+      const own = ok(
+        await createFlag({ key: 'pricing', defaultValue: 'site', websiteId: tenant.websiteId }),
+        'createFlag',
+      );
+      const evaluated = ok(
+        await run('query($w: ID!) { evaluateFlags(websiteId: $w, context: { userId: "vip" }) { key value reason } }', {
+          w: tenant.websiteId,
+        }),
+        'evaluateFlags',
+      );
+      expect(evaluated.find((r: { key: string }) => r.key === 'pricing')).toEqual({
+        key: 'pricing',
+        value: 'site',
+        reason: 'DEFAULT',
+      });
+      for (const flag of [own, orgWide]) {
+        expect(ok(await mutate('deleteFlag', `id: "${flag.id}"`, '{ key }'), 'deleteFlag')).toEqual({ key: 'pricing' });
+      }
+      expect(await t.prisma.flag.count({ where: { key: 'pricing' } })).toBe(0);
     });
   });
 });
