@@ -1,9 +1,14 @@
 import type { ClickHouseClient } from '../clickhouse/client.ts';
 import type { PrismaClient } from '../prisma/client.ts';
+import type { Logger } from '../runtime/log.ts';
+import type { Auth } from './auth.ts';
 
 /** What every resolver can reach. Built once per request. */
 export interface Context {
   prisma: PrismaClient;
   clickhouse: ClickHouseClient;
   requestId: string;
+  log: Logger;
+  /** The verified API key; null for anonymous requests (public websites only). */
+  auth: Auth | null;
 }

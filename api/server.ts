@@ -1,33 +1,132 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
-import { createYoga } from 'graphql-yoga';
+import { GraphQLError } from 'graphql';
+import { createYoga, maskError, type Plugin } from 'graphql-yoga';
 import type { Logger } from '../runtime/log.ts';
+import { RateLimiter } from '../runtime/rate-limit.ts';
 import type { Stores } from '../runtime/stores.ts';
+import { authenticate } from './auth.ts';
 import type { Context } from './context.ts';
+import { requestErrorCodes } from './error-codes.ts';
 import { schema } from './executable-schema.ts';
 
+type ApiStores = Pick<Stores, 'prisma' | 'clickhouse'>;
+
+// A client's own request id is echoed back when it is short and plain; otherwise a new one.
+const requestIds = new WeakMap<Request, string>();
+const requestIdOf = (request: Request) => {
+  const given = request.headers.get('x-request-id');
+  return given && /^[\w.-]{1,128}$/.test(given) ? given : randomUUID();
+};
+
+const describe = (error: unknown) => (error instanceof Error ? (error.stack ?? error.message) : String(error));
+
+/** Unexpected errors of authentication, already logged with their request id. */
+type LoggedErrors = WeakSet<object>;
+
 /**
- * The GraphQL service: POST/GET /graphql (GraphiQL in a browser), GET /health.
- * Unexpected errors are masked by Yoga; expected ones carry extensions.code.
+ * Request ids on every response, one structured log line per request, and every unexpected
+ * resolver error logged with its request id (this hook sees errors before Yoga masks them).
  */
-export function createApiServer(stores: Pick<Stores, 'prisma' | 'clickhouse'>, log: Logger): Server {
-  const yoga = createYoga<Record<string, unknown>, Context>({
+function requestLogging(log: Logger): Plugin<Context> {
+  const started = new WeakMap<Request, number>();
+  return {
+    onRequest({ request }) {
+      requestIds.set(request, requestIdOf(request));
+      started.set(request, performance.now());
+    },
+    onExecute: () => ({
+      onExecuteDone({ args, result }) {
+        if (!('errors' in result)) return;
+        for (const error of result.errors ?? []) {
+          if (!error.originalError || error.originalError instanceof GraphQLError) continue;
+          const { requestId } = args.contextValue;
+          log.error('unexpected error', {
+            requestId,
+            path: error.path?.join('.'),
+            error: describe(error.originalError),
+          });
+        }
+      },
+    }),
+    onResponse({ request, response }) {
+      const requestId = requestIds.get(request) ?? requestIdOf(request);
+      response.headers.set('x-request-id', requestId);
+      log.info('request', {
+        requestId,
+        method: request.method,
+        path: new URL(request.url).pathname,
+        status: response.status,
+        durationMs: Math.round(performance.now() - (started.get(request) ?? performance.now())),
+      });
+    },
+  };
+}
+
+/** Yoga logs with free-form arguments (often an Error); ours takes a message and fields. */
+function yogaLogger(log: Logger, logged: LoggedErrors) {
+  // Errors of resolvers (they have a path) and of authentication are logged with their request id already.
+  const seen = (error: unknown) =>
+    error instanceof GraphQLError
+      ? !!error.path || logged.has(error.originalError ?? error)
+      : logged.has(error as object);
+  const adapt =
+    (level: keyof Logger) =>
+    (first: unknown, ...rest: unknown[]) => {
+      if (seen(first)) return;
+      log[level](first instanceof Error ? 'unexpected error' : String(first), {
+        ...(first instanceof Error ? { error: describe(first) } : {}),
+        ...(rest.length ? { details: rest.map(describe) } : {}),
+      });
+    };
+  return { debug: adapt('debug'), info: adapt('info'), warn: adapt('warn'), error: adapt('error') };
+}
+
+/**
+ * The GraphQL service as a fetch handler: POST/GET /graphql (GraphiQL in a browser), GET /health.
+ * Unexpected errors are masked (code INTERNAL_SERVER_ERROR) and logged with the request id;
+ * expected ones are GraphQLErrors carrying extensions.code and pass through.
+ */
+export function createApi(stores: ApiStores, log: Logger) {
+  const limiter = new RateLimiter();
+  const logged: LoggedErrors = new WeakSet();
+  return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
+    healthCheckEndpoint: '/health',
     graphiql: { title: 'Tidemark GraphQL API' },
     landingPage: false,
-    logging: log,
-    context: ({ request }) => ({
-      prisma: stores.prisma,
-      clickhouse: stores.clickhouse,
-      requestId: request.headers.get('x-request-id') ?? randomUUID(),
-    }),
+    logging: yogaLogger(log, logged),
+    maskedErrors: {
+      maskError(error, message, isDev) {
+        const masked = maskError(error, message, isDev);
+        if (masked === error) return masked;
+        return new GraphQLError(masked.message, {
+          path: error instanceof GraphQLError ? error.path : undefined,
+          extensions: { code: 'INTERNAL_SERVER_ERROR' },
+        });
+      },
+    },
+    plugins: [requestLogging(log), requestErrorCodes()],
+    context: async ({ request }) => {
+      const requestId = requestIds.get(request) ?? requestIdOf(request);
+      try {
+        const auth = await authenticate(stores.prisma, limiter, request.headers);
+        return { prisma: stores.prisma, clickhouse: stores.clickhouse, requestId, log, auth };
+      } catch (error) {
+        if (!(error instanceof GraphQLError)) {
+          log.error('unexpected error', { requestId, during: 'authentication', error: describe(error) });
+          logged.add(error as object);
+        }
+        throw error;
+      }
+    },
   });
-  return createServer((req, res) => {
-    if (req.url === '/health') {
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ok' }));
-      return;
-    }
-    yoga(req, res);
-  });
+}
+
+export type Api = ReturnType<typeof createApi>;
+
+/** The GraphQL service on a Node HTTP server (main.ts and api/main.ts listen on it). */
+export function createApiServer(stores: ApiStores, log: Logger): Server {
+  return createServer(createApi(stores, log));
 }

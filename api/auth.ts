@@ -1,0 +1,94 @@
+import { verifyApiKey } from '../prisma/api-keys.ts';
+import type { PrismaClient } from '../prisma/client.ts';
+import type { ApiKey, ApiScope, Prisma } from '../prisma/generated/client.ts';
+import type { RateLimiter } from '../runtime/rate-limit.ts';
+import { ForbiddenError, RateLimitedError, UnauthenticatedError } from './errors.ts';
+
+/** The verified API key of a request and the tenant it belongs to. */
+export interface Auth {
+  key: ApiKey;
+  organizationId: string;
+  /** Set when the key only works for one website. */
+  websiteId: string | null;
+}
+
+/** The key a request presents: `Authorization: Bearer <key>` or `x-api-key: <key>`. */
+export function presentedKey(headers: Headers): string | null {
+  const bearer = /^Bearer\s+(\S+)$/i.exec(headers.get('authorization') ?? '')?.[1];
+  return bearer ?? headers.get('x-api-key')?.trim() ?? null;
+}
+
+/**
+ * Authenticates a request. No key: anonymous (null). A key that is unknown, revoked, disabled
+ * or expired fails the whole request rather than degrading to anonymous, so a client never
+ * silently loses access. Keys with rate-limit fields are limited per key.
+ */
+export async function authenticate(prisma: PrismaClient, limiter: RateLimiter, headers: Headers): Promise<Auth | null> {
+  const presented = presentedKey(headers);
+  if (presented === null) return null;
+  const verified = await verifyApiKey(prisma, presented);
+  if ('rejected' in verified) {
+    const reason = { UNKNOWN: 'invalid', DISABLED: 'disabled', REVOKED: 'revoked', EXPIRED: 'expired' }[
+      verified.rejected
+    ];
+    throw new UnauthenticatedError(`API key is ${reason}.`);
+  }
+  const { key } = verified;
+  if (key.rateLimitEnabled && key.rateLimitMax && key.rateLimitTimeWindow) {
+    const decision = limiter.take(key.id, key.rateLimitMax, key.rateLimitTimeWindow);
+    if (!decision.allowed) throw new RateLimitedError(Math.max(1, Math.ceil(decision.resetMs / 1000)));
+  }
+  return { key, organizationId: key.organizationId, websiteId: key.websiteId };
+}
+
+/** Which key scopes grant each permission besides `admin`, which grants everything. */
+const GRANTS = {
+  readMetadata: ['READ_ANALYTICS', 'WRITE_METADATA'],
+  writeMetadata: ['WRITE_METADATA'],
+  evaluateFlags: ['TRACK_EVENTS', 'READ_ANALYTICS', 'WRITE_METADATA'],
+} satisfies Record<string, ApiScope[]>;
+
+/** The GRANTS, and managing members and API keys. */
+export type Permission = keyof typeof GRANTS | 'manageOrganization';
+
+export function can(auth: Auth | null, permission: Permission): boolean {
+  if (!auth) return false;
+  const scopes: readonly ApiScope[] = auth.key.scopes;
+  const admin = scopes.includes('ADMIN');
+  // Members and API keys are organization-wide: a key restricted to one website cannot manage them.
+  if (permission === 'manageOrganization') return admin && auth.websiteId === null;
+  return admin || GRANTS[permission].some((scope) => scopes.includes(scope));
+}
+
+/** Websites the key can reach: its organization's, or its one website. */
+export function ownWebsites(auth: Auth): Prisma.WebsiteWhereInput {
+  return { organizationId: auth.organizationId, ...(auth.websiteId ? { id: auth.websiteId } : {}) };
+}
+
+/** Organization-level records that may belong to a website (links, monitors, flags). */
+export function ownRecords(auth: Auth): { organizationId: string; websiteId?: string } {
+  return { organizationId: auth.organizationId, ...(auth.websiteId ? { websiteId: auth.websiteId } : {}) };
+}
+
+/** Resolvers run only after scope checks, so a missing auth here is a programming error. */
+export function requireAuth(auth: Auth | null): Auth {
+  if (!auth) throw new UnauthenticatedError();
+  return auth;
+}
+
+/** A website-restricted key may only attach records to its own website. */
+export function checkWebsiteRestriction(auth: Auth, websiteId: string | null | undefined): void {
+  if (auth.websiteId && websiteId !== auth.websiteId) {
+    throw new ForbiddenError('This API key is restricted to one website.');
+  }
+}
+
+/** Whether the key may read a website's private fields (settings, goals, flags...). */
+export function ownsWebsite(auth: Auth | null, website: { id: string; organizationId: string }): boolean {
+  return (
+    auth !== null &&
+    can(auth, 'readMetadata') &&
+    website.organizationId === auth.organizationId &&
+    (auth.websiteId === null || auth.websiteId === website.id)
+  );
+}

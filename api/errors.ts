@@ -1,0 +1,85 @@
+import { GraphQLError } from 'graphql';
+
+/**
+ * Expected failures. Each is a GraphQLError with `extensions.code`, so Yoga passes it through
+ * unmasked; mutations also list the domain ones in their result unions (see schema/errors.ts).
+ */
+export abstract class ApiError extends GraphQLError {
+  constructor(
+    message: string,
+    readonly code: string,
+    extensions: Record<string, unknown> = {},
+  ) {
+    super(message, { extensions: { code, ...extensions } });
+  }
+}
+
+export class UnauthenticatedError extends ApiError {
+  constructor(message = 'A valid API key is required.') {
+    super(message, 'UNAUTHENTICATED', { http: { status: 401 } });
+  }
+}
+
+export class ForbiddenError extends ApiError {
+  constructor(message = 'This API key is not allowed to do that.') {
+    super(message, 'FORBIDDEN');
+  }
+}
+
+export class RateLimitedError extends ApiError {
+  constructor(retryAfterSeconds: number) {
+    super(`Rate limit of this API key exceeded; retry in ${retryAfterSeconds} s.`, 'RATE_LIMITED', {
+      retryAfter: retryAfterSeconds,
+      http: { status: 429, headers: { 'retry-after': String(retryAfterSeconds) } },
+    });
+  }
+}
+
+/** Also what another organization's record looks like: existence is never revealed. */
+export class NotFoundError extends ApiError {
+  constructor(readonly resource: string) {
+    super(`${resource} not found.`, 'NOT_FOUND');
+  }
+}
+
+export interface InputIssue {
+  /** Path of the offending input value, e.g. ["input", "domain"]. */
+  path: string[];
+  message: string;
+}
+
+export class InputError extends ApiError {
+  constructor(readonly issues: InputIssue[]) {
+    super(issues.map((issue) => `${issue.path.join('.') || 'input'}: ${issue.message}`).join('; '), 'BAD_USER_INPUT', {
+      issues,
+    });
+  }
+
+  static at(path: string[], message: string): InputError {
+    return new InputError([{ path, message }]);
+  }
+}
+
+/** The query exceeds the depth, breadth or complexity limit; it was not run. */
+export class QueryTooComplexError extends ApiError {
+  constructor(message: string) {
+    super(message, 'QUERY_TOO_COMPLEX');
+  }
+}
+
+/** A unique value (domain, slug, flag key) is taken inside the caller's own organization. */
+export class ConflictError extends ApiError {
+  constructor(message: string) {
+    super(message, 'CONFLICT');
+  }
+}
+
+/** Runs a write, turning a unique-constraint violation into a ConflictError. */
+export async function unlessDuplicate<T>(write: Promise<T>, message: string): Promise<T> {
+  try {
+    return await write;
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 'P2002') throw new ConflictError(message);
+    throw error;
+  }
+}

@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import { checkWebsiteRestriction, ownRecords, requireAuth } from '../auth.ts';
+import { builder } from '../builder.ts';
+import type { Context } from '../context.ts';
+import { NotFoundError } from '../errors.ts';
+import { mutationErrors } from './errors.ts';
+import { httpUrl } from './links.ts';
+import { findOwnWebsite } from './websites.ts';
+
+const UptimeMonitorRef = builder.prismaObject('UptimeMonitor', {
+  description: 'A URL checked on a schedule; results land in ClickHouse (uptime).',
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'Monitor id.' }),
+    name: t.exposeString('name', { description: 'Display name.' }),
+    url: t.exposeString('url', { description: 'URL checked (http or https).' }),
+    method: t.exposeString('method', { description: 'HTTP method of the check.' }),
+    intervalSeconds: t.exposeInt('intervalSeconds', { description: 'Seconds between checks.' }),
+    timeoutMs: t.exposeInt('timeoutMs', { description: 'A check slower than this fails.' }),
+    expectedStatus: t.exposeInt('expectedStatus', { nullable: true, description: 'Expected status; null: any 2xx.' }),
+    enabled: t.exposeBoolean('enabled', { description: 'Whether checks run.' }),
+    websiteId: t.exposeID('websiteId', { nullable: true, description: 'Website the monitor belongs to.' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was created.' }),
+  }),
+});
+
+builder.prismaObjectField('Organization', 'uptimeMonitors', (t) =>
+  t.relatedConnection('monitors', {
+    description: 'Uptime monitors of the organization, oldest first.',
+    authScopes: { readMetadata: true },
+    cursor: 'id',
+    totalCount: true,
+    query: (_args, ctx) => ({
+      where: ownRecords(requireAuth(ctx.auth)),
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    }),
+  }),
+);
+
+const UptimeMonitorInput = builder.inputType('UptimeMonitorInput', {
+  description: 'An uptime monitor’s fields.',
+  fields: (t) => ({
+    name: t.string({ required: true, validate: z.string().min(1).max(100), description: 'Display name.' }),
+    url: t.string({ required: true, validate: httpUrl, description: 'URL to check.' }),
+    method: t.string({
+      defaultValue: 'GET',
+      validate: z.enum(['GET', 'HEAD', 'POST']),
+      description: 'GET, HEAD or POST.',
+    }),
+    intervalSeconds: t.int({
+      defaultValue: 60,
+      validate: z.number().int().min(30).max(86_400),
+      description: 'Seconds between checks (30 s to 1 day).',
+    }),
+    timeoutMs: t.int({
+      defaultValue: 10_000,
+      validate: z.number().int().min(100).max(60_000),
+      description: 'Timeout in milliseconds.',
+    }),
+    expectedStatus: t.int({ validate: z.number().int().min(100).max(599), description: 'Expected HTTP status.' }),
+    enabled: t.boolean({ defaultValue: true, description: 'Whether checks run.' }),
+    websiteId: t.id({ description: 'Website the monitor belongs to.' }),
+  }),
+});
+
+async function monitorData(ctx: Context, input: typeof UptimeMonitorInput.$inferInput) {
+  const websiteId = input.websiteId ? (await findOwnWebsite(ctx, String(input.websiteId))).id : null;
+  checkWebsiteRestriction(requireAuth(ctx.auth), websiteId);
+  return {
+    name: input.name,
+    url: input.url,
+    method: input.method ?? 'GET',
+    intervalSeconds: input.intervalSeconds ?? 60,
+    timeoutMs: input.timeoutMs ?? 10_000,
+    expectedStatus: input.expectedStatus ?? null,
+    enabled: input.enabled ?? true,
+    websiteId,
+  };
+}
+
+async function findOwnMonitor(ctx: Context, id: string) {
+  const monitor = await ctx.prisma.uptimeMonitor.findFirst({ where: { id, ...ownRecords(requireAuth(ctx.auth)) } });
+  if (!monitor) throw new NotFoundError('UptimeMonitor');
+  return monitor;
+}
+
+builder.mutationFields((t) => ({
+  createUptimeMonitor: t.field({
+    type: UptimeMonitorRef,
+    description: 'Creates an uptime monitor.',
+    authScopes: { writeMetadata: true },
+    errors: mutationErrors,
+    args: { input: t.arg({ type: UptimeMonitorInput, required: true, description: 'The monitor.' }) },
+    resolve: async (_root, { input }, ctx) => {
+      const data = await monitorData(ctx, input);
+      return ctx.prisma.uptimeMonitor.create({
+        data: { ...data, organizationId: requireAuth(ctx.auth).organizationId },
+      });
+    },
+  }),
+  updateUptimeMonitor: t.field({
+    type: UptimeMonitorRef,
+    description: 'Replaces an uptime monitor’s fields.',
+    authScopes: { writeMetadata: true },
+    errors: mutationErrors,
+    args: {
+      id: t.arg.id({ required: true, description: 'Monitor id.' }),
+      input: t.arg({ type: UptimeMonitorInput, required: true, description: 'The new fields.' }),
+    },
+    resolve: async (_root, { id, input }, ctx) => {
+      const monitor = await findOwnMonitor(ctx, String(id));
+      return ctx.prisma.uptimeMonitor.update({ where: { id: monitor.id }, data: await monitorData(ctx, input) });
+    },
+  }),
+  deleteUptimeMonitor: t.field({
+    type: UptimeMonitorRef,
+    description: 'Deletes an uptime monitor; returns it as it was.',
+    authScopes: { writeMetadata: true },
+    errors: mutationErrors,
+    args: { id: t.arg.id({ required: true, description: 'Monitor id.' }) },
+    resolve: async (_root, { id }, ctx) => {
+      const monitor = await findOwnMonitor(ctx, String(id));
+      return ctx.prisma.uptimeMonitor.delete({ where: { id: monitor.id } });
+    },
+  }),
+}));

@@ -1,0 +1,176 @@
+import { z } from 'zod';
+import type { MemberRole } from '../../prisma/generated/enums.ts';
+import { requireAuth } from '../auth.ts';
+import { builder } from '../builder.ts';
+import type { Context } from '../context.ts';
+import { InputError, NotFoundError, unlessDuplicate } from '../errors.ts';
+import { mutationErrors } from './errors.ts';
+
+const MemberRoleRef = builder.enumType('MemberRole', {
+  description: 'What a member may do in an organization.',
+  values: {
+    OWNER: { description: 'Full control, including the organization itself; there is always at least one.' },
+    ADMIN: { description: 'Manages members, keys and all metadata.' },
+    MEMBER: { description: 'Manages metadata.' },
+    VIEWER: { description: 'Reads only.' },
+  } satisfies Record<MemberRole, { description: string }>,
+});
+
+builder.prismaObject('User', {
+  description: 'A person. Users belong to organizations through memberships.',
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'User id.' }),
+    name: t.exposeString('name', { description: 'Display name.' }),
+    email: t.exposeString('email', { description: 'Email address (unique).' }),
+    image: t.exposeString('image', { nullable: true, description: 'Avatar URL.' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the user was created.' }),
+  }),
+});
+
+const MemberRef = builder.prismaObject('Member', {
+  description: 'A user’s membership of the organization, with a role.',
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'Membership id.' }),
+    role: t.expose('role', { type: MemberRoleRef, description: 'Role in the organization.' }),
+    user: t.relation('user', { description: 'The member.' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the user joined.' }),
+  }),
+});
+
+const OrganizationRef = builder.prismaObject('Organization', {
+  description: 'A tenant: everything an API key can reach belongs to its organization.',
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'Organization id.' }),
+    name: t.exposeString('name', { description: 'Display name.' }),
+    slug: t.exposeString('slug', { nullable: true, description: 'URL-friendly unique name.' }),
+    logo: t.exposeString('logo', { nullable: true, description: 'Logo URL.' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was created.' }),
+    members: t.relatedConnection('members', {
+      description: 'Members and their roles, oldest first.',
+      authScopes: { readMetadata: true },
+      cursor: 'id',
+      totalCount: true,
+      query: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
+    }),
+  }),
+});
+
+/** The caller's own organization, found through its key. */
+const ownOrganization = (ctx: Context) => ({ id: requireAuth(ctx.auth).organizationId });
+
+builder.queryFields((t) => ({
+  organization: t.prismaField({
+    type: 'Organization',
+    description: 'The organization of the API key.',
+    authScopes: { authenticated: true },
+    resolve: (query, _root, _args, ctx) =>
+      ctx.prisma.organization.findUniqueOrThrow({ ...query, where: ownOrganization(ctx) }),
+  }),
+  me: t.prismaField({
+    type: 'ApiKey',
+    description: 'The API key making the request (its user, organization, scopes and restrictions).',
+    authScopes: { authenticated: true },
+    resolve: (query, _root, _args, ctx) =>
+      ctx.prisma.apiKey.findUniqueOrThrow({ ...query, where: { id: requireAuth(ctx.auth).key.id } }),
+  }),
+}));
+
+const AddMemberInput = builder.inputType('AddMemberInput', {
+  description: 'A person to add; an existing user with this email is reused.',
+  fields: (t) => ({
+    email: t.string({ required: true, validate: z.email().max(254), description: 'Email address.' }),
+    name: t.string({
+      required: true,
+      validate: z.string().min(1).max(100),
+      description: 'Display name of a new user.',
+    }),
+    role: t.field({ type: MemberRoleRef, required: true, description: 'Role in the organization.' }),
+  }),
+});
+
+async function findOwnMember(ctx: Context, id: string) {
+  const member = await ctx.prisma.member.findFirst({
+    where: { id, organizationId: requireAuth(ctx.auth).organizationId },
+  });
+  if (!member) throw new NotFoundError('Member');
+  return member;
+}
+
+/** An organization always keeps at least one owner. */
+async function checkKeepsOwner(ctx: Context, member: { id: string; role: string; organizationId: string }) {
+  if (member.role !== 'OWNER') return;
+  const owners = await ctx.prisma.member.count({ where: { organizationId: member.organizationId, role: 'OWNER' } });
+  if (owners <= 1) throw InputError.at(['id'], 'the last owner of an organization cannot be removed or demoted');
+}
+
+builder.mutationFields((t) => ({
+  updateOrganization: t.field({
+    type: OrganizationRef,
+    description: 'Renames the organization or changes its slug or logo.',
+    authScopes: { manageOrganization: true },
+    errors: mutationErrors,
+    args: {
+      name: t.arg.string({ validate: z.string().min(1).max(100), description: 'New display name.' }),
+      slug: t.arg.string({
+        validate: z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'lowercase letters, digits and dashes'),
+        description: 'New slug.',
+      }),
+      logo: t.arg.string({ validate: z.url({ protocol: /^https?$/ }), description: 'New logo URL.' }),
+    },
+    resolve: (_root, args, ctx) =>
+      unlessDuplicate(
+        ctx.prisma.organization.update({
+          where: ownOrganization(ctx),
+          data: { name: args.name ?? undefined, slug: args.slug ?? undefined, logo: args.logo ?? undefined },
+        }),
+        'This slug is taken.',
+      ),
+  }),
+  addMember: t.field({
+    type: MemberRef,
+    description: 'Adds a person to the organization (creating the user if the email is new).',
+    authScopes: { manageOrganization: true },
+    errors: mutationErrors,
+    args: { input: t.arg({ type: AddMemberInput, required: true, description: 'The person and role.' }) },
+    resolve: async (_root, { input }, ctx) => {
+      const user = await ctx.prisma.user.upsert({
+        where: { email: input.email.toLowerCase() },
+        create: { email: input.email.toLowerCase(), name: input.name },
+        update: {},
+      });
+      return unlessDuplicate(
+        ctx.prisma.member.create({
+          data: { organizationId: requireAuth(ctx.auth).organizationId, userId: user.id, role: input.role },
+        }),
+        'This user is already a member.',
+      );
+    },
+  }),
+  updateMemberRole: t.field({
+    type: MemberRef,
+    description: 'Changes a member’s role.',
+    authScopes: { manageOrganization: true },
+    errors: mutationErrors,
+    args: {
+      id: t.arg.id({ required: true, description: 'Membership id.' }),
+      role: t.arg({ type: MemberRoleRef, required: true, description: 'New role.' }),
+    },
+    resolve: async (_root, { id, role }, ctx) => {
+      const member = await findOwnMember(ctx, String(id));
+      if (role !== 'OWNER') await checkKeepsOwner(ctx, member);
+      return ctx.prisma.member.update({ where: { id: member.id }, data: { role } });
+    },
+  }),
+  removeMember: t.field({
+    type: MemberRef,
+    description: 'Removes a member from the organization; returns the removed membership.',
+    authScopes: { manageOrganization: true },
+    errors: mutationErrors,
+    args: { id: t.arg.id({ required: true, description: 'Membership id.' }) },
+    resolve: async (_root, { id }, ctx) => {
+      const member = await findOwnMember(ctx, String(id));
+      await checkKeepsOwner(ctx, member);
+      return ctx.prisma.member.delete({ where: { id: member.id } });
+    },
+  }),
+}));

@@ -1,0 +1,224 @@
+import { z } from 'zod';
+import type { Prisma } from '../../prisma/generated/client.ts';
+import type { WebsiteStatus } from '../../prisma/generated/enums.ts';
+import { checkWebsiteRestriction, ownsWebsite, ownWebsites, requireAuth } from '../auth.ts';
+import { builder } from '../builder.ts';
+import type { Context } from '../context.ts';
+import { NotFoundError, UnauthenticatedError, unlessDuplicate } from '../errors.ts';
+import { mutationErrors } from './errors.ts';
+
+/** A hostname such as example.com or www.example.co.uk (no scheme, path or port). */
+const domainSchema = z
+  .string()
+  .max(253)
+  .regex(/^(?=.{1,253}$)(?:(?!-)[a-z0-9-]{1,63}(?<!-)\.)+[a-z]{2,63}$/i, 'must be a domain name such as example.com');
+
+/** An origin such as https://app.example.com or http://localhost:3000, exactly as browsers send it. */
+const originSchema = z.string().refine((value) => {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
+  } catch {
+    return false;
+  }
+}, 'must be an origin such as https://example.com (scheme, host and optional port only)');
+
+const settingsSchema = z.record(z.string(), z.json());
+
+interface WebsiteSettings {
+  allowedOrigins?: string[];
+  [key: string]: unknown;
+}
+const settingsOf = (settings: unknown): WebsiteSettings =>
+  settings && typeof settings === 'object' && !Array.isArray(settings) ? (settings as WebsiteSettings) : {};
+
+const WebsiteStatusRef = builder.enumType('WebsiteStatus', {
+  description: 'Lifecycle of a website.',
+  values: {
+    ACTIVE: { description: 'Tracked.' },
+    INACTIVE: { description: 'Paused by its owner.' },
+    ARCHIVED: { description: 'Retired: hidden from default lists and from anonymous readers; its data is kept.' },
+  } satisfies Record<WebsiteStatus, { description: string }>,
+});
+
+/** Private fields: only a key of the owning organization (or of this website) with a read scope sees them. */
+const ownerOnly = (website: { id: string; organizationId: string }, _args: object, ctx: Context) =>
+  ownsWebsite(ctx.auth, website);
+
+const WebsiteRef = builder.prismaObject('Website', {
+  description:
+    'A tracked site. Public websites (isPublic) expose id, domain, name and their analytics to anyone; every other field needs a key of the owning organization.',
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'Stable id; the tracker sends it as its client id.' }),
+    domain: t.exposeString('domain', { description: 'Hostname the site is served on, e.g. example.com.' }),
+    name: t.exposeString('name', { nullable: true, description: 'Display name.' }),
+    isPublic: t.exposeBoolean('isPublic', { description: 'Whether anyone may read the analytics without a key.' }),
+    status: t.expose('status', { type: WebsiteStatusRef, authScopes: ownerOnly, description: 'Lifecycle status.' }),
+    allowedOrigins: t.stringList({
+      authScopes: ownerOnly,
+      description: 'Origins allowed to send events besides the domain itself; empty means the domain only.',
+      resolve: (website) => settingsOf(website.settings).allowedOrigins ?? [],
+    }),
+    settings: t.field({
+      type: 'JSON',
+      authScopes: ownerOnly,
+      description: 'Other tracking settings as a JSON object (allowed origins excluded).',
+      resolve: (website) => {
+        const { allowedOrigins: _, ...rest } = settingsOf(website.settings);
+        return rest;
+      },
+    }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', authScopes: ownerOnly, description: 'When it was added.' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime', authScopes: ownerOnly, description: 'Last change.' }),
+  }),
+});
+
+builder.prismaObjectField('Organization', 'websites', (t) =>
+  t.relatedConnection('websites', {
+    description: 'Websites of the organization (only its one website for a website-restricted key), newest first.',
+    authScopes: { readMetadata: true },
+    args: { includeArchived: t.arg.boolean({ defaultValue: false, description: 'Include archived websites.' }) },
+    totalCount: true,
+    cursor: 'id',
+    query: (args, ctx) => ({
+      where: {
+        ...ownWebsites(requireAuth(ctx.auth)),
+        ...(args.includeArchived ? {} : { status: { not: 'ARCHIVED' } }),
+      },
+      orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+    }),
+  }),
+);
+
+builder.queryField('website', (t) =>
+  t.prismaField({
+    type: 'Website',
+    description:
+      "A website of the key's organization, or any public website (readable without a key). Otherwise NOT_FOUND (UNAUTHENTICATED without a key), whether or not it exists.",
+    // Anonymous callers reach public websites only; keys need a read scope.
+    authScopes: { $any: { anonymous: true, readMetadata: true } },
+    args: { id: t.arg.id({ required: true, description: 'Website id.' }) },
+    resolve: async (query, _root, { id }, ctx) => {
+      const readable: Prisma.WebsiteWhereInput[] = [{ isPublic: true, status: { not: 'ARCHIVED' } }];
+      const website = await ctx.prisma.website.findFirst({
+        ...query,
+        where: { id: String(id), OR: ctx.auth ? [...readable, ownWebsites(ctx.auth)] : readable },
+      });
+      // Without a key, a private website and a missing one look alike: both need a key.
+      if (!website) throw ctx.auth ? new NotFoundError('Website') : new UnauthenticatedError();
+      return website;
+    },
+  }),
+);
+
+/** Finds a website the key owns, or fails exactly as for a website that does not exist. */
+export async function findOwnWebsite(ctx: Context, id: string) {
+  const website = await ctx.prisma.website.findFirst({ where: { AND: [{ id }, ownWebsites(requireAuth(ctx.auth))] } });
+  if (!website) throw new NotFoundError('Website');
+  return website;
+}
+
+const CreateWebsiteInput = builder.inputType('CreateWebsiteInput', {
+  description: 'A new website.',
+  fields: (t) => ({
+    domain: t.string({ required: true, validate: domainSchema, description: 'Hostname, e.g. example.com.' }),
+    name: t.string({ validate: z.string().min(1).max(100), description: 'Display name.' }),
+    isPublic: t.boolean({ defaultValue: false, description: 'Whether anyone may read its analytics.' }),
+    allowedOrigins: t.stringList({
+      validate: z.array(originSchema).max(50),
+      description: 'Extra origins allowed to send events.',
+    }),
+  }),
+});
+
+const UpdateWebsiteInput = builder.inputType('UpdateWebsiteInput', {
+  description: 'Changes to a website; omitted fields stay as they are.',
+  fields: (t) => ({
+    domain: t.string({ validate: domainSchema, description: 'New hostname.' }),
+    name: t.string({ validate: z.string().min(1).max(100), description: 'New display name.' }),
+    isPublic: t.boolean({ description: 'Whether anyone may read its analytics.' }),
+    status: t.field({
+      type: WebsiteStatusRef,
+      validate: z.enum(['ACTIVE', 'INACTIVE']),
+      description: 'ACTIVE or INACTIVE (use archiveWebsite to archive).',
+    }),
+    allowedOrigins: t.stringList({
+      validate: z.array(originSchema).max(50),
+      description: 'Replaces the extra origins allowed to send events.',
+    }),
+    settings: t.field({
+      type: 'JSON',
+      validate: settingsSchema,
+      description: 'Replaces the other tracking settings (a JSON object).',
+    }),
+  }),
+});
+
+const DOMAIN_TAKEN = 'A website with this domain already exists in this organization.';
+
+builder.mutationFields((t) => ({
+  createWebsite: t.field({
+    type: WebsiteRef,
+    description: 'Adds a website to the organization.',
+    authScopes: { writeMetadata: true },
+    errors: mutationErrors,
+    args: { input: t.arg({ type: CreateWebsiteInput, required: true, description: 'The website.' }) },
+    resolve: async (_root, { input }, ctx) => {
+      const auth = requireAuth(ctx.auth);
+      // A website-restricted key cannot create other websites.
+      checkWebsiteRestriction(auth, null);
+      return unlessDuplicate(
+        ctx.prisma.website.create({
+          data: {
+            organizationId: auth.organizationId,
+            domain: input.domain.toLowerCase(),
+            name: input.name,
+            isPublic: input.isPublic ?? false,
+            settings: { allowedOrigins: input.allowedOrigins ?? [] },
+          },
+        }),
+        DOMAIN_TAKEN,
+      );
+    },
+  }),
+  updateWebsite: t.field({
+    type: WebsiteRef,
+    description: 'Changes a website’s name, domain, visibility, status, allowed origins or settings.',
+    authScopes: { writeMetadata: true },
+    errors: mutationErrors,
+    args: {
+      id: t.arg.id({ required: true, description: 'Website id.' }),
+      input: t.arg({ type: UpdateWebsiteInput, required: true, description: 'The changes.' }),
+    },
+    resolve: async (_root, { id, input }, ctx) => {
+      const website = await findOwnWebsite(ctx, String(id));
+      const current = settingsOf(website.settings);
+      // Allowed origins live in settings but are only changed through their own field.
+      const { allowedOrigins: _, ...rest } = input.settings ? settingsOf(input.settings) : current;
+      return unlessDuplicate(
+        ctx.prisma.website.update({
+          where: { id: website.id },
+          data: {
+            domain: input.domain?.toLowerCase() ?? undefined,
+            name: input.name ?? undefined,
+            isPublic: input.isPublic ?? undefined,
+            status: input.status ?? undefined,
+            settings: { ...rest, allowedOrigins: input.allowedOrigins ?? current.allowedOrigins ?? [] },
+          },
+        }),
+        DOMAIN_TAKEN,
+      );
+    },
+  }),
+  archiveWebsite: t.field({
+    type: WebsiteRef,
+    description: 'Archives a website: it stops accepting events and leaves default lists; its data is kept.',
+    authScopes: { writeMetadata: true },
+    errors: mutationErrors,
+    args: { id: t.arg.id({ required: true, description: 'Website id.' }) },
+    resolve: async (_root, { id }, ctx) => {
+      const website = await findOwnWebsite(ctx, String(id));
+      return ctx.prisma.website.update({ where: { id: website.id }, data: { status: 'ARCHIVED' } });
+    },
+  }),
+}));

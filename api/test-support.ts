@@ -1,0 +1,116 @@
+import { PrismaPg } from '@prisma/adapter-pg';
+import type { ClickHouseClient } from '../clickhouse/client.ts';
+import { freshClickHouse } from '../clickhouse/test-support.ts';
+import { generateApiKey } from '../prisma/api-keys.ts';
+import type { PrismaClient } from '../prisma/client.ts';
+import type { ApiScope, Prisma } from '../prisma/generated/client.ts';
+import { PrismaClient as LoggingPrismaClient } from '../prisma/generated/client.ts';
+import { migratePostgres } from '../prisma/migrate.ts';
+import type { PostgresTarget, TestDatabase } from '../prisma/test-support.ts';
+import { createLogger } from '../runtime/log.ts';
+import { type Api, createApi } from './server.ts';
+
+// biome-ignore lint/suspicious/noExplicitAny: assertions walk arbitrary response shapes.
+type Json = any;
+
+export interface GraphQLResponse {
+  status: number;
+  headers: Headers;
+  body: { data?: Record<string, Json> | null; errors?: { message: string; extensions?: Record<string, Json> }[] };
+}
+
+export interface TestApi {
+  api: Api;
+  prisma: PrismaClient;
+  clickhouse: ClickHouseClient;
+  /** SQL statements Prisma has sent so far (to prove relations are batched, not N+1). */
+  sqlCount(): number;
+  /** POST /graphql through yoga.fetch: the real HTTP handling, no socket. */
+  graphql(
+    query: string,
+    options?: { variables?: Record<string, unknown>; key?: string | null },
+  ): Promise<GraphQLResponse>;
+  close(): Promise<void>;
+}
+
+/** The API over a fresh, migrated database of `target` and a real (unused by metadata) embedded ClickHouse. */
+export async function startTestApi(target: PostgresTarget): Promise<TestApi> {
+  const database: TestDatabase = await target.create();
+  await migratePostgres(database.url);
+  const prisma = new LoggingPrismaClient({
+    adapter: new PrismaPg({ connectionString: database.url, max: 4 }),
+    log: [{ emit: 'event', level: 'query' }],
+  });
+  let statements = 0;
+  prisma.$on('query', () => {
+    statements++;
+  });
+  const clickhouse = await freshClickHouse({ migrate: false });
+  const api = createApi({ prisma, clickhouse: clickhouse.client }, createLogger('api-test', 'error'));
+  return {
+    api,
+    prisma,
+    clickhouse: clickhouse.client,
+    sqlCount: () => statements,
+    async graphql(query, { variables, key } = {}) {
+      const response = await api.fetch('http://api.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: response.status, headers: response.headers, body: await response.json() };
+    },
+    async close() {
+      await prisma.$disconnect();
+      await clickhouse.close();
+      await database.close();
+    },
+  };
+}
+
+export interface Tenant {
+  organizationId: string;
+  userId: string;
+  websiteId: string;
+  /** An unrestricted key with every scope. */
+  adminKey: string;
+}
+
+export async function issueKey(
+  prisma: PrismaClient,
+  organizationId: string,
+  scopes: ApiScope[],
+  extra: Partial<Prisma.ApiKeyUncheckedCreateInput> = {},
+): Promise<string> {
+  const { key, ...stored } = generateApiKey();
+  await prisma.apiKey.create({ data: { ...stored, name: 'test', organizationId, scopes, ...extra } });
+  return key;
+}
+
+/** An organization with an owner, one website and an admin key. */
+export async function createTenant(prisma: PrismaClient, name: string): Promise<Tenant> {
+  const user = await prisma.user.create({ data: { name: `${name} owner`, email: `owner@${name}.test` } });
+  const organization = await prisma.organization.create({
+    data: { name, slug: name, members: { create: { userId: user.id, role: 'OWNER' } } },
+  });
+  const website = await prisma.website.create({ data: { organizationId: organization.id, domain: `${name}.test` } });
+  const adminKey = await issueKey(prisma, organization.id, ['ADMIN'], { userId: user.id });
+  return { organizationId: organization.id, userId: user.id, websiteId: website.id, adminKey };
+}
+
+/** The data of a field that must have succeeded; a mutation's success member is unwrapped. */
+export function ok(response: GraphQLResponse, field: string): Json {
+  if (response.body.errors) throw new Error(`${field} failed: ${JSON.stringify(response.body.errors)}`);
+  const value = response.body.data?.[field];
+  if (value && typeof value === 'object' && 'code' in value)
+    throw new Error(`${field} failed: ${JSON.stringify(value)}`);
+  return value && typeof value === 'object' && 'data' in value ? value.data : value;
+}
+
+/** The code of a refusal: a top-level error's extensions.code, or the error member of a mutation's result union. */
+export function refusalCode(response: GraphQLResponse, field: string): string | undefined {
+  const top = response.body.errors?.[0]?.extensions?.code;
+  if (top) return top;
+  const result = response.body.data?.[field];
+  return result && typeof result === 'object' && 'code' in result ? String(result.code) : undefined;
+}
