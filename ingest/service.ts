@@ -11,6 +11,7 @@ import { UserAgentParser } from './enrich/user-agent.ts';
 import { HttpError, sendJson } from './http.ts';
 import { IngestMetrics } from './metrics.ts';
 import type { PipelineDeps } from './pipeline.ts';
+import { FlagCache, flags } from './routes/flags.ts';
 import { followLink, type LinkTarget, linkDirectory } from './routes/links.ts';
 import { llm, track } from './routes/server-events.ts';
 import { batch, corsHeaders, pixel, preflight } from './routes/tracker.ts';
@@ -25,6 +26,7 @@ export interface IngestContext {
   stores: Pick<Stores, 'prisma' | 'clickhouse'>;
   websites: Directory<Site>;
   links: Directory<LinkTarget>;
+  flags: FlagCache;
   salts: DailySalts;
   pipeline: PipelineDeps;
   writer: RowWriter;
@@ -35,7 +37,7 @@ export interface IngestContext {
 type Handler = (ingest: IngestContext, req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void> | void;
 
 /** Browser-facing routes answer CORS preflights and carry CORS headers, errors included. */
-const BROWSER_ROUTES = new Set(['/v1/batch', '/v1/px.gif']);
+const BROWSER_ROUTES = new Set(['/v1/batch', '/v1/px.gif', '/v1/flags']);
 
 const ROUTES: Record<string, Handler> = {
   'GET /health': (_, __, res) => sendJson(res, 200, { status: 'ok' }),
@@ -44,6 +46,8 @@ const ROUTES: Record<string, Handler> = {
   },
   'POST /v1/batch': batch,
   'GET /v1/px.gif': pixel,
+  'GET /v1/flags': flags,
+  'POST /v1/flags': flags,
   'POST /v1/track': track,
   'POST /v1/llm': llm,
   'POST /v1/webhooks/stripe': webhook('stripe'),
@@ -69,6 +73,7 @@ export async function createIngest(
     stores,
     websites: websiteDirectory(stores.prisma),
     links: linkDirectory(stores.prisma),
+    flags: new FlagCache(stores.prisma),
     salts: new DailySalts(stores.prisma),
     pipeline: { userAgents: new UserAgentParser(), geo: await openGeo(config.geoipCityDb), recentIds: new RecentIds() },
     writer: new BufferedWriter(stores.clickhouse, metrics, config.writer),

@@ -25,7 +25,7 @@ export function preflight(req: IncomingMessage, res: ServerResponse) {
 }
 
 /** The website behind a client id, which must be active and match the request's origin. */
-async function siteFor(ingest: IngestContext, req: IncomingMessage, clientId: string): Promise<Site> {
+export async function siteFor(ingest: IngestContext, req: IncomingMessage, clientId: string): Promise<Site> {
   const site = await ingest.websites.get(clientId);
   if (!site?.active) throw new HttpError(403, 'INVALID_CLIENT', 'clientId is not an active website');
   const origin = req.headers.origin ?? req.headers.referer;
