@@ -44,6 +44,7 @@ export async function authenticate(prisma: PrismaClient, limiter: RateLimiter, h
 /** Which key scopes grant each permission besides `admin`, which grants everything. */
 const GRANTS = {
   readMetadata: ['READ_ANALYTICS', 'WRITE_METADATA'],
+  readAnalytics: ['READ_ANALYTICS'],
   writeMetadata: ['WRITE_METADATA'],
   evaluateFlags: ['TRACK_EVENTS', 'READ_ANALYTICS', 'WRITE_METADATA'],
 } satisfies Record<string, ApiScope[]>;

@@ -1,6 +1,7 @@
 import type { ClickHouseClient } from '../clickhouse/client.ts';
 import type { PrismaClient } from '../prisma/client.ts';
 import type { Logger } from '../runtime/log.ts';
+import type { AnalyticsLoaders } from './analytics/loader.ts';
 import type { Auth } from './auth.ts';
 
 /** What every resolver can reach. Built once per request. */
@@ -11,4 +12,6 @@ export interface Context {
   log: Logger;
   /** The verified API key; null for anonymous requests (public websites only). */
   auth: Auth | null;
+  /** Per-request DataLoaders batching analytics queries across websites. */
+  analytics: AnalyticsLoaders;
 }

@@ -5,6 +5,7 @@ import { createYoga, maskError, type Plugin } from 'graphql-yoga';
 import type { Logger } from '../runtime/log.ts';
 import { RateLimiter } from '../runtime/rate-limit.ts';
 import type { Stores } from '../runtime/stores.ts';
+import { createAnalyticsLoaders } from './analytics/loader.ts';
 import { authenticate } from './auth.ts';
 import type { Context } from './context.ts';
 import { requestErrorCodes } from './error-codes.ts';
@@ -112,7 +113,8 @@ export function createApi(stores: ApiStores, log: Logger) {
       const requestId = requestIds.get(request) ?? requestIdOf(request);
       try {
         const auth = await authenticate(stores.prisma, limiter, request.headers);
-        return { prisma: stores.prisma, clickhouse: stores.clickhouse, requestId, log, auth };
+        const analytics = createAnalyticsLoaders(stores.clickhouse);
+        return { prisma: stores.prisma, clickhouse: stores.clickhouse, requestId, log, auth, analytics };
       } catch (error) {
         if (!(error instanceof GraphQLError)) {
           log.error('unexpected error', { requestId, during: 'authentication', error: describe(error) });

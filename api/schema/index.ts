@@ -11,3 +11,4 @@ import './annotations.ts';
 import './links.ts';
 import './monitors.ts';
 import './flags.ts';
+import './analytics.ts';

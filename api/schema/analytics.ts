@@ -1,0 +1,619 @@
+import { runQuery } from '../../clickhouse/query.ts';
+import { FILTER_FIELDS, FILTER_OPS, type Filter, filtersSql, InvalidFilterError } from '../analytics/filters.ts';
+import {
+  assertBuckets,
+  type BreakdownRow,
+  type ErrorGroup,
+  type ErrorOccurrence,
+  type FunnelStepResult,
+  type RevenueRow,
+  type SessionRow,
+  type Summary,
+  sessionTimeline,
+  type TimeseriesPoint,
+  type VitalStats,
+} from '../analytics/loader.ts';
+import {
+  BREAKDOWN_SORTS,
+  DIMENSIONS,
+  type Dimension,
+  INTERVALS,
+  REVENUE_GROUPS,
+  VITAL_DIMENSIONS,
+} from '../analytics/queries.ts';
+import { type DateRange, InvalidRangeError, PRESETS, previousPeriod, resolveRange } from '../analytics/range.ts';
+import { can } from '../auth.ts';
+import { builder } from '../builder.ts';
+import type { Context } from '../context.ts';
+import { InputError } from '../errors.ts';
+
+/**
+ * Website.analytics: every analytics family of one website over one range with filters. The
+ * stages are parse (inputs → range and filter AST, here), plan and SQL (analytics/queries.ts,
+ * analytics/plan.ts) and run (analytics/loader.ts, batched across websites per request).
+ */
+
+interface AnalyticsScope {
+  websiteId: string;
+  range: DateRange;
+  filters: Filter[];
+}
+
+const enumOf = <T extends string>(
+  name: string,
+  values: readonly T[],
+  description: string,
+  describe: (v: T) => string,
+) =>
+  builder.enumType(name, {
+    description,
+    values: Object.fromEntries(values.map((value) => [value, { value, description: describe(value) }])) as Record<
+      T,
+      { value: T; description: string }
+    >,
+  });
+
+const PresetRef = enumOf('DateRangePreset', PRESETS, 'A range relative to now, in local days.', (p) =>
+  p.toLowerCase().replaceAll('_', ' '),
+);
+const FilterFieldRef = enumOf('AnalyticsFilterField', FILTER_FIELDS, 'What a filter looks at.', (f) =>
+  f === 'property' ? 'A custom event property (give its key).' : `The ${f.replaceAll('_', ' ')}.`,
+);
+const FilterOpRef = enumOf('AnalyticsFilterOperator', FILTER_OPS, 'How a filter compares.', (op) =>
+  op.toLowerCase().replaceAll('_', ' '),
+);
+const IntervalRef = enumOf(
+  'AnalyticsInterval',
+  INTERVALS,
+  'Timeseries bucket size, in the range’s timezone.',
+  (i) => `One ${i.toLowerCase()}.`,
+);
+const DimensionRef = enumOf(
+  'AnalyticsDimension',
+  Object.keys(DIMENSIONS) as Dimension[],
+  'What a breakdown groups by.',
+  (d) => d.toLowerCase().replaceAll('_', ' '),
+);
+const SortRef = enumOf(
+  'BreakdownSort',
+  BREAKDOWN_SORTS,
+  'Breakdown order (descending).',
+  (s) => `By ${s.toLowerCase().replaceAll('_', ' ')}.`,
+);
+const VitalDimensionRef = enumOf(
+  'VitalDimension',
+  Object.keys(VITAL_DIMENSIONS) as (keyof typeof VITAL_DIMENSIONS)[],
+  'What vitals group by.',
+  (d) => (d === 'NONE' ? 'Overall.' : `By ${d.toLowerCase()}.`),
+);
+const RevenueGroupRef = enumOf(
+  'RevenueGroup',
+  Object.keys(REVENUE_GROUPS) as (keyof typeof REVENUE_GROUPS)[],
+  'What revenue groups by (always per currency).',
+  (g) => (g === 'NONE' ? 'Totals.' : `By ${g.toLowerCase()}.`),
+);
+
+const DateRangeInput = builder.inputType('DateRangeInput', {
+  description: 'A preset, or from/to (YYYY-MM-DD local days, or ISO instants), in a timezone.',
+  fields: (t) => ({
+    preset: t.field({ type: PresetRef, required: false, description: 'A range relative to now.' }),
+    from: t.string({ required: false, description: 'First day (inclusive) or instant.' }),
+    to: t.string({ required: false, description: 'Last day (inclusive) or instant (exclusive).' }),
+    timezone: t.string({ required: false, defaultValue: 'UTC', description: 'IANA timezone for day boundaries.' }),
+  }),
+});
+
+const FilterInput = builder.inputType('AnalyticsFilterInput', {
+  description: 'One filter; all filters must hold.',
+  fields: (t) => ({
+    field: t.field({ type: FilterFieldRef, required: true, description: 'What to compare.' }),
+    op: t.field({ type: FilterOpRef, required: true, description: 'How to compare.' }),
+    value: t.stringList({ required: true, description: 'The value (several for IN / NOT_IN).' }),
+    key: t.string({ required: false, description: 'Property key, for field property.' }),
+  }),
+});
+
+/** Parse stage: GraphQL inputs → a checked range and filter AST, or BAD_USER_INPUT. */
+function parseScope(
+  websiteId: string,
+  range: { preset?: string | null; from?: string | null; to?: string | null; timezone?: string | null },
+  filters: { field: string; op: string; value: string[]; key?: string | null }[],
+): AnalyticsScope {
+  try {
+    const resolved = resolveRange({
+      preset: (range.preset ?? undefined) as (typeof PRESETS)[number] | undefined,
+      from: range.from ?? undefined,
+      to: range.to ?? undefined,
+      timezone: range.timezone ?? undefined,
+    });
+    const ast = filters.map((f) => ({
+      field: f.field,
+      op: f.op,
+      value: f.op === 'IN' || f.op === 'NOT_IN' ? f.value : (f.value[0] ?? ''),
+      key: f.key ?? undefined,
+    })) as Filter[];
+    filtersSql(ast); // validates every filter now, before any query runs
+    return { websiteId, range: resolved, filters: ast };
+  } catch (error) {
+    if (error instanceof InvalidRangeError) throw InputError.at(['range'], error.message);
+    if (error instanceof InvalidFilterError) throw InputError.at(['filters'], error.message);
+    throw error;
+  }
+}
+
+const bounded = (value: number, max: number, name: string) => {
+  if (!Number.isInteger(value) || value < 0 || value > max) throw InputError.at([name], `must be 0–${max}`);
+  return value;
+};
+
+const ResolvedRange = builder.objectRef<DateRange>('ResolvedRange').implement({
+  description: 'The range analytics covered, as UTC instants.',
+  fields: (t) => ({
+    from: t.field({ type: 'DateTime', description: 'Start (inclusive).', resolve: (r) => r.from }),
+    to: t.field({ type: 'DateTime', description: 'End (exclusive).', resolve: (r) => r.to }),
+    timezone: t.exposeString('timezone', { description: 'Timezone of day boundaries.' }),
+  }),
+});
+
+const SummaryRef = builder.objectRef<Summary>('AnalyticsSummary').implement({
+  description: 'Headline figures (exact counts).',
+  fields: (t) => ({
+    pageviews: t.exposeInt('pageviews', { description: 'Page views.' }),
+    visitors: t.exposeInt('visitors', { description: 'Unique visitors.' }),
+    sessions: t.exposeInt('sessions', { description: 'Sessions with at least one page view.' }),
+    bounceRate: t.exposeFloat('bounceRate', { description: 'Share of sessions with one page view, 0–1.' }),
+    avgSessionSeconds: t.exposeFloat('avgSessionSeconds', { description: 'Mean session duration.' }),
+    pagesPerSession: t.exposeFloat('pagesPerSession', { description: 'Page views per session.' }),
+  }),
+});
+
+const change = (now: number, before: number) => (before === 0 ? null : (now - before) / before);
+
+const SummaryComparison = builder
+  .objectRef<{ current: Summary; previous: Summary }>('AnalyticsSummaryComparison')
+  .implement({
+    description: 'Figures for the range, the period of the same length before it, and the relative change.',
+    fields: (t) => ({
+      current: t.field({ type: SummaryRef, description: 'The range.', resolve: (s) => s.current }),
+      previous: t.field({ type: SummaryRef, description: 'The period before.', resolve: (s) => s.previous }),
+      pageviewsChange: t.float({
+        nullable: true,
+        description: 'Relative change of page views (null when there were none before).',
+        resolve: (s) => change(s.current.pageviews, s.previous.pageviews),
+      }),
+      visitorsChange: t.float({
+        nullable: true,
+        description: 'Relative change of visitors.',
+        resolve: (s) => change(s.current.visitors, s.previous.visitors),
+      }),
+      sessionsChange: t.float({
+        nullable: true,
+        description: 'Relative change of sessions.',
+        resolve: (s) => change(s.current.sessions, s.previous.sessions),
+      }),
+      bounceRateChange: t.float({
+        nullable: true,
+        description: 'Relative change of the bounce rate.',
+        resolve: (s) => change(s.current.bounceRate, s.previous.bounceRate),
+      }),
+      avgSessionSecondsChange: t.float({
+        nullable: true,
+        description: 'Relative change of session duration.',
+        resolve: (s) => change(s.current.avgSessionSeconds, s.previous.avgSessionSeconds),
+      }),
+    }),
+  });
+
+const Point = builder.objectRef<TimeseriesPoint>('TimeseriesPoint').implement({
+  description: 'One bucket; empty buckets are zeros.',
+  fields: (t) => ({
+    time: t.field({ type: 'DateTime', description: 'Bucket start.', resolve: (p) => p.time }),
+    pageviews: t.exposeInt('pageviews', { description: 'Page views.' }),
+    visitors: t.exposeInt('visitors', { description: 'Unique visitors in the bucket.' }),
+    sessions: t.exposeInt('sessions', { description: 'Sessions in the bucket.' }),
+  }),
+});
+
+const Breakdown = builder.objectRef<BreakdownRow>('BreakdownRow').implement({
+  description: 'One value of a dimension.',
+  fields: (t) => ({
+    value: t.exposeString('value', { description: 'The value (empty when unknown).' }),
+    visitors: t.exposeInt('visitors', { description: 'Unique visitors.' }),
+    pageviews: t.exposeInt('pageviews', { description: 'Page views.' }),
+    avgTimeOnPage: t.exposeFloat('avgTimeOnPage', {
+      nullable: true,
+      description: 'Mean visible seconds on page, from engagement events.',
+    }),
+  }),
+});
+
+const EntryExit = builder
+  .objectRef<{ value: string; sessions: number; visitors: number; bounceRate: number }>('EntryExitPage')
+  .implement({
+    description: 'A page sessions start or end on.',
+    fields: (t) => ({
+      value: t.exposeString('value', { description: 'Path.' }),
+      sessions: t.exposeInt('sessions', { description: 'Sessions.' }),
+      visitors: t.exposeInt('visitors', { description: 'Unique visitors.' }),
+      bounceRate: t.exposeFloat('bounceRate', { description: 'Share of those sessions with one page view.' }),
+    }),
+  });
+
+const Vital = builder.objectRef<VitalStats>('VitalStats').implement({
+  description: 'A web vital’s distribution (quantiles: exact below 8192 samples, a close estimate above).',
+  fields: (t) => ({
+    metric: t.exposeString('metric', { description: 'LCP, FCP, CLS, INP, TTFB or FPS.' }),
+    value: t.exposeString('value', { description: 'The dimension’s value (empty without one).' }),
+    samples: t.exposeInt('samples', { description: 'Measurements.' }),
+    p50: t.exposeFloat('p50', { description: 'Median.' }),
+    p75: t.exposeFloat('p75', { description: '75th percentile (what Google rates).' }),
+    p90: t.exposeFloat('p90', { description: '90th percentile.' }),
+    p95: t.exposeFloat('p95', { description: '95th percentile.' }),
+    p99: t.exposeFloat('p99', { description: '99th percentile.' }),
+    good: t.exposeFloat('good', {
+      nullable: true,
+      description: 'Share rated good by Google’s thresholds (null for FPS).',
+    }),
+    needsImprovement: t.exposeFloat('needsImprovement', {
+      nullable: true,
+      description: 'Share rated needs improvement.',
+    }),
+    poor: t.exposeFloat('poor', { nullable: true, description: 'Share rated poor.' }),
+  }),
+});
+
+const ErrorGroupRef = builder.objectRef<ErrorGroup>('ErrorGroup').implement({
+  description: 'Errors with the same type and message.',
+  fields: (t) => ({
+    type: t.exposeString('type', { description: 'Error type, e.g. TypeError.' }),
+    message: t.exposeString('message', { description: 'Message.' }),
+    occurrences: t.exposeInt('occurrences', { description: 'How often it happened.' }),
+    visitors: t.exposeInt('visitors', { description: 'Affected visitors (uniq: ≈1% beyond tens of thousands).' }),
+    sessions: t.exposeInt('sessions', { description: 'Affected sessions.' }),
+    lastSeen: t.field({ type: 'DateTime', description: 'Latest occurrence.', resolve: (e) => e.lastSeen }),
+  }),
+});
+
+const Occurrence = builder.objectRef<ErrorOccurrence>('ErrorOccurrence').implement({
+  description: 'One error as it happened.',
+  fields: (t) => ({
+    time: t.field({ type: 'DateTime', description: 'When.', resolve: (e) => e.time }),
+    type: t.exposeString('type', { description: 'Error type.' }),
+    message: t.exposeString('message', { description: 'Message.' }),
+    path: t.exposeString('path', { description: 'Page path.' }),
+    filename: t.exposeString('filename', { nullable: true, description: 'Script URL.' }),
+    lineno: t.exposeInt('lineno', { nullable: true, description: 'Line.' }),
+    colno: t.exposeInt('colno', { nullable: true, description: 'Column.' }),
+    stack: t.exposeString('stack', { nullable: true, description: 'Stack trace (trimmed by the tracker).' }),
+    browser: t.exposeString('browser', { description: 'Browser.' }),
+    country: t.exposeString('country', { description: 'Country code.' }),
+  }),
+});
+
+const EventCount = builder
+  .objectRef<{ name: string; occurrences: number; visitors: number }>('CustomEventCount')
+  .implement({
+    description: 'A custom event (tracker or server-side).',
+    fields: (t) => ({
+      name: t.exposeString('name', { description: 'Event name.' }),
+      occurrences: t.exposeInt('occurrences', { description: 'How often it was sent.' }),
+      visitors: t.exposeInt('visitors', { description: 'Unique visitors who sent it.' }),
+    }),
+  });
+
+const PropertyCount = builder
+  .objectRef<{ key: string; value: string; occurrences: number }>('PropertyValueCount')
+  .implement({
+    description: 'How often a property took a value.',
+    fields: (t) => ({
+      key: t.exposeString('key', { description: 'Property key.' }),
+      value: t.exposeString('value', { description: 'Value (as text).' }),
+      occurrences: t.exposeInt('occurrences', { description: 'Events with it.' }),
+    }),
+  });
+
+const SessionRef = builder.objectRef<SessionRow>('AnalyticsSession').implement({
+  description: 'One visit.',
+  fields: (t) => ({
+    id: t.exposeID('sessionId', { description: 'Session id (from the tracker).' }),
+    visitor: t.exposeString('visitor', { description: 'Anonymous visitor id.' }),
+    started: t.field({ type: 'DateTime', description: 'First event.', resolve: (s) => s.started }),
+    ended: t.field({ type: 'DateTime', description: 'Last event.', resolve: (s) => s.ended }),
+    durationSeconds: t.exposeFloat('durationSeconds', { description: 'From first to last event.' }),
+    pageviews: t.exposeInt('pageviews', { description: 'Page views.' }),
+    entryPage: t.exposeString('entryPage', { description: 'First page.' }),
+    exitPage: t.exposeString('exitPage', { description: 'Last page.' }),
+    referrer: t.exposeString('referrer', { description: 'External referrer.' }),
+    country: t.exposeString('country', { description: 'Country code.' }),
+    browser: t.exposeString('browser', { description: 'Browser.' }),
+    device: t.exposeString('device', { description: 'Device type.' }),
+  }),
+});
+
+const TimelineEvent = builder
+  .objectRef<{ time: Date; name: string; path: string; title: string; properties: string }>('SessionEvent')
+  .implement({
+    description: 'One event of a session.',
+    fields: (t) => ({
+      time: t.field({ type: 'DateTime', description: 'When.', resolve: (e) => e.time }),
+      name: t.exposeString('name', { description: 'Event name.' }),
+      path: t.exposeString('path', { description: 'Page path.' }),
+      title: t.exposeString('title', { description: 'Page title.' }),
+      properties: t.field({
+        type: 'JSON',
+        description: 'Custom properties.',
+        resolve: (e) => JSON.parse(e.properties || '{}'),
+      }),
+    }),
+  });
+
+const PageTransition = builder.objectRef<{ from: string; to: string; sessions: number }>('PageTransition').implement({
+  description: 'Visitors going from one page to the next.',
+  fields: (t) => ({
+    from: t.exposeString('from', { description: 'From path.' }),
+    to: t.exposeString('to', { description: 'To path.' }),
+    sessions: t.exposeInt('sessions', { description: 'Times it happened.' }),
+  }),
+});
+
+const GoalResult = builder
+  .objectRef<{ goalId: string; name: string; visitors: number; conversions: number; rate: number }>('GoalConversion')
+  .implement({
+    description: 'A goal’s conversions.',
+    fields: (t) => ({
+      goalId: t.exposeID('goalId', { description: 'The goal.' }),
+      name: t.exposeString('name', { description: 'Goal name.' }),
+      visitors: t.exposeInt('visitors', { description: 'Visitors in the range.' }),
+      conversions: t.exposeInt('conversions', { description: 'Visitors who reached the goal.' }),
+      rate: t.exposeFloat('rate', { description: 'conversions / visitors.' }),
+    }),
+  });
+
+const FunnelStepRef = builder.objectRef<FunnelStepResult & { name: string }>('FunnelStepResult').implement({
+  description: 'One step of a funnel (steps must happen in order, within the funnel’s window).',
+  fields: (t) => ({
+    name: t.exposeString('name', { description: 'Step name or target.' }),
+    visitors: t.exposeInt('visitors', { description: 'Visitors who reached the step.' }),
+    conversion: t.exposeFloat('conversion', { description: 'Share of the first step.' }),
+    dropOff: t.exposeFloat('dropOff', { description: 'Share of the previous step lost here.' }),
+  }),
+});
+
+const Cohort = builder.objectRef<{ cohort: Date; visitors: number[] }>('RetentionCohort').implement({
+  description: 'Visitors first seen in one week, and how many came back in later weeks.',
+  fields: (t) => ({
+    week: t.field({ type: 'DateTime', description: 'Cohort week (Monday, local).', resolve: (c) => c.cohort }),
+    visitors: t.intList({
+      description: 'Active visitors by weeks since the first visit (index 0 = the cohort).',
+      resolve: (c) => c.visitors,
+    }),
+  }),
+});
+
+const Revenue = builder.objectRef<RevenueRow>('RevenueRow').implement({
+  description: 'Revenue in one currency (currencies are never added up).',
+  fields: (t) => ({
+    currency: t.exposeString('currency', { description: 'ISO currency code.' }),
+    value: t.exposeString('value', { description: 'Group value (empty for totals).' }),
+    revenue: t.exposeFloat('revenue', { description: 'Amount kept, after refunds.' }),
+    transactions: t.exposeInt('transactions', { description: 'Sales and subscription payments.' }),
+    refunds: t.exposeInt('refunds', { description: 'Refunded transactions.' }),
+    refunded: t.exposeFloat('refunded', { description: 'Amount refunded.' }),
+  }),
+});
+
+const Analytics = builder.objectRef<AnalyticsScope>('WebsiteAnalytics').implement({
+  description: 'Analytics of one website over a range, with filters applied to page events.',
+  fields: (t) => ({
+    range: t.field({ type: ResolvedRange, description: 'The range covered.', resolve: (s) => s.range }),
+    summary: t.field({
+      type: SummaryComparison,
+      description: 'Headline figures, compared with the previous period of the same length.',
+      resolve: async (s, _, ctx) => {
+        const [current, previous] = await Promise.all([
+          ctx.analytics.summary.load(s),
+          ctx.analytics.summary.load({ ...s, range: previousPeriod(s.range) }),
+        ]);
+        return { current, previous };
+      },
+    }),
+    realtimeVisitors: t.int({
+      description: 'Visitors active in the last five minutes (ignores range and filters).',
+      resolve: (s, _, ctx) => ctx.analytics.realtime.load({ websiteId: s.websiteId }),
+    }),
+    timeseries: t.field({
+      type: [Point],
+      description: 'Page views, visitors and sessions per bucket, empty buckets included.',
+      args: { interval: t.arg({ type: IntervalRef, required: true, description: 'Bucket size.' }) },
+      resolve: (s, { interval }, ctx) => {
+        try {
+          assertBuckets(s.range, interval);
+        } catch (error) {
+          throw InputError.at(['interval'], (error as Error).message);
+        }
+        return ctx.analytics.timeseries.load({ ...s, interval });
+      },
+    }),
+    breakdown: t.field({
+      type: [Breakdown],
+      description: 'Visitors, page views and time on page by a dimension.',
+      args: {
+        dimension: t.arg({ type: DimensionRef, required: true, description: 'Group by.' }),
+        sort: t.arg({ type: SortRef, defaultValue: 'VISITORS', description: 'Order.' }),
+        first: t.arg.int({ defaultValue: 10, description: 'Rows (≤ 1000).' }),
+        offset: t.arg.int({ defaultValue: 0, description: 'Rows to skip.' }),
+      },
+      resolve: (s, args, ctx) =>
+        ctx.analytics.breakdown.load({
+          ...s,
+          dimension: args.dimension,
+          page: {
+            sort: args.sort ?? 'VISITORS',
+            limit: bounded(args.first ?? 10, 1000, 'first'),
+            offset: bounded(args.offset ?? 0, 100_000, 'offset'),
+          },
+        }),
+    }),
+    entryPages: t.field({
+      type: [EntryExit],
+      description: 'Pages sessions start on.',
+      args: { first: t.arg.int({ defaultValue: 10, description: 'Rows (≤ 1000).' }) },
+      resolve: (s, { first }, ctx) =>
+        ctx.analytics.entryExit.load({ ...s, which: 'ENTRY', limit: bounded(first ?? 10, 1000, 'first') }),
+    }),
+    exitPages: t.field({
+      type: [EntryExit],
+      description: 'Pages sessions end on.',
+      args: { first: t.arg.int({ defaultValue: 10, description: 'Rows (≤ 1000).' }) },
+      resolve: (s, { first }, ctx) =>
+        ctx.analytics.entryExit.load({ ...s, which: 'EXIT', limit: bounded(first ?? 10, 1000, 'first') }),
+    }),
+    vitals: t.field({
+      type: [Vital],
+      description: 'Web vitals percentiles and ratings (filters do not apply; use path).',
+      args: {
+        dimension: t.arg({ type: VitalDimensionRef, defaultValue: 'NONE', description: 'Group by.' }),
+        path: t.arg.string({ required: false, description: 'Only this page.' }),
+      },
+      resolve: (s, { dimension, path }, ctx) =>
+        ctx.analytics.vitals.load({ ...s, dimension: dimension ?? 'NONE', path: path ?? undefined }),
+    }),
+    errors: t.field({
+      type: [ErrorGroupRef],
+      description: 'Errors grouped by type and message, most frequent first.',
+      args: {
+        search: t.arg.string({ required: false, description: 'Message substring (case-insensitive).' }),
+        first: t.arg.int({ defaultValue: 20, description: 'Groups (≤ 1000).' }),
+      },
+      resolve: (s, { search, first }, ctx) =>
+        ctx.analytics.errorGroups.load({
+          ...s,
+          search: search ?? undefined,
+          limit: bounded(first ?? 20, 1000, 'first'),
+        }),
+    }),
+    recentErrors: t.field({
+      type: [Occurrence],
+      description: 'The latest errors with their stacks.',
+      args: {
+        search: t.arg.string({ required: false, description: 'Message substring (case-insensitive).' }),
+        first: t.arg.int({ defaultValue: 20, description: 'Errors (≤ 100).' }),
+      },
+      resolve: (s, { search, first }, ctx) =>
+        ctx.analytics.recentErrors.load({
+          ...s,
+          search: search ?? undefined,
+          limit: bounded(first ?? 20, 100, 'first'),
+        }),
+    }),
+    customEvents: t.field({
+      type: [EventCount],
+      description: 'Custom events by name.',
+      resolve: (s, _, ctx) => ctx.analytics.customEvents.load(s),
+    }),
+    eventProperties: t.field({
+      type: [PropertyCount],
+      description: 'Property values of one custom event.',
+      args: { name: t.arg.string({ required: true, description: 'Event name.' }) },
+      resolve: (s, { name }, ctx) => ctx.analytics.eventProperties.load({ ...s, eventName: name }),
+    }),
+    sessions: t.field({
+      type: [SessionRef],
+      description: 'Sessions, newest first.',
+      args: {
+        first: t.arg.int({ defaultValue: 20, description: 'Sessions (≤ 1000).' }),
+        offset: t.arg.int({ defaultValue: 0, description: 'Sessions to skip.' }),
+      },
+      resolve: (s, { first, offset }, ctx) =>
+        ctx.analytics.sessions.load({
+          ...s,
+          limit: bounded(first ?? 20, 1000, 'first'),
+          offset: bounded(offset ?? 0, 100_000, 'offset'),
+        }),
+    }),
+    sessionTimeline: t.field({
+      type: [TimelineEvent],
+      description: 'Every event of one session, in order.',
+      args: { sessionId: t.arg.id({ required: true, description: 'Session id.' }) },
+      resolve: (s, { sessionId }, ctx) =>
+        sessionTimeline((o) => runQuery(ctx.clickhouse, o), s.websiteId, String(sessionId)),
+    }),
+    journeys: t.field({
+      type: [PageTransition],
+      description: 'The most common moves from one page to the next.',
+      args: { first: t.arg.int({ defaultValue: 20, description: 'Transitions (≤ 1000).' }) },
+      resolve: (s, { first }, ctx) =>
+        ctx.analytics.transitions.load({ ...s, limit: bounded(first ?? 20, 1000, 'first') }),
+    }),
+    goals: t.field({
+      type: [GoalResult],
+      description: 'Conversions of the website’s enabled goals.',
+      resolve: async (s, _, ctx) => {
+        const goals = await ctx.prisma.goal.findMany({
+          where: { websiteId: s.websiteId, enabled: true, deletedAt: null },
+          orderBy: { createdAt: 'asc' },
+        });
+        if (goals.length === 0) return [];
+        const results = await ctx.analytics.goals.load({
+          ...s,
+          goals: goals.map((g) => ({ type: g.type, target: g.target })),
+        });
+        return goals.map((goal, i) => ({
+          goalId: goal.id,
+          name: goal.name,
+          ...(results[i] as (typeof results)[number]),
+        }));
+      },
+    }),
+    funnel: t.field({
+      type: [FunnelStepRef],
+      description: 'A funnel’s steps (computed with ClickHouse’s windowFunnel).',
+      args: { funnelId: t.arg.id({ required: true, description: 'Funnel of this website.' }) },
+      resolve: async (s, { funnelId }, ctx) => {
+        const funnel = await ctx.prisma.funnel.findFirst({
+          where: { id: String(funnelId), websiteId: s.websiteId, deletedAt: null },
+          include: { steps: { orderBy: { position: 'asc' } } },
+        });
+        if (!funnel) throw InputError.at(['funnelId'], 'No such funnel for this website');
+        const steps = await ctx.analytics.funnel.load({
+          ...s,
+          steps: funnel.steps.map((step) => ({ type: step.type, target: step.target })),
+          windowSeconds: funnel.windowSeconds,
+        });
+        return steps.map((step, i) => ({ ...step, name: funnel.steps[i]?.name ?? funnel.steps[i]?.target ?? '' }));
+      },
+    }),
+    retention: t.field({
+      type: [Cohort],
+      description: 'Weekly cohorts by first visit in the range.',
+      resolve: (s, _, ctx) => ctx.analytics.retention.load(s),
+    }),
+    revenue: t.field({
+      type: [Revenue],
+      description: 'Revenue per currency, optionally grouped.',
+      args: { groupBy: t.arg({ type: RevenueGroupRef, defaultValue: 'NONE', description: 'Group by.' }) },
+      resolve: (s, { groupBy }, ctx) => ctx.analytics.revenue.load({ ...s, group: groupBy ?? 'NONE' }),
+    }),
+  }),
+});
+
+/** Analytics are readable by anyone for public websites, and with read:analytics for the owner. */
+const canReadAnalytics = (website: { id: string; organizationId: string; isPublic: boolean }, ctx: Context) =>
+  website.isPublic ||
+  (can(ctx.auth, 'readAnalytics') &&
+    ctx.auth?.organizationId === website.organizationId &&
+    (!ctx.auth.websiteId || ctx.auth.websiteId === website.id));
+
+builder.prismaObjectFields('Website', (t) => ({
+  analytics: t.field({
+    type: Analytics,
+    description: 'Analytics over a range with filters. Needs read:analytics unless the website is public.',
+    complexity: 5,
+    authScopes: (website, _args, ctx) => canReadAnalytics(website, ctx),
+    args: {
+      range: t.arg({ type: DateRangeInput, required: true, description: 'The period.' }),
+      filters: t.arg({ type: [FilterInput], defaultValue: [], description: 'Conditions on page events.' }),
+    },
+    resolve: (website, { range, filters }) => parseScope(website.id, range, filters ?? []),
+  }),
+}));
