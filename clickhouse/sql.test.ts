@@ -76,4 +76,10 @@ describe('sql tag on the real engine', () => {
       }),
     ).rejects.toThrow(/TIMEOUT|Timeout|max_execution_time|limit/i);
   });
+
+  it('fails a query returning more rows than allowed', async () => {
+    await expect(
+      runQuery(ch.client, { name: 'too_many_rows', query: sql`SELECT number FROM numbers(1000)`, maxResultRows: 10 }),
+    ).rejects.toThrow(/limit|TOO_MANY_ROWS/i);
+  });
 });
