@@ -18,6 +18,7 @@ runService(async () => {
   const created = await bootstrap(stores.prisma);
   const api = createApiServer(stores, log);
   const ingest = await createIngest(stores, config.ingest, log);
+  ingest.startUptime();
   const apiPort = await listen(api, config.api.port, config.process.HOST);
   const ingestPort = await listen(ingest.server, config.ingest.port, config.process.HOST);
 

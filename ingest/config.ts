@@ -20,6 +20,8 @@ export const ingestEnv = z
     INGEST_FLUSH_INTERVAL_MS: positive(100),
     INGEST_MAX_BATCH_ROWS: positive(10_000),
     INGEST_MAX_BUFFERED_ROWS: positive(200_000),
+    /** Name of where uptime checks run from, stored with each result. */
+    UPTIME_REGION: z.string().max(64).default('local'),
   })
   .transform((env) => ({
     port: env.INGEST_PORT,
@@ -32,6 +34,7 @@ export const ingestEnv = z
       maxBufferedRows: env.INGEST_MAX_BUFFERED_ROWS,
       attempts: 3,
     },
+    uptimeRegion: env.UPTIME_REGION,
   }));
 
 export type IngestConfig = z.output<typeof ingestEnv>;

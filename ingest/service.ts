@@ -16,6 +16,7 @@ import { followLink, type LinkTarget, linkDirectory } from './routes/links.ts';
 import { llm, track } from './routes/server-events.ts';
 import { batch, corsHeaders, pixel, preflight } from './routes/tracker.ts';
 import { webhook } from './routes/webhooks.ts';
+import { UptimeChecker } from './uptime/checker.ts';
 import { type Site, websiteDirectory } from './websites.ts';
 import { BufferedWriter, type RowWriter } from './writer.ts';
 
@@ -57,6 +58,8 @@ const ROUTES: Record<string, Handler> = {
 export interface Ingest {
   server: Server;
   context: IngestContext;
+  /** Starts the uptime checker in this process (npm start; npm run start:uptime runs it alone). */
+  startUptime(): void;
   /** Stops taking events and flushes what is buffered (graceful shutdown). */
   close(): Promise<void>;
 }
@@ -110,10 +113,17 @@ export async function createIngest(
     }
   });
 
+  const uptime = new UptimeChecker(stores.prisma, context.writer, log, {
+    region: config.uptimeRegion,
+    tickMs: 1000,
+    batch: 50,
+  });
   return {
     server,
     context,
+    startUptime: () => uptime.start(),
     async close() {
+      await uptime.stop();
       context.websites.stop();
       context.links.stop();
       await context.writer.close();

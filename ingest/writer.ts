@@ -8,6 +8,7 @@ export type Table =
   | 'analytics.custom_events'
   | 'analytics.revenue'
   | 'analytics.link_clicks'
+  | 'uptime.checks'
   | 'observability.ai_call_spans';
 
 export type Row = Record<string, unknown>;

@@ -32,7 +32,7 @@ await stores.prisma.apiKey.create({
 });
 
 // Synthetic events generated inside the engine: 10 websites, 30 days, 200k visitors.
-let started = performance.now();
+const started = performance.now();
 const idList = ids.map((id) => `'${id}'`).join(', ');
 await stores.clickhouse.command({
   query: `INSERT INTO analytics.events (id, client_id, event_name, anonymous_id, session_id, time, url, path, ip, user_agent,

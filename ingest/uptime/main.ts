@@ -1,0 +1,28 @@
+import { createLogger } from '../../runtime/log.ts';
+import { runService } from '../../runtime/service.ts';
+import { openStores } from '../../runtime/stores.ts';
+import { loadIngestConfig } from '../config.ts';
+import { IngestMetrics } from '../metrics.ts';
+import { BufferedWriter } from '../writer.ts';
+import { UptimeChecker } from './checker.ts';
+
+// `npm run start:uptime`: the uptime checker alone (DATABASE_URL and CLICKHOUSE_URL for a real
+// deployment; replicas share the work through leases in PostgreSQL). `npm start` runs it too.
+runService(async () => {
+  const config = loadIngestConfig();
+  const log = createLogger('uptime', config.process.LOG_LEVEL);
+  const stores = await openStores(config.stores, log);
+  const writer = new BufferedWriter(stores.clickhouse, new IngestMetrics(), config.ingest.writer);
+  const checker = new UptimeChecker(stores.prisma, writer, log, {
+    region: config.ingest.uptimeRegion,
+    tickMs: 1000,
+    batch: 50,
+  });
+  checker.start();
+  console.log(`Uptime checker running (region ${config.ingest.uptimeRegion})`);
+  return async () => {
+    await checker.stop();
+    await writer.close();
+    await stores.close();
+  };
+});
