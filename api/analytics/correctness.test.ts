@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROME_DESKTOP, GEO, IPHONE_SAFARI, startTestIngest, type TestIngest } from '../../ingest/test-support.ts';
 import { generateApiKey } from '../../prisma/api-keys.ts';
-import { createLogger } from '../../runtime/log.ts';
-import { createApi } from '../server.ts';
+import { graphqlOver } from './test-support.ts';
 
 /**
  * Exact numbers: seeded synthetic traffic goes through the real ingest, the figures come back
@@ -42,8 +41,7 @@ const dayStart = Math.floor(Date.now() / 86_400_000) * 86_400_000 - 3 * 86_400_0
 const range = { from: new Date(dayStart).toISOString(), to: new Date(dayStart + 3 * 86_400_000).toISOString() };
 
 let t: TestIngest;
-// biome-ignore lint/suspicious/noExplicitAny: responses are walked by the assertions
-let graphql: (query: string, key?: string | null) => Promise<{ data?: any; errors?: any[] }>;
+let graphql: ReturnType<typeof graphqlOver>;
 let readKey: string;
 const views: View[] = [];
 const lcp: number[] = [];
@@ -52,15 +50,8 @@ const signups = new Map<string, Set<string>>();
 
 beforeAll(async () => {
   t = await startTestIngest();
-  const api = createApi({ prisma: t.prisma, clickhouse: t.clickhouse }, createLogger('api-test', 'error'));
-  graphql = async (query, key = readKey) => {
-    const response = await api.fetch('http://api.test/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
-      body: JSON.stringify({ query }),
-    });
-    return response.json();
-  };
+  const query = graphqlOver(t);
+  graphql = (text, key = readKey) => query(text, key);
   const { key, ...stored } = generateApiKey();
   await t.prisma.apiKey.create({
     data: { ...stored, name: 'reader', organizationId: t.organizationId, scopes: ['READ_ANALYTICS'] },

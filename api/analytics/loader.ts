@@ -15,6 +15,11 @@ import {
   funnelSql,
   goalsSql,
   type Interval,
+  incidentsSql,
+  type LinkDimension,
+  linkBreakdownSql,
+  linkStatsSql,
+  linkTimeseriesSql,
   type RevenueGroup,
   realtimeSql,
   recentErrorsSql,
@@ -25,6 +30,7 @@ import {
   summarySql,
   timeseriesSql,
   transitionsSql,
+  uptimeSql,
   type VitalDimension,
   vitalsSql,
 } from './queries.ts';
@@ -139,6 +145,27 @@ export interface AiUsageRow {
   latencyP95Ms: number;
   latencyP99Ms: number;
 }
+
+export interface UptimeStats {
+  checks: number;
+  /** Share of checks up or degraded, 0–1 (null without checks). */
+  availability: number | null;
+  degraded: number;
+  latencyP50Ms: number | null;
+  latencyP95Ms: number | null;
+  latencyP99Ms: number | null;
+}
+
+export interface Incident {
+  started: Date;
+  /** The first successful check after it; null while it lasts. */
+  ended: Date | null;
+  failures: number;
+  lastError: string;
+}
+
+/** Consecutive failed checks that make an incident. */
+export const INCIDENT_THRESHOLD = 2;
 
 export interface BreakdownRow {
   value: string;
@@ -522,6 +549,70 @@ export function createAnalyticsLoaders(clickhouse: ClickHouseClient, run: Runner
           latencyP50Ms: r.latency_ms[0] ?? 0,
           latencyP95Ms: r.latency_ms[1] ?? 0,
           latencyP99Ms: r.latency_ms[2] ?? 0,
+        })),
+    ),
+
+    /** Keyed by link id. */
+    linkStats: perWebsite<
+      { websiteId: string; range: DateRange },
+      { client_id: string; clicks: number; clickers: number },
+      { clicks: number; clickers: number }
+    >(
+      (linkIds, key) => run({ name: 'link_stats', query: linkStatsSql(linkIds, key.range) }),
+      ([row]) => ({ clicks: row?.clicks ?? 0, clickers: row?.clickers ?? 0 }),
+    ),
+
+    linkBreakdown: perWebsite<
+      { websiteId: string; range: DateRange; dimension: LinkDimension },
+      { client_id: string; value: string; clicks: number; clickers: number },
+      { value: string; clicks: number; clickers: number }[]
+    >(
+      (linkIds, key) => run({ name: 'link_breakdown', query: linkBreakdownSql(linkIds, key.range, key.dimension) }),
+      (rows) => rows.map(({ value, clicks, clickers }) => ({ value, clicks, clickers })),
+    ),
+
+    linkTimeseries: perWebsite<
+      { websiteId: string; range: DateRange },
+      { client_id: string; bucket: number; clicks: number },
+      { time: Date; clicks: number }[]
+    >(
+      (linkIds, key) => run({ name: 'link_timeseries', query: linkTimeseriesSql(linkIds, key.range) }),
+      (rows, key) => {
+        const byStart = new Map(rows.map((r) => [r.bucket * 1000, r.clicks]));
+        return bucketStarts(key.range, 'DAY').map((time) => ({ time, clicks: byStart.get(time.getTime()) ?? 0 }));
+      },
+    ),
+
+    /** Keyed by monitor id. */
+    uptime: perWebsite<
+      { websiteId: string; range: DateRange },
+      { client_id: string; checks: number; availability: number; degraded: number; latency_ms: number[] },
+      UptimeStats
+    >(
+      (monitorIds, key) => run({ name: 'uptime_stats', query: uptimeSql(monitorIds, key.range) }),
+      ([row]) => ({
+        checks: row?.checks ?? 0,
+        availability: row ? row.availability : null,
+        degraded: row?.degraded ?? 0,
+        latencyP50Ms: row?.latency_ms[0] ?? null,
+        latencyP95Ms: row?.latency_ms[1] ?? null,
+        latencyP99Ms: row?.latency_ms[2] ?? null,
+      }),
+    ),
+
+    incidents: perWebsite<
+      { websiteId: string; range: DateRange },
+      { client_id: string; started: number; ended: number; failures: number; last_error: string },
+      Incident[]
+    >(
+      (monitorIds, key) =>
+        run({ name: 'uptime_incidents', query: incidentsSql(monitorIds, key.range, INCIDENT_THRESHOLD) }),
+      (rows) =>
+        rows.map((r) => ({
+          started: new Date(r.started),
+          ended: r.ended ? new Date(r.ended) : null,
+          failures: r.failures,
+          lastError: r.last_error,
         })),
     ),
 

@@ -443,3 +443,65 @@ export function aiUsageSql(organizationIds: readonly string[], range: DateRange)
     GROUP BY client_id, provider, model
     ORDER BY client_id, calls DESC, provider, model`;
 }
+
+const idsAndRange = (ids: readonly string[], column: string, range: DateRange) =>
+  sql`${sql.identifier(column, ['link_id', 'monitor_id'])} IN ${sql.array(ids, 'String')}
+    AND timestamp >= ${range.from} AND timestamp < ${range.to}`;
+
+/** Clicks and unique clickers per link (clickers: daily visitor hashes, so a clicker on two days counts twice). */
+export function linkStatsSql(linkIds: readonly string[], range: DateRange): Sql {
+  return sql`SELECT link_id AS client_id, count() AS clicks, uniqExact(visitor_hash) AS clickers
+    FROM analytics.link_clicks WHERE ${idsAndRange(linkIds, 'link_id', range)}
+    GROUP BY link_id`;
+}
+
+export const LINK_DIMENSIONS = {
+  REFERRER: "domainWithoutWWW(ifNull(referrer, ''))",
+  COUNTRY: 'country',
+  DEVICE: 'device_type',
+  BROWSER: 'browser_name',
+} as const;
+export type LinkDimension = keyof typeof LINK_DIMENSIONS;
+
+export function linkBreakdownSql(linkIds: readonly string[], range: DateRange, dimension: LinkDimension): Sql {
+  const value = sql.identifier(LINK_DIMENSIONS[dimension], Object.values(LINK_DIMENSIONS));
+  return sql`SELECT link_id AS client_id, ${value} AS value, count() AS clicks, uniqExact(visitor_hash) AS clickers
+    FROM analytics.link_clicks WHERE ${idsAndRange(linkIds, 'link_id', range)}
+    GROUP BY link_id, value
+    ORDER BY link_id, clicks DESC, value
+    LIMIT 50 BY link_id`;
+}
+
+export function linkTimeseriesSql(linkIds: readonly string[], range: DateRange): Sql {
+  return sql`SELECT link_id AS client_id, toUnixTimestamp(toStartOfDay(timestamp, ${range.timezone})) AS bucket, count() AS clicks
+    FROM analytics.link_clicks WHERE ${idsAndRange(linkIds, 'link_id', range)}
+    GROUP BY link_id, bucket ORDER BY link_id, bucket`;
+}
+
+/** Availability (up or degraded) and latency percentiles per monitor. */
+export function uptimeSql(monitorIds: readonly string[], range: DateRange): Sql {
+  return sql`SELECT monitor_id AS client_id, count() AS checks, countIf(status != 'down') / count() AS availability,
+      countIf(status = 'degraded') AS degraded, quantiles(0.5, 0.95, 0.99)(total_ms) AS latency_ms
+    FROM uptime.checks WHERE ${idsAndRange(monitorIds, 'monitor_id', range)}
+    GROUP BY monitor_id`;
+}
+
+/**
+ * Incidents: runs of at least `threshold` consecutive failed checks. An incident ends at the
+ * first check after the run (which succeeded); 0 means it is still open.
+ */
+export function incidentsSql(monitorIds: readonly string[], range: DateRange, threshold: number): Sql {
+  return sql`SELECT monitor_id AS client_id, toUnixTimestamp64Milli(min(timestamp)) AS started,
+      argMax(next_check, timestamp) AS ended, count() AS failures, argMax(error, timestamp) AS last_error
+    FROM (
+      SELECT monitor_id, timestamp, status, ifNull(error, '') AS error,
+        sum(status != 'down') OVER (w ROWS UNBOUNDED PRECEDING) AS run,
+        toUnixTimestamp64Milli(leadInFrame(timestamp) OVER (w ROWS BETWEEN CURRENT ROW AND 1 FOLLOWING)) AS next_check
+      FROM uptime.checks WHERE ${idsAndRange(monitorIds, 'monitor_id', range)}
+      WINDOW w AS (PARTITION BY monitor_id ORDER BY timestamp)
+    )
+    WHERE status = 'down'
+    GROUP BY monitor_id, run
+    HAVING failures >= ${sql.param(threshold, 'UInt32')}
+    ORDER BY monitor_id, started DESC`;
+}

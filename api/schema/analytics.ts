@@ -6,6 +6,8 @@ import {
   type ErrorGroup,
   type ErrorOccurrence,
   type FunnelStepResult,
+  INCIDENT_THRESHOLD,
+  type Incident,
   type RevenueRow,
   type SessionRow,
   type Summary,
@@ -18,6 +20,8 @@ import {
   DIMENSIONS,
   type Dimension,
   INTERVALS,
+  LINK_DIMENSIONS,
+  type LinkDimension,
   REVENUE_GROUPS,
   VITAL_DIMENSIONS,
 } from '../analytics/queries.ts';
@@ -615,5 +619,145 @@ builder.prismaObjectFields('Website', (t) => ({
       filters: t.arg({ type: [FilterInput], defaultValue: [], description: 'Conditions on page events.' }),
     },
     resolve: (website, { range, filters }) => parseScope(website.id, range, filters ?? []),
+  }),
+}));
+
+/** Range input → checked range (BAD_USER_INPUT otherwise), for the stats of links and monitors. */
+function parseRange(range: {
+  preset?: string | null;
+  from?: string | null;
+  to?: string | null;
+  timezone?: string | null;
+}) {
+  return parseScope('', range, []).range;
+}
+
+/** Link and monitor stats need read:analytics (their objects are reachable by their organization only). */
+const readsAnalytics = (_parent: unknown, _args: unknown, ctx: Context) => can(ctx.auth, 'readAnalytics');
+
+const LinkDimensionRef = enumOf(
+  'LinkDimension',
+  Object.keys(LINK_DIMENSIONS) as LinkDimension[],
+  'What link clicks group by.',
+  (d) => `By ${d.toLowerCase()}.`,
+);
+
+const LinkValue = builder.objectRef<{ value: string; clicks: number; clickers: number }>('LinkClickCount').implement({
+  description: 'Clicks with one value of a dimension.',
+  fields: (t) => ({
+    value: t.exposeString('value', { description: 'The value (empty when unknown).' }),
+    clicks: t.exposeInt('clicks', { description: 'Clicks.' }),
+    clickers: t.exposeInt('clickers', { description: 'Unique clickers (per day).' }),
+  }),
+});
+
+const LinkDay = builder.objectRef<{ time: Date; clicks: number }>('LinkClicksPoint').implement({
+  description: 'Clicks in one local day.',
+  fields: (t) => ({
+    time: t.field({ type: 'DateTime', description: 'Day start.', resolve: (p) => p.time }),
+    clicks: t.exposeInt('clicks', { description: 'Clicks.' }),
+  }),
+});
+
+const LinkStats = builder.objectRef<{ linkId: string; range: DateRange }>('LinkStats').implement({
+  description: 'Clicks on a short link over a range (bots excluded, no IP addresses kept).',
+  fields: (t) => ({
+    clicks: t.int({
+      description: 'Clicks.',
+      resolve: async (s, _, ctx) =>
+        (await ctx.analytics.linkStats.load({ websiteId: s.linkId, range: s.range })).clicks,
+    }),
+    uniqueClickers: t.int({
+      description: 'Unique clickers (daily salted hashes, so someone clicking on two days counts twice).',
+      resolve: async (s, _, ctx) =>
+        (await ctx.analytics.linkStats.load({ websiteId: s.linkId, range: s.range })).clickers,
+    }),
+    breakdown: t.field({
+      type: [LinkValue],
+      description: 'Clicks by referrer domain, country, device or browser.',
+      args: { dimension: t.arg({ type: LinkDimensionRef, required: true, description: 'Group by.' }) },
+      resolve: (s, { dimension }, ctx) =>
+        ctx.analytics.linkBreakdown.load({ websiteId: s.linkId, range: s.range, dimension }),
+    }),
+    daily: t.field({
+      type: [LinkDay],
+      description: 'Clicks per local day, empty days included.',
+      resolve: (s, _, ctx) => ctx.analytics.linkTimeseries.load({ websiteId: s.linkId, range: s.range }),
+    }),
+  }),
+});
+
+builder.prismaObjectFields('Link', (t) => ({
+  stats: t.field({
+    type: LinkStats,
+    description: 'Click analytics over a range. Needs read:analytics.',
+    authScopes: readsAnalytics,
+    args: { range: t.arg({ type: DateRangeInput, required: true, description: 'The period.' }) },
+    resolve: (link, { range }) => ({ linkId: link.id, range: parseRange(range) }),
+  }),
+}));
+
+const IncidentRef = builder.objectRef<Incident>('UptimeIncident').implement({
+  description: `At least ${INCIDENT_THRESHOLD} consecutive failed checks; a successful check ends it.`,
+  fields: (t) => ({
+    started: t.field({ type: 'DateTime', description: 'First failed check.', resolve: (i) => i.started }),
+    ended: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'First successful check after it; null while ongoing.',
+      resolve: (i) => i.ended,
+    }),
+    failures: t.exposeInt('failures', { description: 'Failed checks in it.' }),
+    lastError: t.exposeString('lastError', { description: 'Error of the last failed check.' }),
+  }),
+});
+
+const UptimeStatsRef = builder.objectRef<{ monitorId: string; range: DateRange }>('UptimeStats').implement({
+  description: 'Availability, latency and incidents of a monitor over a range.',
+  fields: (t) => {
+    const stats = (s: { monitorId: string; range: DateRange }, ctx: Context) =>
+      ctx.analytics.uptime.load({ websiteId: s.monitorId, range: s.range });
+    return {
+      checks: t.int({ description: 'Checks made.', resolve: async (s, _, ctx) => (await stats(s, ctx)).checks }),
+      availability: t.float({
+        nullable: true,
+        description: 'Share of checks up or degraded, 0–1 (null without checks).',
+        resolve: async (s, _, ctx) => (await stats(s, ctx)).availability,
+      }),
+      degradedChecks: t.int({
+        description: 'Checks that answered but slowly (over half the timeout).',
+        resolve: async (s, _, ctx) => (await stats(s, ctx)).degraded,
+      }),
+      latencyP50Ms: t.float({
+        nullable: true,
+        description: 'Median total time.',
+        resolve: async (s, _, ctx) => (await stats(s, ctx)).latencyP50Ms,
+      }),
+      latencyP95Ms: t.float({
+        nullable: true,
+        description: '95th percentile total time.',
+        resolve: async (s, _, ctx) => (await stats(s, ctx)).latencyP95Ms,
+      }),
+      latencyP99Ms: t.float({
+        nullable: true,
+        description: '99th percentile total time.',
+        resolve: async (s, _, ctx) => (await stats(s, ctx)).latencyP99Ms,
+      }),
+      incidents: t.field({
+        type: [IncidentRef],
+        description: 'Incidents, newest first.',
+        resolve: (s, _, ctx) => ctx.analytics.incidents.load({ websiteId: s.monitorId, range: s.range }),
+      }),
+    };
+  },
+});
+
+builder.prismaObjectFields('UptimeMonitor', (t) => ({
+  stats: t.field({
+    type: UptimeStatsRef,
+    description: 'Uptime analytics over a range. Needs read:analytics.',
+    authScopes: readsAnalytics,
+    args: { range: t.arg({ type: DateRangeInput, required: true, description: 'The period.' }) },
+    resolve: (monitor, { range }) => ({ monitorId: monitor.id, range: parseRange(range) }),
   }),
 }));
