@@ -277,6 +277,32 @@ const sites = await Promise.all(
     return { ...profile, id: website.id };
   }),
 );
+// Short links (clicks are sent below) and uptime monitors (checked once `npm start` runs).
+const LINKS = [
+  ['launch', 'https://shop.tidemark.dev/products?utm_source=short&utm_campaign=launch'],
+  ['docs', 'https://docs.tidemark.dev/docs/getting-started'],
+  ['changelog', 'https://docs.tidemark.dev/changelog'],
+] as const;
+for (const [slug, targetUrl] of LINKS) {
+  await stores.prisma.link.upsert({
+    where: { slug },
+    create: { slug, targetUrl, organizationId: organization.id, websiteId: sites[0]?.id },
+    update: {},
+  });
+}
+const MONITORS = [
+  ['Tidemark API', 'http://127.0.0.1:4000/health'],
+  ['Tidemark ingest', 'http://127.0.0.1:4001/health'],
+  ['Unreachable example', 'http://127.0.0.1:9/'],
+] as const;
+for (const [name, url] of MONITORS) {
+  if (!(await stores.prisma.uptimeMonitor.findFirst({ where: { organizationId: organization.id, url } }))) {
+    await stores.prisma.uptimeMonitor.create({
+      data: { organizationId: organization.id, name, url, intervalSeconds: 30, timeoutMs: 5000 },
+    });
+  }
+}
+
 const { key: demoKey, ...storedKey } = generateApiKey();
 const keyRow = await stores.prisma.apiKey.create({
   data: {
@@ -296,12 +322,15 @@ const port = await listen(ingest.server, 0, '127.0.0.1');
 const base = `http://127.0.0.1:${port}`;
 
 async function send(job: Job): Promise<void> {
-  const response = await fetch(`${base}${job.path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...job.headers },
-    body: JSON.stringify(job.body),
-  });
-  if (!response.ok) throw new Error(`${job.path}: ${response.status} ${await response.text()}`);
+  const response =
+    job.body === undefined
+      ? await fetch(`${base}${job.path}`, { redirect: 'manual', headers: job.headers })
+      : await fetch(`${base}${job.path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...job.headers },
+          body: JSON.stringify(job.body),
+        });
+  if (response.status >= 400) throw new Error(`${job.path}: ${response.status} ${await response.text()}`);
 }
 
 function stripeJob(site: { id: string }, event: Record<string, unknown>): Job {
@@ -400,6 +429,21 @@ function* everything(): Generator<Job> {
               },
             });
           }
+        }
+      }
+      // A few short-link clicks a day, from real browsers in many places.
+      if (site === sites[0]) {
+        for (let c = 0; c < Math.round(8 * growth); c++) {
+          const browser = weighted(browsers);
+          yield {
+            path: `/l/${pick(LINKS)[0]}`,
+            body: undefined,
+            headers: {
+              'user-agent': browser.userAgent,
+              'x-forwarded-for': randomIp(),
+              referer: pick(['https://x.com/', 'https://news.ycombinator.com/', 'https://www.linkedin.com/']),
+            },
+          };
         }
       }
       // The docs site's AI assistant: a few LLM calls an hour.
