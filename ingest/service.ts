@@ -11,6 +11,7 @@ import { HttpError, sendJson } from './http.ts';
 import { IngestMetrics } from './metrics.ts';
 import type { PipelineDeps } from './pipeline.ts';
 import { llm, track } from './routes/server-events.ts';
+import { TRACKER_FILES, trackerFile } from './routes/static.ts';
 import { batch, corsHeaders, pixel, preflight } from './routes/tracker.ts';
 import { webhook } from './routes/webhooks.ts';
 import { WebsiteDirectory } from './websites.ts';
@@ -45,6 +46,7 @@ const ROUTES: Record<string, Handler> = {
   'POST /v1/llm': llm,
   'POST /v1/webhooks/stripe': webhook('stripe'),
   'POST /v1/webhooks/paddle': webhook('paddle'),
+  ...Object.fromEntries(TRACKER_FILES.map((name) => [`GET /${name}`, trackerFile(name)])),
 };
 
 export interface Ingest {
