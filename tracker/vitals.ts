@@ -69,18 +69,15 @@ const observe = (type: string, callback: (entry: Entry) => void, options?: objec
   observe('first-input', interaction);
 
   for (const type of ['keydown', 'pointerdown']) addEventListener(type, finalLcp, { once: true, capture: true });
-  // Capture phase on window: runs before tracker.js flushes on the same event.
-  addEventListener(
-    'visibilitychange',
-    () => {
-      if (document.visibilityState !== 'hidden') return;
-      finalLcp();
-      once('CLS', cls);
-      const longest = [...interactions.values()].sort((a, b) => b - a);
-      once('INP', longest[Math.min(longest.length - 1, Math.floor(longest.length / 50))]);
-    },
-    true,
-  );
+  const final = () => {
+    finalLcp();
+    once('CLS', cls);
+    const longest = [...interactions.values()].sort((a, b) => b - a);
+    once('INP', longest[Math.min(longest.length - 1, Math.floor(longest.length / 50))]);
+  };
+  // Capture phase on window: runs before tracker.js flushes on the same events.
+  addEventListener('visibilitychange', () => document.hidden && final(), true);
+  addEventListener('pagehide', final, true);
 
   let frames = 0;
   let start: number | undefined;
