@@ -4,7 +4,7 @@ import { errors } from './errors.ts';
 import { anonymousId, attempt, session, uuid } from './identity.ts';
 import { type Page, pageViews } from './page.ts';
 import { transport } from './transport.ts';
-import type { EventFields, Options, Send, VitalMetric } from './types.ts';
+import type { EventFields, Options, Send, VitalsWindow } from './types.ts';
 
 export type { Options } from './types.ts';
 
@@ -73,7 +73,3 @@ function loadVitals(host: string, send: Send) {
     (window as VitalsWindow).tidemarkVitals?.((metric, value) => send({ type: 'vital', metric, value }));
   document.head.appendChild(script);
 }
-
-export type VitalsWindow = Window & {
-  tidemarkVitals?: (report: (metric: VitalMetric, value: number) => void) => void;
-};

@@ -98,15 +98,17 @@ export function pageViews(options: Options, page: Page, send: Send, flush: () =>
   else on('load', () => setTimeout(firstView));
 
   if (options.spa !== false) {
+    // Routers often rewrite the URL while booting: navigation counts once the first view is sent.
+    const navigate = () => views && view();
     for (const method of ['pushState', 'replaceState'] as const) {
       const original = history[method];
       history[method] = function (this: History, ...args: Parameters<History['pushState']>) {
         original.apply(this, args);
-        view();
+        navigate();
       };
     }
-    on('popstate', () => view());
-    if (options.hash) on('hashchange', () => view());
+    on('popstate', navigate);
+    if (options.hash) on('hashchange', navigate);
     on('pageshow', (event: PageTransitionEvent) => event.persisted && view(true));
   }
 

@@ -13,6 +13,11 @@ export type Send = (event: EventFields) => void;
 
 export type VitalMetric = (typeof VITAL_METRICS)[number];
 
+/** tracker-vitals.js registers itself here; tracker.js calls it with the reporter once it has loaded. */
+export type VitalsWindow = Window & {
+  tidemarkVitals?: (report: (metric: VitalMetric, value: number) => void) => void;
+};
+
 /** Tracker options: `init()` arguments, `window.tidemarkConfig`, or the script tag's `data-*` attributes. */
 export interface Options {
   /** The website's id (`data-client-id`). */

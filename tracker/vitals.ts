@@ -2,8 +2,7 @@
 // Core Web Vitals as Google's web-vitals library defines them (at a third of its size) and
 // reports each once it is final: FCP and TTFB at once, LCP at the first input or when the page
 // is hidden, CLS and INP when the page is hidden. Plus one FPS sample.
-import type { VitalsWindow } from './index.ts';
-import type { VitalMetric } from './types.ts';
+import type { VitalMetric, VitalsWindow } from './types.ts';
 
 /** Frames counted over this long give the FPS sample. */
 const FPS_SAMPLE_MS = 1000;
