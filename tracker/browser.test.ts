@@ -216,6 +216,23 @@ describe('tracker in Chromium', () => {
     await context.close();
   });
 
+  it('with data-hash counts hash changes, and counts a back-forward cache restore', async () => {
+    const url = page('/docs', '<p>Docs</p>', { attributes: 'data-allow-bots data-hash' });
+    const { context, tab } = await visitor();
+    await tab.goto(url);
+    await viewed(tab);
+    await tab.evaluate(() => {
+      location.hash = '#install';
+    });
+    await tab.waitForFunction(() => JSON.parse(sessionStorage.getItem('tidemark_session') ?? '{}').pages >= 2);
+    // Chromium under automation keeps no back-forward cache, so the restore is simulated.
+    await tab.evaluate(() => dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true })));
+    const id = await anonymousId(tab);
+    const views = async () => (await eventsOf(id)).filter((e) => e.event_name === 'screen_view').length;
+    await expect.poll(views, POLL).toBe(3);
+    await context.close();
+  });
+
   it('sends engagement when the tab is hidden: visible time, scroll depth, interactions', async () => {
     const url = page('/article', '<article style="height: 2880px">Long read</article><button>Like</button>');
     const { context, tab } = await visitor();

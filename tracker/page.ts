@@ -72,12 +72,11 @@ export function pageViews(options: Options, page: Page, send: Send, flush: () =>
     exit();
     current = path + location.search;
     const first = !views++;
-    const referrer = first && document.referrer;
     page.url = location.href;
     page.path = path;
     page.title = document.title;
-    // Only external referrers: internal ones are navigation, not acquisition.
-    page.referrer = referrer && new URL(referrer).host !== location.host ? referrer : undefined;
+    // How the visitor arrived, so for the first view only; ingest keeps only other sites' referrers.
+    page.referrer = first ? document.referrer : undefined;
     live = true;
     visibleMs = interactions = 0;
     visibleSince = document.hidden ? 0 : Date.now();
