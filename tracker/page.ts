@@ -108,8 +108,9 @@ export function pageViews(options: Options, page: Page, send: Send, flush: () =>
     }
     on('popstate', navigate);
     if (options.hash) on('hashchange', navigate);
-    on('pageshow', (event: PageTransitionEvent) => event.persisted && view(true));
   }
+  // A page restored from the back-forward cache is seen again without loading.
+  on('pageshow', (event: PageTransitionEvent) => event.persisted && view(true));
 
   if (options.engagement !== false) {
     on('scroll', () => {

@@ -24,7 +24,7 @@ export interface Options {
   clientId: string;
   /** Ingest origin without a trailing slash, e.g. `https://ingest.example.com`; the script tag defaults it to its own origin. */
   host: string;
-  /** A page view on history navigation (pushState, replaceState, popstate, bfcache restore). Default on. */
+  /** A page view on history navigation (pushState, replaceState, popstate). Default on. */
   spa?: boolean;
   /** Hash changes are navigation too. Default off. */
   hash?: boolean;

@@ -33,12 +33,19 @@ const observe = (type: string, callback: (entry: Entry) => void, options?: objec
   const activation = nav?.activationStart ?? 0;
   const sinceActivation = (time: number) => Math.max(0, time - activation);
 
+  // Paints after the page was first hidden (a background tab) say nothing about the experience.
+  let hiddenAt = document.hidden ? 0 : Number.POSITIVE_INFINITY;
+  const visible = (e: Entry) => e.startTime < hiddenAt;
+
   if (nav) once('TTFB', sinceActivation(nav.responseStart));
-  observe('paint', (e) => e.name === 'first-contentful-paint' && once('FCP', sinceActivation(e.startTime)));
+  observe(
+    'paint',
+    (e) => e.name === 'first-contentful-paint' && visible(e) && once('FCP', sinceActivation(e.startTime)),
+  );
 
   let lcp: number | undefined;
   observe('largest-contentful-paint', (e) => {
-    lcp = sinceActivation(e.startTime);
+    if (visible(e)) lcp = sinceActivation(e.startTime);
   });
   const finalLcp = () => once('LCP', lcp);
 
@@ -75,7 +82,15 @@ const observe = (type: string, callback: (entry: Entry) => void, options?: objec
     once('INP', longest[Math.min(longest.length - 1, Math.floor(longest.length / 50))]);
   };
   // Capture phase on window: runs before tracker.js flushes on the same events.
-  addEventListener('visibilitychange', () => document.hidden && final(), true);
+  addEventListener(
+    'visibilitychange',
+    () => {
+      if (!document.hidden) return;
+      hiddenAt = Math.min(hiddenAt, performance.now());
+      final();
+    },
+    true,
+  );
   addEventListener('pagehide', final, true);
 
   let frames = 0;
