@@ -1,4 +1,3 @@
-import './flags.ts';
 import { clicks } from './clicks.ts';
 import { errors } from './errors.ts';
 import { anonymousId, attempt, session, uuid } from './identity.ts';

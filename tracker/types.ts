@@ -1,6 +1,14 @@
 import type { z } from 'zod';
 import type { trackerEvent, VITAL_METRICS } from '../ingest/contract.ts';
 
+declare global {
+  /**
+   * Defined by the build to make the core alone (tracker.core.js: no errors, page timing or
+   * vitals); checked with `typeof`, so the sources work without it (bundlers importing index.ts).
+   */
+  const TIDEMARK_CORE: boolean;
+}
+
 /** An event as ingest's contract (`POST /v1/batch`) accepts it: the tracker cannot drift from it. */
 export type TrackerEvent = z.input<typeof trackerEvent>;
 
