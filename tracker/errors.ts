@@ -1,6 +1,7 @@
 import { on } from './listen.ts';
 import type { Send } from './types.ts';
 
+/** The top frames locate an error; the rest costs bytes and says little. */
 const STACK_LINES = 12;
 
 /** Uncaught errors and unhandled rejections, each distinct one once per page. */
