@@ -1,6 +1,7 @@
 // The built tracker in Debian's Chromium (playwright-core), on pages served from 127.0.0.1,
 // reporting to the real ingest on embedded stores.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { build } from 'esbuild';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '../clickhouse/sql.ts';
@@ -216,8 +217,8 @@ describe('tracker in Chromium', () => {
     await context.close();
   });
 
-  it('with data-hash counts hash changes, and counts a back-forward cache restore', async () => {
-    const url = page('/docs', '<p>Docs</p>', { attributes: 'data-allow-bots data-hash' });
+  it('with hash navigation on (from window.tidemarkConfig) counts hash changes, and bfcache restores', async () => {
+    const url = page('/docs', '<p>Docs</p>', { head: '<script>window.tidemarkConfig = { hash: true }</script>' });
     const { context, tab } = await visitor();
     await tab.goto(url);
     await viewed(tab);
@@ -352,6 +353,39 @@ describe('tracker in Chromium', () => {
         ['outgoing_link', { href: `${elsewhere}/docs`, text: 'Source  code' }],
       ].sort(),
     );
+    await context.close();
+  });
+
+  it('works as a module in a site’s own bundle: init() and track()', async () => {
+    const bundled = await build({
+      stdin: {
+        contents: `import { init, track } from './index.ts';
+          init({ clientId: ${JSON.stringify(site)}, host: ${JSON.stringify(t.url)}, allowBots: true, vitals: false });
+          document.querySelector('button').onclick = () => track('bundled', { ok: true });`,
+        resolveDir: new URL('.', import.meta.url).pathname,
+        loader: 'ts',
+      },
+      bundle: true,
+      format: 'esm',
+      write: false,
+    });
+    pages.set(
+      '/bundled',
+      `<!doctype html><title>Bundled</title><button>Go</button><script type="module">${bundled.outputFiles[0]?.text}</script>`,
+    );
+    const { context, tab } = await visitor();
+    await tab.goto(`${origin}/bundled`);
+    await viewed(tab);
+    await tab.click('button');
+    const id = await anonymousId(tab);
+    await tab.close({ runBeforeUnload: true });
+    await expect
+      .poll(async () => (await eventsOf(id)).map((e) => [e.event_name, e.path, e.properties]).sort(), POLL)
+      .toEqual([
+        ['bundled', '/bundled', '{"ok":true}'],
+        ['page_exit', '/bundled', '{}'],
+        ['screen_view', '/bundled', '{}'],
+      ]);
     await context.close();
   });
 
