@@ -14,6 +14,7 @@ import type { PipelineDeps } from './pipeline.ts';
 import { FlagCache, flags } from './routes/flags.ts';
 import { followLink, type LinkTarget, linkDirectory } from './routes/links.ts';
 import { llm, track } from './routes/server-events.ts';
+import { TRACKER_FILES, trackerFile } from './routes/static.ts';
 import { batch, corsHeaders, pixel, preflight } from './routes/tracker.ts';
 import { webhook } from './routes/webhooks.ts';
 import { UptimeChecker } from './uptime/checker.ts';
@@ -53,6 +54,7 @@ const ROUTES: Record<string, Handler> = {
   'POST /v1/llm': llm,
   'POST /v1/webhooks/stripe': webhook('stripe'),
   'POST /v1/webhooks/paddle': webhook('paddle'),
+  ...Object.fromEntries(TRACKER_FILES.map((name) => [`GET /${name}`, trackerFile(name)])),
 };
 
 export interface Ingest {

@@ -1,0 +1,26 @@
+import { on } from './listen.ts';
+import type { Options, Send } from './types.ts';
+
+/** Outgoing link clicks and `data-track="name" data-track-<prop>="value"` custom events. */
+export function clicks(options: Options, send: Send) {
+  const click = (event: MouseEvent) => {
+    if (event.button > 1) return; // primary and middle (open in new tab) clicks only
+    const target = event.target as Element;
+    const link = target.closest?.<HTMLAnchorElement>('a[href]');
+    // mailto:, tel: and javascript: links have no host.
+    if (options.outgoingLinks !== false && link?.host && link.host !== location.host) {
+      send({ type: 'outgoing_link', href: link.href, text: link.textContent?.trim() });
+    }
+    const tagged = target.closest?.('[data-track]');
+    const name = tagged?.getAttribute('data-track');
+    if (options.attributes !== false && tagged && name) {
+      const properties: Record<string, string> = {};
+      for (const { name, value } of tagged.attributes)
+        if (name.startsWith('data-track-')) properties[name.slice(11)] = value;
+      send({ type: 'custom', name, properties });
+    }
+  };
+  // Capture phase: the page stopping propagation does not hide the click.
+  on('click', click, true);
+  on('auxclick', click, true);
+}

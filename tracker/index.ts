@@ -1,0 +1,74 @@
+import { clicks } from './clicks.ts';
+import { errors } from './errors.ts';
+import { anonymousId, attempt, session, uuid } from './identity.ts';
+import { type Page, pageViews } from './page.ts';
+import { transport } from './transport.ts';
+import type { EventFields, Options, Send, VitalsWindow } from './types.ts';
+
+export type { Options } from './types.ts';
+
+let send: Send | undefined;
+
+/** Whether this visit must not be tracked; the site-level opt-out flag always wins. */
+function excluded(options: Options): unknown {
+  const nav = navigator as Navigator & { globalPrivacyControl?: boolean };
+  return (
+    attempt(() => localStorage.tidemark_optout) === '1' ||
+    (options.respectDnt && (nav.doNotTrack === '1' || nav.globalPrivacyControl)) ||
+    (!options.allowBots && (nav.webdriver || /headless/i.test(nav.userAgent))) ||
+    // Per visitor, so a sampled visitor is tracked on every page.
+    parseInt(anonymousId().slice(0, 8), 16) / 2 ** 32 >= +(options.sampleRate ?? 1)
+  );
+}
+
+/** Starts tracking; later calls are ignored. Never throws. */
+export function init(options: Options): void {
+  try {
+    if (send || !options.clientId || excluded(options)) return;
+    const queue = transport(`${options.host}/v1/batch`, options.clientId);
+    const page: Page = { url: location.href, path: location.pathname, title: document.title };
+    const nav = navigator as Navigator & { connection?: { effectiveType?: string; rtt?: number; downlink?: number } };
+    send = (event: EventFields) => {
+      try {
+        const s = session(event.type === 'screen_view');
+        const connection = nav.connection;
+        queue.push({
+          eventId: uuid(),
+          anonymousId: anonymousId(),
+          sessionId: s.id,
+          sessionStartTime: s.start,
+          timestamp: Date.now(),
+          ...page,
+          screenResolution: `${screen.width}x${screen.height}`,
+          viewportSize: `${innerWidth}x${innerHeight}`,
+          language: nav.language,
+          timezone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+          connectionType: connection?.effectiveType,
+          rtt: connection?.rtt,
+          downlink: connection?.downlink,
+          ...event,
+        });
+      } catch {}
+    };
+
+    if (typeof TIDEMARK_CORE === 'undefined' && options.errors !== false) errors(send);
+    pageViews(options, page, send, () => queue.flush(true));
+    clicks(options, send);
+    if (typeof TIDEMARK_CORE === 'undefined' && options.vitals !== false) loadVitals(options.host, send);
+  } catch {}
+}
+
+/** A custom event, e.g. `track('signup', { plan: 'pro' })`. Ignored before `init` or when not tracking. */
+export function track(name: string, properties?: Record<string, unknown>): void {
+  if (name) send?.({ type: 'custom', name, properties });
+}
+
+/** Web vitals live in a separate file, loaded after the page view so the core stays small. */
+function loadVitals(host: string, send: Send) {
+  const script = document.createElement('script');
+  script.src = `${host}/tracker-vitals.js`;
+  script.async = true;
+  script.onload = () =>
+    (window as VitalsWindow).tidemarkVitals?.((metric, value) => send({ type: 'vital', metric, value }));
+  document.head.appendChild(script);
+}
