@@ -27,29 +27,29 @@ export function closeServer(server: Server, graceMs = 10_000): Promise<void> {
 
 /**
  * Runs a service process: starts it, stops it cleanly on SIGINT/SIGTERM, and exits non-zero
- * with a readable message when configuration or start-up fails.
+ * with a readable message when configuration or start-up fails. The signal handlers are in
+ * place before start-up begins: a signal during start-up waits for it, then stops.
  */
 export function runService(start: () => Promise<() => Promise<void>>): void {
-  start().then(
-    (stop) => {
-      let stopping = false;
-      const shutdown = () => {
-        if (stopping) return;
-        stopping = true;
-        stop().then(
-          () => process.exit(0),
-          (error: unknown) => {
-            console.error(error);
-            process.exit(1);
-          },
-        );
-      };
-      process.on('SIGINT', shutdown);
-      process.on('SIGTERM', shutdown);
-    },
-    (error: unknown) => {
-      console.error(error instanceof ConfigError ? error.message : error);
-      process.exit(1);
-    },
-  );
+  const started = start();
+  let stopping = false;
+  const shutdown = () => {
+    if (stopping) return;
+    stopping = true;
+    started
+      .then((stop) => stop())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          console.error(error);
+          process.exit(1);
+        },
+      );
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+  started.catch((error: unknown) => {
+    console.error(error instanceof ConfigError ? error.message : error);
+    process.exit(1);
+  });
 }
