@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '../clickhouse/sql.ts';
 import { CHROME_DESKTOP, startTestIngest, type TestIngest } from '../ingest/test-support.ts';
 import { closeServer, listen } from '../runtime/service.ts';
+import { writeDist } from './build.ts';
 
 /**
  * See DESIGN.md: Playwright cannot download browsers here. A desktop Chrome user agent for the
@@ -62,6 +63,7 @@ async function sink(status: number) {
 }
 
 beforeAll(async () => {
+  await writeDist(); // test the sources as they are, not a stale build
   t = await startTestIngest();
   const website = await t.prisma.website.create({ data: { domain: '127.0.0.1', organizationId: t.organizationId } });
   site = website.id;
@@ -231,6 +233,9 @@ describe('tracker in Chromium', () => {
     const id = await anonymousId(tab);
     const views = async () => (await eventsOf(id)).filter((e) => e.event_name === 'screen_view').length;
     await expect.poll(views, POLL).toBe(3);
+    // The hash route is the page: ingest keeps it in the path.
+    const paths = (await eventsOf(id)).filter((e) => e.event_name === 'screen_view').map((e) => e.path);
+    expect(paths).toEqual(['/docs', '/docs#install', '/docs#install']);
     await context.close();
   });
 

@@ -50,11 +50,16 @@ export function sizes(files: Record<string, string>) {
   };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+/** Bundles and writes tracker/dist (what ingest serves); returns the sizes. */
+export async function writeDist() {
   const files = await bundle();
   mkdirSync(DIST, { recursive: true });
   for (const [name, text] of Object.entries(files)) writeFileSync(new URL(name, DIST), text);
-  const size = sizes(files);
+  return sizes(files);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const size = await writeDist();
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(2)} KB`;
   console.log(
     [

@@ -19,5 +19,8 @@ it('normalises paths and survives garbage', () => {
   expect(normalisePath('docs?x=1')).toBe('/docs');
   expect(normalisePath('')).toBe('/');
   expect(normalisePath('/')).toBe('/');
+  // Hash-routed sites send the fragment in the path on purpose.
+  expect(normalisePath('/docs#install')).toBe('/docs#install');
+  expect(normalisePath('/app/?x=1#/settings')).toBe('/app#/settings');
   expect(pageFields({ url: 'not a url', path: undefined })).toMatchObject({ url: '', path: '/', referrer: null });
 });

@@ -22,11 +22,18 @@ function parseUrl(value: string | undefined): URL | null {
 
 const bareHost = (host: string) => host.toLowerCase().replace(/^www\./, '');
 
-/** "/a/b" with a leading slash, no query or fragment, no trailing slash but for the root. */
+/**
+ * "/a/b" with a leading slash, no query, no trailing slash but for the root. A fragment the
+ * client put in the path stays: the tracker sends one only for hash-routed sites
+ * (`data-hash`), where it is the page.
+ */
 export function normalisePath(path: string): string {
-  const bare = (path.split(/[?#]/)[0] ?? '').trim() || '/';
+  const hashAt = path.indexOf('#');
+  const fragment = hashAt >= 0 ? path.slice(hashAt + 1) : '';
+  const bare = ((hashAt >= 0 ? path.slice(0, hashAt) : path).split('?')[0] ?? '').trim() || '/';
   const withSlash = bare.startsWith('/') ? bare : `/${bare}`;
-  return withSlash.length > 1 ? withSlash.replace(/\/+$/, '') || '/' : withSlash;
+  const trimmed = withSlash.length > 1 ? withSlash.replace(/\/+$/, '') || '/' : withSlash;
+  return fragment ? `${trimmed}#${fragment}` : trimmed;
 }
 
 /**
