@@ -146,3 +146,30 @@ it('counts custom events from the tracker and the server, with property distribu
     { key: 'plan', value: 'free', occurrences: 1 },
   ]);
 });
+
+it('trends vitals and errors over time, errors by page, from the rollup and from raw spans alike', async () => {
+  const loaders = createAnalyticsLoaders(ch.client);
+  const lcp = await loaders.vitalsTimeseries.load({
+    websiteId: 'w',
+    range,
+    filters: [],
+    metric: 'LCP',
+    interval: 'HOUR',
+  });
+  expect(lcp).toHaveLength(6);
+  expect(lcp[0]).toMatchObject({ samples: 12, p75: 925 });
+  expect(lcp[1]).toMatchObject({ samples: 0, p75: null });
+
+  // The range is hour-aligned: the hourly rollup answers. Shift it by a minute and raw spans do.
+  const fromRollup = await loaders.errorTrend.load({ websiteId: 'w', range, filters: [], interval: 'HOUR' });
+  const shifted = { ...range, from: new Date(range.from.getTime() - 60_000) };
+  const fromRaw = await loaders.errorTrend.load({ websiteId: 'w', range: shifted, filters: [], interval: 'HOUR' });
+  expect(fromRollup.map((p) => p.errors)).toEqual([4, 0, 0, 0, 0, 0]);
+  expect(fromRaw.reduce((sum, p) => sum + p.errors, 0)).toBe(4);
+  expect(await loaders.errorsByPage.load({ websiteId: 'w', range, filters: [], limit: 5 })).toEqual([
+    { value: '/checkout', errors: 4, visitors: 3 },
+  ]);
+  expect(await loaders.errorsByPage.load({ websiteId: 'w', range: shifted, filters: [], limit: 5 })).toEqual([
+    { value: '/checkout', errors: 4, visitors: 3 },
+  ]);
+});

@@ -3,6 +3,7 @@ import type { ClickHouseClient } from '../../clickhouse/client.ts';
 import { type QueryOptions, runQuery } from '../../clickhouse/query.ts';
 import type { Filter } from './filters.ts';
 import {
+  aiTimeseriesSql,
   aiUsageSql,
   type BreakdownPage,
   breakdownSql,
@@ -11,6 +12,8 @@ import {
   type Dimension,
   entryExitSql,
   errorGroupsSql,
+  errorsByPageSql,
+  errorTrendSql,
   eventPropertiesSql,
   funnelSql,
   goalsSql,
@@ -33,6 +36,7 @@ import {
   uptimeSql,
   type VitalDimension,
   vitalsSql,
+  vitalsTimeseriesSql,
 } from './queries.ts';
 import { type DateRange, InvalidRangeError, localDate, localMidnight, offsetMs } from './range.ts';
 
@@ -614,6 +618,68 @@ export function createAnalyticsLoaders(clickhouse: ClickHouseClient, run: Runner
           failures: r.failures,
           lastError: r.last_error,
         })),
+    ),
+
+    vitalsTimeseries: perWebsite<
+      Scoped & { metric: string; interval: Interval },
+      { client_id: string; bucket: number; p75: number; samples: number },
+      { time: Date; p75: number | null; samples: number }[]
+    >(
+      (websiteIds, key) =>
+        run({
+          name: 'analytics_vitals_timeseries',
+          query: vitalsTimeseriesSql({ ...key, websiteIds }, key.metric, key.interval),
+        }),
+      (rows, key) => {
+        const byStart = new Map(rows.map((r) => [r.bucket * 1000, r]));
+        return bucketStarts(key.range, key.interval).map((time) => {
+          const row = byStart.get(time.getTime());
+          return { time, p75: row ? row.p75 : null, samples: row?.samples ?? 0 };
+        });
+      },
+    ),
+
+    errorTrend: perWebsite<
+      Scoped & { interval: Interval },
+      { client_id: string; bucket: number; errors: number },
+      { time: Date; errors: number }[]
+    >(
+      (websiteIds, key) =>
+        run({ name: 'analytics_error_trend', query: errorTrendSql({ ...key, websiteIds }, key.interval) }),
+      (rows, key) => {
+        const byStart = new Map(rows.map((r) => [r.bucket * 1000, r.errors]));
+        return bucketStarts(key.range, key.interval).map((time) => ({
+          time,
+          errors: byStart.get(time.getTime()) ?? 0,
+        }));
+      },
+    ),
+
+    errorsByPage: perWebsite<
+      Scoped & { limit: number },
+      { client_id: string; value: string; errors: number; visitors: number },
+      { value: string; errors: number; visitors: number }[]
+    >(
+      (websiteIds, key) =>
+        run({ name: 'analytics_errors_by_page', query: errorsByPageSql({ ...key, websiteIds }, key.limit) }),
+      (rows) => rows.map(({ value, errors, visitors }) => ({ value, errors, visitors })),
+    ),
+
+    /** Keyed by organization. */
+    aiTimeseries: perWebsite<
+      { websiteId: string; range: DateRange; interval: Interval },
+      { client_id: string; bucket: number; calls: number; tokens: number; cost_usd: number },
+      { time: Date; calls: number; tokens: number; costUsd: number }[]
+    >(
+      (organizationIds, key) =>
+        run({ name: 'analytics_ai_timeseries', query: aiTimeseriesSql(organizationIds, key.range, key.interval) }),
+      (rows, key) => {
+        const byStart = new Map(rows.map((r) => [r.bucket * 1000, r]));
+        return bucketStarts(key.range, key.interval).map((time) => {
+          const row = byStart.get(time.getTime());
+          return { time, calls: row?.calls ?? 0, tokens: row?.tokens ?? 0, costUsd: row?.cost_usd ?? 0 };
+        });
+      },
     ),
 
     breakdown: perWebsite<Scoped & { dimension: Dimension; page: BreakdownPage }, ValueRow, BreakdownRow[]>(

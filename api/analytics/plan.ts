@@ -32,3 +32,12 @@ export function chooseSource(query: {
     (!interval || ROLLUP_INTERVALS.has(interval));
   return rollup ? 'daily_pageviews' : 'events';
 }
+
+/**
+ * Errors: the hourly rollup (analytics.error_hourly) answers when the range starts and ends on
+ * whole hours of its timezone and buckets are hours or coarser; raw spans otherwise.
+ */
+export function chooseErrorSource(range: DateRange, interval: Interval): 'error_hourly' | 'error_spans' {
+  const wholeHour = (date: Date) => date.getTime() % 3_600_000 === 0;
+  return wholeHour(range.from) && wholeHour(range.to) && interval !== 'MINUTE' ? 'error_hourly' : 'error_spans';
+}

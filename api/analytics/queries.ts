@@ -1,6 +1,6 @@
 import { type Sql, sql } from '../../clickhouse/sql.ts';
 import { type Filter, filtersSql } from './filters.ts';
-import { chooseSource } from './plan.ts';
+import { chooseErrorSource, chooseSource } from './plan.ts';
 import type { DateRange } from './range.ts';
 
 /**
@@ -57,8 +57,8 @@ export function realtimeSql(websiteIds: readonly string[]): Sql {
 export const INTERVALS = ['MINUTE', 'HOUR', 'DAY', 'WEEK', 'MONTH'] as const;
 export type Interval = (typeof INTERVALS)[number];
 
-/** Bucket start in the range's timezone (weeks start on Monday), as epoch seconds. */
-function bucketSql(interval: Interval, timezone: string): Sql {
+/** Bucket start of a time column in the range's timezone (weeks start on Monday), as epoch seconds. */
+function bucketSql(interval: Interval, timezone: string, column: 'time' | 'timestamp' | 'hour' = 'time'): Sql {
   const fn = sql.identifier(
     {
       MINUTE: 'toStartOfMinute',
@@ -69,10 +69,11 @@ function bucketSql(interval: Interval, timezone: string): Sql {
     }[interval],
     ['toStartOfMinute', 'toStartOfHour', 'toStartOfDay', 'toMonday', 'toStartOfMonth'],
   );
+  const col = sql.identifier(column, ['time', 'timestamp', 'hour']);
   // toMonday/toStartOfMonth return a Date: make it the local midnight it means.
   return interval === 'WEEK' || interval === 'MONTH'
-    ? sql`toUnixTimestamp(toDateTime(${fn}(time, ${timezone}), ${timezone}))`
-    : sql`toUnixTimestamp(${fn}(time, ${timezone}))`;
+    ? sql`toUnixTimestamp(toDateTime(${fn}(${col}, ${timezone}), ${timezone}))`
+    : sql`toUnixTimestamp(${fn}(${col}, ${timezone}))`;
 }
 
 /** Page views, visitors and sessions per bucket, from raw events or from the daily rollup (see plan.ts). */
@@ -504,4 +505,54 @@ export function incidentsSql(monitorIds: readonly string[], range: DateRange, th
     GROUP BY monitor_id, run
     HAVING failures >= ${sql.param(threshold, 'UInt32')}
     ORDER BY monitor_id, started DESC`;
+}
+
+/** A vital's p75 (what Google rates) and sample count per bucket. */
+export function vitalsTimeseriesSql(scope: Scope, metric: string, interval: Interval): Sql {
+  return sql`SELECT client_id, ${bucketSql(interval, scope.range.timezone, 'timestamp')} AS bucket,
+      quantile(0.75)(metric_value) AS p75, count() AS samples
+    FROM analytics.web_vitals_spans
+    WHERE ${spansWhere(scope)} AND metric_name = ${metric}
+    GROUP BY client_id, bucket ORDER BY client_id, bucket`;
+}
+
+/**
+ * Errors per bucket. Hour-aligned ranges at hourly or coarser buckets read the hourly rollup
+ * (analytics.error_hourly), the rest raw spans; see plan.ts.
+ */
+export function errorTrendSql(scope: Scope, interval: Interval): Sql {
+  if (chooseErrorSource(scope.range, interval) === 'error_hourly') {
+    return sql`SELECT client_id, ${bucketSql(interval, scope.range.timezone, 'hour')} AS bucket, sum(error_count) AS errors
+      FROM analytics.error_hourly
+      WHERE client_id IN ${sql.array(scope.websiteIds, 'String')} AND hour >= ${scope.range.from} AND hour < ${scope.range.to}
+      GROUP BY client_id, bucket ORDER BY client_id, bucket`;
+  }
+  return sql`SELECT client_id, ${bucketSql(interval, scope.range.timezone, 'timestamp')} AS bucket, count() AS errors
+    FROM analytics.error_spans WHERE ${spansWhere(scope)}
+    GROUP BY client_id, bucket ORDER BY client_id, bucket`;
+}
+
+/** Errors by page, from the hourly rollup when the range allows (see plan.ts). */
+export function errorsByPageSql(scope: Scope, limit: number): Sql {
+  const source =
+    chooseErrorSource(scope.range, 'HOUR') === 'error_hourly'
+      ? sql`SELECT client_id, path, sum(error_count) AS errors, uniqMerge(affected_users) AS visitors
+          FROM analytics.error_hourly
+          WHERE client_id IN ${sql.array(scope.websiteIds, 'String')} AND hour >= ${scope.range.from} AND hour < ${scope.range.to}
+          GROUP BY client_id, path`
+      : sql`SELECT client_id, path, count() AS errors, uniq(anonymous_id) AS visitors
+          FROM analytics.error_spans WHERE ${spansWhere(scope)}
+          GROUP BY client_id, path`;
+  return sql`SELECT client_id, path AS value, errors, visitors FROM (${source})
+    ORDER BY client_id, errors DESC, value
+    LIMIT ${sql.param(Math.min(limit, MAX_BREAKDOWN_ROWS), 'UInt32')} BY client_id`;
+}
+
+/** LLM calls, tokens and cost per bucket, for an organization. */
+export function aiTimeseriesSql(organizationIds: readonly string[], range: DateRange, interval: Interval): Sql {
+  return sql`SELECT owner_id AS client_id, ${bucketSql(interval, range.timezone, 'timestamp')} AS bucket,
+      count() AS calls, sum(total_tokens) AS tokens, sum(ifNull(total_token_cost_usd, 0)) AS cost_usd
+    FROM observability.ai_call_spans
+    WHERE owner_id IN ${sql.array(organizationIds, 'String')} AND timestamp >= ${range.from} AND timestamp < ${range.to}
+    GROUP BY client_id, bucket ORDER BY client_id, bucket`;
 }

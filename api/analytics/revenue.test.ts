@@ -146,4 +146,8 @@ it('summarises LLM usage by provider and model', async () => {
   });
   expect(usage?.costUsd).toBeCloseTo(0.004, 10);
   expect(usage?.latencyP50Ms).toBe(250);
+  const hourly = await loaders.aiTimeseries.load({ websiteId: 'org', range, interval: 'HOUR' });
+  expect(hourly).toHaveLength(48);
+  expect(hourly.slice(0, 5).map((p) => p.calls)).toEqual([0, 1, 1, 1, 1]);
+  expect(hourly.reduce((sum, p) => sum + p.tokens, 0)).toBe(4400);
 });

@@ -1,6 +1,7 @@
 import { runQuery } from '../../clickhouse/query.ts';
 import { FILTER_FIELDS, FILTER_OPS, type Filter, filtersSql, InvalidFilterError } from '../analytics/filters.ts';
 import {
+  type AiUsageRow,
   assertBuckets,
   type BreakdownRow,
   type ErrorGroup,
@@ -406,6 +407,41 @@ const Revenue = builder.objectRef<RevenueRow>('RevenueRow').implement({
   }),
 });
 
+const VitalPoint = builder.objectRef<{ time: Date; p75: number | null; samples: number }>('VitalPoint').implement({
+  description: 'A vital in one bucket.',
+  fields: (t) => ({
+    time: t.field({ type: 'DateTime', description: 'Bucket start.', resolve: (p) => p.time }),
+    p75: t.exposeFloat('p75', { nullable: true, description: '75th percentile (null without samples).' }),
+    samples: t.exposeInt('samples', { description: 'Measurements.' }),
+  }),
+});
+
+const ErrorPoint = builder.objectRef<{ time: Date; errors: number }>('ErrorPoint').implement({
+  description: 'Errors in one bucket.',
+  fields: (t) => ({
+    time: t.field({ type: 'DateTime', description: 'Bucket start.', resolve: (p) => p.time }),
+    errors: t.exposeInt('errors', { description: 'Errors.' }),
+  }),
+});
+
+const ErrorPage = builder.objectRef<{ value: string; errors: number; visitors: number }>('ErrorPage').implement({
+  description: 'Errors on one page.',
+  fields: (t) => ({
+    value: t.exposeString('value', { description: 'Path.' }),
+    errors: t.exposeInt('errors', { description: 'Errors.' }),
+    visitors: t.exposeInt('visitors', { description: 'Affected visitors (uniq).' }),
+  }),
+});
+
+const checkedInterval = (range: DateRange, interval: (typeof INTERVALS)[number]) => {
+  try {
+    assertBuckets(range, interval);
+  } catch (error) {
+    throw InputError.at(['interval'], (error as Error).message);
+  }
+  return interval;
+};
+
 const Analytics = builder.objectRef<AnalyticsScope>('WebsiteAnalytics').implement({
   description: 'Analytics of one website over a range, with filters applied to page events.',
   fields: (t) => ({
@@ -429,14 +465,8 @@ const Analytics = builder.objectRef<AnalyticsScope>('WebsiteAnalytics').implemen
       type: [Point],
       description: 'Page views, visitors and sessions per bucket, empty buckets included.',
       args: { interval: t.arg({ type: IntervalRef, required: true, description: 'Bucket size.' }) },
-      resolve: (s, { interval }, ctx) => {
-        try {
-          assertBuckets(s.range, interval);
-        } catch (error) {
-          throw InputError.at(['interval'], (error as Error).message);
-        }
-        return ctx.analytics.timeseries.load({ ...s, interval });
-      },
+      resolve: (s, { interval }, ctx) =>
+        ctx.analytics.timeseries.load({ ...s, interval: checkedInterval(s.range, interval) }),
     }),
     breakdown: t.field({
       type: [Breakdown],
@@ -481,6 +511,30 @@ const Analytics = builder.objectRef<AnalyticsScope>('WebsiteAnalytics').implemen
       },
       resolve: (s, { dimension, path }, ctx) =>
         ctx.analytics.vitals.load({ ...s, dimension: dimension ?? 'NONE', path: path ?? undefined }),
+    }),
+    vitalsTimeseries: t.field({
+      type: [VitalPoint],
+      description: 'A vital’s p75 per bucket.',
+      args: {
+        metric: t.arg.string({ required: true, description: 'LCP, FCP, CLS, INP, TTFB or FPS.' }),
+        interval: t.arg({ type: IntervalRef, required: true, description: 'Bucket size.' }),
+      },
+      resolve: (s, { metric, interval }, ctx) =>
+        ctx.analytics.vitalsTimeseries.load({ ...s, metric, interval: checkedInterval(s.range, interval) }),
+    }),
+    errorTrend: t.field({
+      type: [ErrorPoint],
+      description: 'Errors per bucket (from the hourly rollup when the range is hour-aligned).',
+      args: { interval: t.arg({ type: IntervalRef, required: true, description: 'Bucket size.' }) },
+      resolve: (s, { interval }, ctx) =>
+        ctx.analytics.errorTrend.load({ ...s, interval: checkedInterval(s.range, interval) }),
+    }),
+    errorsByPage: t.field({
+      type: [ErrorPage],
+      description: 'Pages with the most errors.',
+      args: { first: t.arg.int({ defaultValue: 10, description: 'Pages (≤ 1000).' }) },
+      resolve: (s, { first }, ctx) =>
+        ctx.analytics.errorsByPage.load({ ...s, limit: bounded(first ?? 10, 1000, 'first') }),
     }),
     errors: t.field({
       type: [ErrorGroupRef],
@@ -759,5 +813,66 @@ builder.prismaObjectFields('UptimeMonitor', (t) => ({
     authScopes: readsAnalytics,
     args: { range: t.arg({ type: DateRangeInput, required: true, description: 'The period.' }) },
     resolve: (monitor, { range }) => ({ monitorId: monitor.id, range: parseRange(range) }),
+  }),
+}));
+
+const AiUsage = builder.objectRef<AiUsageRow>('AiUsage').implement({
+  description: 'LLM calls of one provider and model.',
+  fields: (t) => ({
+    provider: t.exposeString('provider', { description: 'Provider, e.g. openai.' }),
+    model: t.exposeString('model', { description: 'Model.' }),
+    calls: t.exposeInt('calls', { description: 'Calls.' }),
+    errors: t.exposeInt('errors', { description: 'Failed calls (an error or HTTP status ≥ 400).' }),
+    inputTokens: t.exposeFloat('inputTokens', { description: 'Input tokens.' }),
+    outputTokens: t.exposeFloat('outputTokens', { description: 'Output tokens.' }),
+    totalTokens: t.exposeFloat('totalTokens', { description: 'All tokens.' }),
+    costUsd: t.exposeFloat('costUsd', { description: 'Cost in US dollars, as reported.' }),
+    latencyP50Ms: t.exposeFloat('latencyP50Ms', { description: 'Median duration.' }),
+    latencyP95Ms: t.exposeFloat('latencyP95Ms', { description: '95th percentile duration.' }),
+    latencyP99Ms: t.exposeFloat('latencyP99Ms', { description: '99th percentile duration.' }),
+  }),
+});
+
+const AiPoint = builder
+  .objectRef<{ time: Date; calls: number; tokens: number; costUsd: number }>('AiUsagePoint')
+  .implement({
+    description: 'LLM usage in one bucket.',
+    fields: (t) => ({
+      time: t.field({ type: 'DateTime', description: 'Bucket start.', resolve: (p) => p.time }),
+      calls: t.exposeInt('calls', { description: 'Calls.' }),
+      tokens: t.exposeFloat('tokens', { description: 'Tokens.' }),
+      costUsd: t.exposeFloat('costUsd', { description: 'Cost in US dollars.' }),
+    }),
+  });
+
+const AiUsageReport = builder.objectRef<{ organizationId: string; range: DateRange }>('AiUsageReport').implement({
+  description: 'LLM usage of the organization (POST /v1/llm) over a range.',
+  fields: (t) => ({
+    byModel: t.field({
+      type: [AiUsage],
+      description: 'Totals by provider and model, busiest first.',
+      resolve: (r, _, ctx) => ctx.analytics.aiUsage.load({ websiteId: r.organizationId, range: r.range }),
+    }),
+    timeseries: t.field({
+      type: [AiPoint],
+      description: 'Calls, tokens and cost per bucket.',
+      args: { interval: t.arg({ type: IntervalRef, required: true, description: 'Bucket size.' }) },
+      resolve: (r, { interval }, ctx) =>
+        ctx.analytics.aiTimeseries.load({
+          websiteId: r.organizationId,
+          range: r.range,
+          interval: checkedInterval(r.range, interval),
+        }),
+    }),
+  }),
+});
+
+builder.prismaObjectFields('Organization', (t) => ({
+  aiUsage: t.field({
+    type: AiUsageReport,
+    description: 'LLM usage over a range. Needs read:analytics and a key not restricted to one website.',
+    authScopes: (_org, _args, ctx) => can(ctx.auth, 'readAnalytics') && !ctx.auth?.websiteId,
+    args: { range: t.arg({ type: DateRangeInput, required: true, description: 'The period.' }) },
+    resolve: (org, { range }) => ({ organizationId: org.id, range: parseRange(range) }),
   }),
 }));
