@@ -155,19 +155,27 @@ describe('analytics figures through ingest and GraphQL equal an independent comp
   it('breakdowns by page, country, device and source', async () => {
     const { data } = await graphql(
       analytics(`
-        pages: breakdown(dimension: PATH, sort: PAGEVIEWS, first: 100) { value visitors pageviews }
-        countries: breakdown(dimension: COUNTRY, first: 100) { value visitors pageviews }
+        pages: breakdown(dimension: PATH, sort: PAGEVIEWS, first: 100) { value visitors pageviews bounceRate }
+        countries: breakdown(dimension: COUNTRY, first: 100) { value visitors pageviews bounceRate }
         devices: breakdown(dimension: DEVICE, first: 100) { value visitors }
         sources: breakdown(dimension: UTM_SOURCE, first: 100) { value pageviews }`),
     );
     const expected = (key: (v: View) => string) => {
       const groups = new Map<string, View[]>();
       for (const v of views) groups.set(key(v), [...(groups.get(key(v)) ?? []), v]);
+      const sessionViews = new Map<string, number>();
+      for (const v of views) sessionViews.set(v.session, (sessionViews.get(v.session) ?? 0) + 1);
       return new Map(
-        [...groups].map(([value, list]) => [
-          value,
-          { visitors: uniq(list.map((v) => v.visitor)), pageviews: list.length },
-        ]),
+        [...groups].map(([value, list]) => {
+          const sessions = new Set(list.map((v) => v.session));
+          const bounced = [...sessions].filter((s) => sessionViews.get(s) === 1).length;
+          const counts = {
+            visitors: uniq(list.map((v) => v.visitor)),
+            pageviews: list.length,
+            bounceRate: bounced / sessions.size,
+          };
+          return [value, counts];
+        }),
       );
     };
     const check = (rows: { value: string; visitors?: number; pageviews?: number }[], key: (v: View) => string) => {
@@ -176,7 +184,12 @@ describe('analytics figures through ingest and GraphQL equal an independent comp
       for (const row of rows) {
         const counts = want.get(row.value);
         expect(row).toEqual(
-          Object.fromEntries(Object.keys(row).map((k) => [k, k === 'value' ? row.value : counts?.[k as 'visitors']])),
+          Object.fromEntries(
+            Object.keys(row).map((k) => [
+              k,
+              k === 'value' ? row.value : counts?.[k as 'visitors' | 'pageviews' | 'bounceRate'],
+            ]),
+          ),
         );
       }
     };

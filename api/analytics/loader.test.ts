@@ -124,8 +124,8 @@ describe('analytics loaders', () => {
     const page = { sort: 'PAGEVIEWS' as const, limit: 2, offset: 0 };
     const rows = await loaders.breakdown.load({ websiteId: 'site-a', range, filters: [], dimension: 'PATH', page });
     expect(rows).toEqual([
-      { value: '/docs', visitors: 1, pageviews: 2, avgTimeOnPage: null },
-      { value: '/pricing', visitors: 2, pageviews: 2, avgTimeOnPage: 20 },
+      { value: '/docs', visitors: 1, pageviews: 2, bounceRate: 0.5, avgTimeOnPage: null },
+      { value: '/pricing', visitors: 2, pageviews: 2, bounceRate: 0.5, avgTimeOnPage: 20 },
     ]);
     const next = await loaders.breakdown.load({
       websiteId: 'site-a',
@@ -134,7 +134,7 @@ describe('analytics loaders', () => {
       dimension: 'PATH',
       page: { ...page, offset: 2 },
     });
-    expect(next.map((r) => r.value)).toEqual(['/']);
+    expect(next.map((r) => [r.value, r.bounceRate])).toEqual([['/', 0]]);
     const countries = await loaders.breakdown.load({
       websiteId: 'site-a',
       range,

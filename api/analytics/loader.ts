@@ -175,6 +175,8 @@ export interface BreakdownRow {
   value: string;
   visitors: number;
   pageviews: number;
+  /** Share of this value's sessions that viewed one page only, 0–1. */
+  bounceRate: number;
   avgTimeOnPage: number | null;
 }
 
@@ -291,6 +293,7 @@ export function createAnalyticsLoaders(clickhouse: ClickHouseClient, run: Runner
     value: string;
     visitors: number;
     pageviews: number;
+    bounce_rate: number;
     avg_time_on_page: number | null;
   };
 
@@ -690,6 +693,7 @@ export function createAnalyticsLoaders(clickhouse: ClickHouseClient, run: Runner
           value: r.value,
           visitors: r.visitors,
           pageviews: r.pageviews,
+          bounceRate: r.bounce_rate,
           avgTimeOnPage: r.avg_time_on_page,
         })),
     ),

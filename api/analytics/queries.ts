@@ -137,19 +137,29 @@ export interface BreakdownPage {
 
 export const MAX_BREAKDOWN_ROWS = 1000;
 
-/** Visitors, page views and time on page by one dimension, sorted and paginated per website. */
+/**
+ * Visitors, page views, bounce rate and time on page by one dimension, sorted and paginated per
+ * website. Bounce rate: of the sessions with a page view of this value, the share that viewed
+ * one page only.
+ */
 export function breakdownSql(scope: Scope, dimension: Dimension, page: BreakdownPage): Sql {
   const value = sql.identifier(DIMENSIONS[dimension], Object.values(DIMENSIONS));
   const sortColumn = sql.identifier(
     { VISITORS: 'visitors', PAGEVIEWS: 'pageviews', AVG_TIME_ON_PAGE: 'avg_time_on_page' }[page.sort],
     ['visitors', 'pageviews', 'avg_time_on_page'],
   );
-  return sql`SELECT client_id, ${value} AS value,
-      uniqExactIf(anonymous_id, event_name = 'screen_view') AS visitors,
-      countIf(event_name = 'screen_view') AS pageviews,
+  return sql`SELECT client_id, value,
+      uniqExactIf(anonymous_id, is_view) AS visitors,
+      countIf(is_view) AS pageviews,
+      countIf(is_view AND session_views = 1) / uniqExactIf(session_id, is_view) AS bounce_rate,
       avgIf(time_on_page, event_name = 'page_exit') AS avg_time_on_page
-    FROM analytics.events
-    WHERE ${eventsWhere(scope)} AND event_name IN ('screen_view', 'page_exit')
+    FROM (
+      SELECT client_id, ${value} AS value, anonymous_id, session_id, event_name, time_on_page,
+        event_name = 'screen_view' AS is_view,
+        countIf(event_name = 'screen_view') OVER (PARTITION BY client_id, session_id) AS session_views
+      FROM analytics.events
+      WHERE ${eventsWhere(scope)} AND event_name IN ('screen_view', 'page_exit')
+    )
     GROUP BY client_id, value
     HAVING pageviews > 0
     ORDER BY client_id, ${sortColumn} DESC, value

@@ -225,6 +225,9 @@ const Breakdown = builder.objectRef<BreakdownRow>('BreakdownRow').implement({
     value: t.exposeString('value', { description: 'The value (empty when unknown).' }),
     visitors: t.exposeInt('visitors', { description: 'Unique visitors.' }),
     pageviews: t.exposeInt('pageviews', { description: 'Page views.' }),
+    bounceRate: t.exposeFloat('bounceRate', {
+      description: 'Share of the sessions with a page view of this value that viewed one page only.',
+    }),
     avgTimeOnPage: t.exposeFloat('avgTimeOnPage', {
       nullable: true,
       description: 'Mean visible seconds on page, from engagement events.',
