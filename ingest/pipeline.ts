@@ -3,7 +3,7 @@ import { toClickHouseDateTime } from '../clickhouse/sql.ts';
 import { describeIssues, type TrackerEvent, trackerEvent } from './contract.ts';
 import type { RecentIds } from './dedupe.ts';
 import type { Geo, GeoLookup } from './enrich/geo.ts';
-import { type PageFields, pageFields } from './enrich/page.ts';
+import type { PageFields, PageParser } from './enrich/page.ts';
 import { dailyVisitorId, hashIp } from './enrich/privacy.ts';
 import type { Device, UserAgentParser } from './enrich/user-agent.ts';
 import type { Site } from './websites.ts';
@@ -24,6 +24,7 @@ export interface RequestContext {
 
 export interface PipelineDeps {
   userAgents: UserAgentParser;
+  pages: PageParser;
   geo: GeoLookup;
   recentIds: Pick<RecentIds, 'claim' | 'release'>;
 }
@@ -39,8 +40,6 @@ interface Shared {
   /** Visitor id for events that bring none (the no-JavaScript pixel); computed on first use. */
   fallbackVisitorId: () => string;
   receivedAtText: string;
-  /** pageFields, memoised: a request's events mostly share their page. */
-  pageFields: (event: TrackerEvent) => PageFields;
 }
 
 /** One event on its way through the steps. */
@@ -91,8 +90,8 @@ export const STEPS: [name: string, step: Step][] = [
   ],
   [
     'referrer_utm',
-    (draft, _, shared) => {
-      draft.page = shared.pageFields(draft.event);
+    (draft, _, __, deps) => {
+      draft.page = deps.pages.parse(draft.event);
       return undefined;
     },
   ],
@@ -215,7 +214,6 @@ export function runPipeline(rawEvents: unknown[], ctx: RequestContext, deps: Pip
   const result: PipelineResult = { rows: [], dropped: {}, errors: [], claimed: [] };
   const { site, ip, salt, userAgent, receivedAt } = ctx;
   let fallback: string | undefined;
-  const pages = new Map<string, PageFields>();
   const shared: Shared = {
     device: userAgent ? deps.userAgents.parse(userAgent) : null,
     geo: deps.geo.lookup(ip),
@@ -225,15 +223,6 @@ export function runPipeline(rawEvents: unknown[], ctx: RequestContext, deps: Pip
       return fallback;
     },
     receivedAtText: toClickHouseDateTime(receivedAt),
-    pageFields: (event) => {
-      const key = `${event.url}\n${event.path}\n${event.referrer}`;
-      let fields = pages.get(key);
-      if (!fields) {
-        fields = pageFields(event);
-        pages.set(key, fields);
-      }
-      return fields;
-    },
   };
   const drop = (reason: DropReason) => {
     result.dropped[reason] = (result.dropped[reason] ?? 0) + 1;

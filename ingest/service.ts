@@ -6,6 +6,7 @@ import type { IngestConfig } from './config.ts';
 import { RecentIds } from './dedupe.ts';
 import type { Directory } from './directory.ts';
 import { openGeo } from './enrich/geo.ts';
+import { PageParser } from './enrich/page.ts';
 import { DailySalts } from './enrich/privacy.ts';
 import { UserAgentParser } from './enrich/user-agent.ts';
 import { HttpError, sendJson } from './http.ts';
@@ -80,7 +81,12 @@ export async function createIngest(
     links: linkDirectory(stores.prisma),
     flags: new FlagCache(stores.prisma),
     salts: new DailySalts(stores.prisma),
-    pipeline: { userAgents: new UserAgentParser(), geo: await openGeo(config.geoipCityDb), recentIds: new RecentIds() },
+    pipeline: {
+      userAgents: new UserAgentParser(),
+      pages: new PageParser(),
+      geo: await openGeo(config.geoipCityDb),
+      recentIds: new RecentIds(),
+    },
     writer: new BufferedWriter(stores.clickhouse, metrics, config.writer),
     metrics,
     rateLimiter: new RateLimiter(),

@@ -1,4 +1,5 @@
 /** URL, path, referrer and UTM handling: parse, normalise, never trust. */
+import { Lru } from './lru.ts';
 
 export interface PageFields {
   url: string;
@@ -60,4 +61,13 @@ export function pageFields(input: { url?: string; path?: string; referrer?: stri
     referrer: external ? `${referrer.protocol}//${referrer.host.toLowerCase()}${referrer.pathname}` : null,
     utm,
   };
+}
+
+/** pageFields with a cache: sites have few pages and referrers, seen over and over. */
+export class PageParser {
+  private cache = new Lru<PageFields>(10_000);
+
+  parse(input: { url?: string; path?: string; referrer?: string }): PageFields {
+    return this.cache.get(`${input.url}\n${input.path}\n${input.referrer}`, () => pageFields(input));
+  }
 }

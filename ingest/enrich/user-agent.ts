@@ -1,5 +1,6 @@
 import { isbot } from 'isbot';
 import UAParser from 'ua-parser-js';
+import { Lru } from './lru.ts';
 
 export interface Device {
   browserName: string | null;
@@ -14,33 +15,27 @@ export interface Device {
   bot: boolean;
 }
 
-/** Parses user agents with ua-parser-js v1. UA strings repeat heavily, so parses are cached (bounded LRU). */
+/** Parses user agents with ua-parser-js v1, cached. */
 export class UserAgentParser {
-  private cache = new Map<string, Device>();
+  private cache: Lru<Device>;
 
-  constructor(private readonly maxEntries = 10_000) {}
+  constructor(maxEntries = 10_000) {
+    this.cache = new Lru(maxEntries);
+  }
 
   parse(userAgent: string): Device {
-    const cached = this.cache.get(userAgent);
-    if (cached) {
-      // Re-insert: Map iteration order makes the first key the least recently used.
-      this.cache.delete(userAgent);
-      this.cache.set(userAgent, cached);
-      return cached;
-    }
-    const { browser, os, device } = new UAParser(userAgent).getResult();
-    const parsed: Device = {
-      browserName: browser.name ?? null,
-      browserVersion: browser.major ?? null,
-      osName: os.name ?? null,
-      osVersion: os.version ?? null,
-      deviceType: device.type ?? 'desktop',
-      deviceBrand: device.vendor ?? null,
-      deviceModel: device.model ?? null,
-      bot: isbot(userAgent),
-    };
-    this.cache.set(userAgent, parsed);
-    if (this.cache.size > this.maxEntries) this.cache.delete(this.cache.keys().next().value as string);
-    return parsed;
+    return this.cache.get(userAgent, () => {
+      const { browser, os, device } = new UAParser(userAgent).getResult();
+      return {
+        browserName: browser.name ?? null,
+        browserVersion: browser.major ?? null,
+        osName: os.name ?? null,
+        osVersion: os.version ?? null,
+        deviceType: device.type ?? 'desktop',
+        deviceBrand: device.vendor ?? null,
+        deviceModel: device.model ?? null,
+        bot: isbot(userAgent),
+      };
+    });
   }
 }
