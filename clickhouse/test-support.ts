@@ -27,3 +27,24 @@ export async function freshClickHouse(options: { migrate?: boolean } = {}): Prom
     },
   };
 }
+
+/**
+ * A row for analytics.events with the columns that have no default filled in, so tests state
+ * only what they care about (client_id, anonymous_id, session_id, time, and anything else).
+ */
+export function eventRow(
+  fields: Record<string, unknown> & { client_id: string; time: string },
+): Record<string, unknown> {
+  const path = typeof fields.path === 'string' ? fields.path : '/';
+  return {
+    id: crypto.randomUUID(),
+    event_name: 'screen_view',
+    anonymous_id: '',
+    session_id: '',
+    url: `https://example.test${path}`,
+    path,
+    ip: '',
+    user_agent: '',
+    ...fields,
+  };
+}

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { toClickHouseDateTime } from '../../clickhouse/sql.ts';
-import { freshClickHouse, type TestClickHouse } from '../../clickhouse/test-support.ts';
+import { eventRow, freshClickHouse, type TestClickHouse } from '../../clickhouse/test-support.ts';
 import { createAnalyticsLoaders } from './loader.ts';
 import { resolveRange } from './range.ts';
 
@@ -63,20 +63,16 @@ beforeAll(async () => {
       error(4, 'c', 'Network request failed', 'Error'),
     ],
   });
-  const custom = (visitor: string, name: string, properties: object) => ({
-    id: crypto.randomUUID(),
-    client_id: 'w',
-    event_name: name,
-    event_type: 'custom',
-    anonymous_id: visitor,
-    session_id: visitor,
-    time: at(5),
-    url: 'https://w.test/',
-    path: '/',
-    ip: '',
-    user_agent: '',
-    properties: JSON.stringify(properties),
-  });
+  const custom = (visitor: string, name: string, properties: object) =>
+    eventRow({
+      client_id: 'w',
+      event_name: name,
+      event_type: 'custom',
+      anonymous_id: visitor,
+      session_id: visitor,
+      time: at(5),
+      properties: JSON.stringify(properties),
+    });
   await ch.client.insert({
     table: 'analytics.events',
     format: 'JSONEachRow',

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runQuery } from '../../clickhouse/query.ts';
 import { compile, sql, toClickHouseDateTime } from '../../clickhouse/sql.ts';
-import { freshClickHouse, type TestClickHouse } from '../../clickhouse/test-support.ts';
+import { eventRow, freshClickHouse, type TestClickHouse } from '../../clickhouse/test-support.ts';
 import { type Filter, filtersSql, InvalidFilterError } from './filters.ts';
 
 describe('filter AST → SQL', () => {
@@ -38,20 +38,8 @@ describe('filters on the engine', () => {
   const now = toClickHouseDateTime(new Date());
   beforeAll(async () => {
     ch = await freshClickHouse();
-    const row = (path: string, country: string | null, properties = '{}') => ({
-      id: crypto.randomUUID(),
-      client_id: 's',
-      event_name: 'screen_view',
-      anonymous_id: 'a',
-      session_id: 's',
-      time: now,
-      url: `https://x.test${path}`,
-      path,
-      ip: '',
-      user_agent: '',
-      country,
-      properties,
-    });
+    const row = (path: string, country: string | null, properties = '{}') =>
+      eventRow({ client_id: 's', anonymous_id: 'a', session_id: 's', time: now, path, country, properties });
     await ch.client.insert({
       table: 'analytics.events',
       format: 'JSONEachRow',

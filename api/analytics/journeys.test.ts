@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { runQuery } from '../../clickhouse/query.ts';
 import { toClickHouseDateTime } from '../../clickhouse/sql.ts';
-import { freshClickHouse, type TestClickHouse } from '../../clickhouse/test-support.ts';
+import { eventRow, freshClickHouse, type TestClickHouse } from '../../clickhouse/test-support.ts';
 import { createAnalyticsLoaders, sessionTimeline } from './loader.ts';
 import { resolveRange } from './range.ts';
 
@@ -18,18 +18,8 @@ const range = resolveRange({
 });
 
 let ch: TestClickHouse;
-const view = (visitor: string, session: string, day: number, minute: number, path: string) => ({
-  id: crypto.randomUUID(),
-  client_id: 'j',
-  event_name: 'screen_view',
-  anonymous_id: visitor,
-  session_id: session,
-  time: at(day, minute),
-  url: `https://j.test${path}`,
-  path,
-  ip: '',
-  user_agent: '',
-});
+const view = (visitor: string, session: string, day: number, minute: number, path: string) =>
+  eventRow({ client_id: 'j', anonymous_id: visitor, session_id: session, time: at(day, minute), path });
 const custom = (visitor: string, session: string, day: number, minute: number, name: string) => ({
   ...view(visitor, session, day, minute, '/checkout'),
   event_name: name,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type QueryOptions, runQuery } from '../../clickhouse/query.ts';
 import { toClickHouseDateTime } from '../../clickhouse/sql.ts';
-import { freshClickHouse, type TestClickHouse } from '../../clickhouse/test-support.ts';
+import { eventRow, freshClickHouse, type TestClickHouse } from '../../clickhouse/test-support.ts';
 import { bucketStarts, createAnalyticsLoaders } from './loader.ts';
 import { resolveRange } from './range.ts';
 
@@ -17,21 +17,15 @@ const counting = (options: QueryOptions) => {
   return runQuery<never>(ch.client, options);
 };
 
-function event(site: string, session: string, visitor: string, hours: number, name = 'screen_view', extra = {}) {
-  return {
-    id: crypto.randomUUID(),
+const event = (site: string, session: string, visitor: string, hours: number, name = 'screen_view', extra = {}) =>
+  eventRow({
     client_id: site,
     event_name: name,
     anonymous_id: visitor,
     session_id: session,
     time: at(hours),
-    url: 'https://x.test/',
-    path: '/',
-    ip: '',
-    user_agent: '',
     ...extra,
-  };
-}
+  });
 
 beforeAll(async () => {
   ch = await freshClickHouse();

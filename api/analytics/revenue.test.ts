@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { toClickHouseDateTime } from '../../clickhouse/sql.ts';
-import { freshClickHouse, type TestClickHouse } from '../../clickhouse/test-support.ts';
+import { eventRow, freshClickHouse, type TestClickHouse } from '../../clickhouse/test-support.ts';
 import { createAnalyticsLoaders } from './loader.ts';
 import { resolveRange } from './range.ts';
 
@@ -12,19 +12,8 @@ const range = resolveRange({ from: start.toISOString(), to: new Date(start.getTi
 let ch: TestClickHouse;
 beforeAll(async () => {
   ch = await freshClickHouse();
-  const view = (visitor: string, hours: number, extra: object) => ({
-    id: crypto.randomUUID(),
-    client_id: 'shop',
-    event_name: 'screen_view',
-    anonymous_id: visitor,
-    session_id: visitor,
-    time: at(hours),
-    url: 'https://shop.test/',
-    path: '/',
-    ip: '',
-    user_agent: '',
-    ...extra,
-  });
+  const view = (visitor: string, hours: number, extra: object) =>
+    eventRow({ client_id: 'shop', anonymous_id: visitor, session_id: visitor, time: at(hours), ...extra });
   await ch.client.insert({
     table: 'analytics.events',
     format: 'JSONEachRow',
