@@ -44,7 +44,16 @@ it('redirects to the target and records the click without the address', async ()
 
 it('answers 301 for permanent links, 404 for unknown or expired ones, 410 for disabled ones', async () => {
   expect((await follow('/l/docs')).status).toBe(301);
-  for (const path of ['/l/nope', '/l/old', '/l/evil', '/l/', "/l/x'%20OR%201=1", '/l/%2e%2e%2fadmin']) {
+  for (const path of [
+    '/l/nope',
+    '/l/old',
+    '/l/evil',
+    '/l/',
+    "/l/x'%20OR%201=1",
+    '/l/%2e%2e%2fadmin',
+    '/l/%E0%A4%A',
+    '/l/%6Cau%6Ech',
+  ]) {
     const response = await follow(path);
     expect(response.status, path).toBe(404);
     expect(response.headers.get('location')).toBeNull();

@@ -296,6 +296,14 @@ describe('payment webhooks', () => {
       (await post(`/v1/webhooks/stripe?websiteId=${otherOrgSite}`, event, { 'stripe-signature': 't=1,v1=00' })).body
         .error.code,
     ).toBe('WEBHOOK_NOT_CONFIGURED');
+    for (const body of ['null', '[1]', '"x"']) {
+      const at = now();
+      const signature = createHmac('sha256', stripeSecret).update(`${at}.${body}`).digest('hex');
+      const response = await post(`/v1/webhooks/stripe?websiteId=${t.siteId}`, body, {
+        'stripe-signature': `t=${at},v1=${signature}`,
+      });
+      expect(response.status, body).toBe(400);
+    }
     expect(await revenue('pi_bad')).toEqual([]);
   });
 

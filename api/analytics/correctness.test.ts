@@ -286,6 +286,10 @@ describe('analytics access and abuse', () => {
     const { data, errors } = await graphql(analytics('summary { current { pageviews } }'), null);
     expect(errors).toBeUndefined();
     expect(data.website.analytics.summary.current.pageviews).toBe(views.length);
+    // Individual sessions stay private on a public dashboard.
+    const sessions = await graphql(analytics('sessions(first: 1) { id }'), null);
+    expect(sessions.errors?.[0]?.extensions.code).toBe('UNAUTHENTICATED');
+    expect((await graphql(analytics('sessions(first: 1) { id }'))).data.website.analytics.sessions).toHaveLength(1);
     await t.prisma.website.update({ where: { id: t.siteId }, data: { isPublic: false } });
   });
 

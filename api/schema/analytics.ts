@@ -42,6 +42,8 @@ interface AnalyticsScope {
   websiteId: string;
   range: DateRange;
   filters: Filter[];
+  /** The caller owns the website: individual sessions are shown to owners only, not on public dashboards. */
+  owner?: boolean;
 }
 
 const enumOf = <T extends string>(
@@ -580,7 +582,8 @@ const Analytics = builder.objectRef<AnalyticsScope>('WebsiteAnalytics').implemen
     }),
     sessions: t.field({
       type: [SessionRef],
-      description: 'Sessions, newest first.',
+      authScopes: (scope) => scope.owner === true,
+      description: 'Sessions, newest first (owners only: not on public dashboards).',
       args: {
         first: t.arg.int({ defaultValue: 20, description: 'Sessions (≤ 1000).' }),
         offset: t.arg.int({ defaultValue: 0, description: 'Sessions to skip.' }),
@@ -594,7 +597,8 @@ const Analytics = builder.objectRef<AnalyticsScope>('WebsiteAnalytics').implemen
     }),
     sessionTimeline: t.field({
       type: [TimelineEvent],
-      description: 'Every event of one session, in order.',
+      authScopes: (scope) => scope.owner === true,
+      description: 'Every event of one session, in order (owners only).',
       args: { sessionId: t.arg.id({ required: true, description: 'Session id.' }) },
       resolve: (s, { sessionId }, ctx) =>
         sessionTimeline((o) => runQuery(ctx.clickhouse, o), s.websiteId, String(sessionId)),
@@ -675,7 +679,10 @@ builder.prismaObjectFields('Website', (t) => ({
       range: t.arg({ type: DateRangeInput, required: true, description: 'The period.' }),
       filters: t.arg({ type: [FilterInput], defaultValue: [], description: 'Conditions on page events.' }),
     },
-    resolve: (website, { range, filters }) => parseScope(website.id, range, filters ?? []),
+    resolve: (website, { range, filters }, ctx) => ({
+      ...parseScope(website.id, range, filters ?? []),
+      owner: canReadAnalytics({ ...website, isPublic: false }, ctx),
+    }),
   }),
 }));
 

@@ -62,7 +62,8 @@ function safeTarget(target: string): string | null {
 export async function followLink(ingest: IngestContext, req: IncomingMessage, res: ServerResponse, url: URL) {
   const ip = clientIp(req, ingest.config.trustProxyHops);
   limitByIp(ingest, ip);
-  const slug = decodeURIComponent(url.pathname.slice('/l/'.length));
+  const slug = url.pathname.slice('/l/'.length);
+  // Slugs are plain [A-Za-z0-9_-]: anything percent-encoded cannot be one.
   const link = SLUG.test(slug) ? await ingest.links.get(slug) : null;
   const target = link && safeTarget(link.targetUrl);
   if (!link || !target || (link.expiresAt && link.expiresAt <= new Date())) {

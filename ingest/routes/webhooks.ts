@@ -268,6 +268,9 @@ export function webhook(name: keyof typeof PROVIDERS) {
     } catch {
       throw new HttpError(400, 'INVALID_JSON', 'Body is not valid JSON');
     }
+    if (!event || typeof event !== 'object' || Array.isArray(event)) {
+      throw new HttpError(400, 'INVALID_EVENTS', `A ${name} event is a JSON object`);
+    }
     const revenue = await provider.revenue(ingest, site, event);
     if (revenue && !(Number.isFinite(revenue.amount) && revenue.transactionId && revenue.currency)) {
       throw new HttpError(400, 'INVALID_EVENTS', `Incomplete ${name} ${event.type ?? event.event_type} event`);
