@@ -84,11 +84,18 @@ export function checkWebsiteRestriction(auth: Auth, websiteId: string | null | u
   }
 }
 
-/** Whether the key may read a website's private fields (settings, goals, flags...). */
-export function ownsWebsite(auth: Auth | null, website: { id: string; organizationId: string }): boolean {
+/**
+ * Whether the key may use `permission` on a website: its organization's, and its one website
+ * for a restricted key. Reading private fields (settings, goals, flags...) is the default.
+ */
+export function ownsWebsite(
+  auth: Auth | null,
+  website: { id: string; organizationId: string },
+  permission: Permission = 'readMetadata',
+): boolean {
   return (
     auth !== null &&
-    can(auth, 'readMetadata') &&
+    can(auth, permission) &&
     website.organizationId === auth.organizationId &&
     (auth.websiteId === null || auth.websiteId === website.id)
   );

@@ -14,8 +14,6 @@ export interface Site {
   webhookSecrets: { stripe?: string; paddle?: string };
 }
 
-type Json = Record<string, unknown> | null;
-
 const asObject = (value: unknown): Record<string, unknown> =>
   value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 const asString = (value: unknown) => (typeof value === 'string' && value ? value : undefined);
@@ -29,8 +27,8 @@ export function toSite(row: {
   settings: unknown;
   integrations: unknown;
 }): Site {
-  const settings = asObject(row.settings as Json);
-  const integrations = asObject(row.integrations as Json);
+  const settings = asObject(row.settings);
+  const integrations = asObject(row.integrations);
   return {
     id: row.id,
     organizationId: row.organizationId,

@@ -27,7 +27,7 @@ import {
   VITAL_DIMENSIONS,
 } from '../analytics/queries.ts';
 import { type DateRange, InvalidRangeError, PRESETS, previousPeriod, resolveRange } from '../analytics/range.ts';
-import { can } from '../auth.ts';
+import { can, ownsWebsite } from '../auth.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { InputError } from '../errors.ts';
@@ -662,26 +662,20 @@ const Analytics = builder.objectRef<AnalyticsScope>('WebsiteAnalytics').implemen
   }),
 });
 
-/** Analytics are readable by anyone for public websites, and with read:analytics for the owner. */
-const canReadAnalytics = (website: { id: string; organizationId: string; isPublic: boolean }, ctx: Context) =>
-  website.isPublic ||
-  (can(ctx.auth, 'readAnalytics') &&
-    ctx.auth?.organizationId === website.organizationId &&
-    (!ctx.auth.websiteId || ctx.auth.websiteId === website.id));
-
 builder.prismaObjectFields('Website', (t) => ({
   analytics: t.field({
     type: Analytics,
     description: 'Analytics over a range with filters. Needs read:analytics unless the website is public.',
     complexity: 5,
-    authScopes: (website, _args, ctx) => canReadAnalytics(website, ctx),
+    // Anyone for a public website; with read:analytics for the owner.
+    authScopes: (website, _args, ctx) => website.isPublic || ownsWebsite(ctx.auth, website, 'readAnalytics'),
     args: {
       range: t.arg({ type: DateRangeInput, required: true, description: 'The period.' }),
       filters: t.arg({ type: [FilterInput], defaultValue: [], description: 'Conditions on page events.' }),
     },
     resolve: (website, { range, filters }, ctx) => ({
       ...parseScope(website.id, range, filters ?? []),
-      owner: canReadAnalytics({ ...website, isPublic: false }, ctx),
+      owner: ownsWebsite(ctx.auth, website, 'readAnalytics'),
     }),
   }),
 }));

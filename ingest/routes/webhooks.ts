@@ -46,7 +46,8 @@ interface Revenue {
 }
 
 function revenueRow(site: Site, provider: string, r: Revenue) {
-  const amount = r.amount;
+  // No exchange rates offline: the amount stays in its own currency.
+  const at = toClickHouseDateTime(r.occurredAt).slice(0, 19);
   return {
     owner_id: site.organizationId,
     website_id: site.id,
@@ -54,8 +55,8 @@ function revenueRow(site: Site, provider: string, r: Revenue) {
     provider,
     type: r.type,
     status: r.status,
-    amount,
-    original_amount: amount,
+    amount: r.amount,
+    original_amount: r.amount,
     original_currency: r.currency.toUpperCase(),
     currency: r.currency.toUpperCase(),
     anonymous_id: r.anonymousId ?? null,
@@ -64,8 +65,8 @@ function revenueRow(site: Site, provider: string, r: Revenue) {
     product_id: r.productId ?? null,
     product_name: r.productName ?? null,
     metadata: JSON.stringify(r.metadata),
-    created: toClickHouseDateTime(r.occurredAt).slice(0, 19),
-    synced_at: toClickHouseDateTime(r.occurredAt).slice(0, 19),
+    created: at,
+    synced_at: at,
   };
 }
 
