@@ -28,7 +28,7 @@ const log = createLogger('bench', 'error');
 const stores = await openStores(storeEnv.parse({ DATA_DIR: dataDir }), log);
 const organization = await stores.prisma.organization.create({ data: { name: 'Bench' } });
 const site = await stores.prisma.website.create({ data: { domain: 'example.com', organizationId: organization.id } });
-const config = ingestEnv.parse({ ...process.env, INGEST_RATE_LIMIT_PER_IP: '1000000000' });
+const config = ingestEnv.parse({ ...process.env, DATA_DIR: dataDir, INGEST_RATE_LIMIT_PER_IP: '1000000000' });
 
 function load(url: string, eventsPerRequest: number): Promise<LoadResult> {
   const spec: LoadSpec = {
@@ -89,8 +89,13 @@ const bare = createServer(async (req, res) => {
 const barePort = await listen(bare, 0, '127.0.0.1');
 
 // The ingest pipeline with its sink discarded: everything but the ClickHouse write.
-const discard: RowWriter = { hasRoomFor: () => true, write: async () => {}, close: async () => {} };
-const dry = await createIngest(stores, config, log);
+const discard: RowWriter = {
+  hasRoomFor: () => true,
+  write: async () => {},
+  flush: async () => {},
+  close: async () => {},
+};
+const dry = await createIngest(stores, { ...config, spoolRoot: join(dataDir, 'spool-dry') }, log);
 dry.context.writer = discard;
 const dryPort = await listen(dry.server, 0, '127.0.0.1');
 
