@@ -94,7 +94,7 @@ it('keeps an acknowledged batch and retries its insert until it succeeds', async
   await writer.close();
 });
 
-it('replays segments left by a crash once each, ignoring a torn tail', async () => {
+it('replays segments left by a crash once each, ignoring torn or garbled tails', async () => {
   await ch.client.command({ query: 'TRUNCATE TABLE analytics.writer_test' });
   const o = options();
   const writer = await open(o);
@@ -108,14 +108,22 @@ it('replays segments left by a crash once each, ignoring a torn tail', async () 
   await writer.close();
   expect(await count()).toBe(10);
 
-  // A second leftover, never inserted, whose last append was torn by the crash.
-  const torn = `${'9'.repeat(15)}-1-torn.seg`;
-  const { frame } = encodeFrame(table, '{"n":100}\n{"n":101}\n');
-  writeFileSync(join(crashed, torn), Buffer.concat([frame, encodeFrame(table, '{"n":102}\n').frame.subarray(0, 12)]));
+  // Two more leftovers, never inserted, whose last appends a crash tore or garbled.
+  const intact = (from: number) => encodeFrame(table, `{"n":${from}}\n{"n":${from + 1}}\n`).frame;
+  const truncated = encodeFrame(table, '{"n":999}\n').frame.subarray(0, 12);
+  const garbled = Buffer.from(encodeFrame(table, '{"n":998}\n').frame);
+  garbled[garbled.length - 3] = 0x37;
+  writeFileSync(join(crashed, `${'9'.repeat(15)}-1-torn.seg`), Buffer.concat([intact(100), truncated]));
+  writeFileSync(join(crashed, `${'9'.repeat(15)}-2-garbled.seg`), Buffer.concat([intact(200), garbled]));
 
   const restarted = await open({ ...o, spoolDir: crashed });
   await restarted.flush();
-  expect(await count()).toBe(12);
+  expect(await count()).toBe(14);
+  const [{ top } = { top: 0 }] = await runQuery<{ top: number }>(ch.client, {
+    name: 'writer_top',
+    query: sql`SELECT max(n) AS top FROM analytics.writer_test`,
+  });
+  expect(top).toBe(201);
   expect(readdirSync(crashed).filter((name) => name.endsWith('.seg'))).toEqual([]);
   await restarted.close();
 });
