@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { toClickHouseDateTime } from '../clickhouse/sql.ts';
-import { describeIssues, type TrackerEvent, trackerEvent } from './contract.ts';
+import { describeIssues, parseTrackerEvent, type TrackerEvent } from './contract.ts';
 import type { RecentIds } from './dedupe.ts';
 import type { Geo, GeoLookup } from './enrich/geo.ts';
 import type { PageFields, PageParser } from './enrich/page.ts';
@@ -228,7 +228,7 @@ export function runPipeline(rawEvents: unknown[], ctx: RequestContext, deps: Pip
     result.dropped[reason] = (result.dropped[reason] ?? 0) + 1;
   };
   rawEvents.forEach((raw, index) => {
-    const parsed = trackerEvent.safeParse(raw);
+    const parsed = parseTrackerEvent(raw);
     if (!parsed.success) {
       drop('invalid');
       result.errors.push({ index, message: describeIssues(parsed.error) });
