@@ -77,9 +77,9 @@ export const STEPS: [name: string, step: Step][] = [
   [
     'dedupe',
     (draft, ctx, _, deps) => {
-      const key = `${ctx.site.id}:${draft.event.eventId}`;
-      if (!deps.recentIds.claim(key)) return 'duplicate';
-      draft.claimed = key;
+      const { eventId } = draft.event;
+      if (!deps.recentIds.claim(ctx.site.id, eventId)) return 'duplicate';
+      draft.claimed = `${ctx.site.id}:${eventId}`;
       return undefined;
     },
   ],
