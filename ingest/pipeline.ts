@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { toClickHouseDateTime } from '../clickhouse/sql.ts';
-import { describeIssues, type TrackerEvent, trackerEvent } from './contract.ts';
+import { describeIssues, parseTrackerEvent, type TrackerEvent } from './contract.ts';
 import type { RecentIds } from './dedupe.ts';
 import type { Geo, GeoLookup } from './enrich/geo.ts';
 import type { PageFields, PageParser } from './enrich/page.ts';
@@ -38,8 +38,10 @@ interface Shared {
   geo: Geo;
   ipHash: string;
   /** Visitor id for events that bring none (the no-JavaScript pixel); computed on first use. */
-  fallbackVisitorId: () => string;
+  fallbackVisitorId?: string;
   receivedAtText: string;
+  /** The user agent as stored: at most 512 characters. */
+  userAgentText: string;
 }
 
 /** One event on its way through the steps. */
@@ -75,9 +77,9 @@ export const STEPS: [name: string, step: Step][] = [
   [
     'dedupe',
     (draft, ctx, _, deps) => {
-      const key = `${ctx.site.id}:${draft.event.eventId}`;
-      if (!deps.recentIds.claim(key)) return 'duplicate';
-      draft.claimed = key;
+      const { eventId } = draft.event;
+      if (!deps.recentIds.claim(ctx.site.id, eventId)) return 'duplicate';
+      draft.claimed = `${ctx.site.id}:${eventId}`;
       return undefined;
     },
   ],
@@ -97,63 +99,62 @@ export const STEPS: [name: string, step: Step][] = [
   ],
   [
     'privacy',
-    (draft, _, shared) => {
+    (draft, ctx, shared) => {
       // The raw IP stops here: rows carry only the salted, daily-rotating hash.
-      draft.anonymousId = draft.event.anonymousId || shared.fallbackVisitorId();
+      if (!draft.event.anonymousId) {
+        shared.fallbackVisitorId ??= dailyVisitorId(ctx.salt, ctx.site.id, ctx.ip, ctx.userAgent);
+      }
+      draft.anonymousId = draft.event.anonymousId || shared.fallbackVisitorId;
       draft.sessionId = draft.event.sessionId || draft.anonymousId;
       return undefined;
     },
   ],
 ];
 
-/** Sets `row[key]` unless the value is missing: ClickHouse fills absent columns with NULL or their default. */
-function put(row: Row, key: string, value: unknown): void {
-  if (value !== undefined && value !== null) row[key] = value;
-}
+/*
+ * Rows are built as one object literal per table, every column in it, so all rows of a table share
+ * one hidden class (fast to build, read and JSON.stringify). A column without a value is
+ * `undefined`: JSON.stringify leaves it out and ClickHouse fills in NULL or the column's default.
+ */
 
-const TIMING = [
-  ['loadTime', 'load_time'],
-  ['domReadyTime', 'dom_ready_time'],
-  ['domInteractive', 'dom_interactive'],
-  ['ttfb', 'ttfb'],
-  ['connectionTime', 'connection_time'],
-  ['requestTime', 'request_time'],
-  ['renderTime', 'render_time'],
-  ['redirectTime', 'redirect_time'],
-  ['domainLookupTime', 'domain_lookup_time'],
-] as const;
+/** `null` (unknown) as `undefined` (no value): the column is left out of the row. */
+const orAbsent = <T>(value: T | null | undefined): T | undefined => value ?? undefined;
 
-/** The ClickHouse row for an event (the `write` step). */
-function toRow(draft: Draft, ctx: RequestContext, shared: Shared): { table: Table; row: Row } {
+/** The row for a vital or an error. */
+function toSpanRow(draft: Draft, ctx: RequestContext, shared: Shared): { table: Table; row: Row } {
   const { event, geo, page } = draft as Required<Draft>;
   const device = shared.device as Device;
-  if (event.type === 'vital' || event.type === 'error') {
-    const row: Row = {
-      client_id: ctx.site.id,
-      anonymous_id: draft.anonymousId,
-      session_id: draft.sessionId,
-      timestamp: draft.time,
-      path: page.path,
-      device_type: device.deviceType,
-    };
-    put(row, 'browser_name', device.browserName);
-    put(row, 'os_name', device.osName);
-    put(row, 'country', geo.country);
-    if (event.type === 'vital') {
-      row.metric_name = event.metric;
-      row.metric_value = event.value;
-      return { table: 'analytics.web_vitals_spans', row };
-    }
-    row.message = event.message;
-    row.error_type = event.errorType || 'Error';
-    put(row, 'filename', event.filename);
-    put(row, 'lineno', event.lineno);
-    put(row, 'colno', event.colno);
-    put(row, 'stack', event.stack);
-    return { table: 'analytics.error_spans', row };
-  }
+  const vital = event.type === 'vital' ? event : undefined;
+  const error = event.type === 'error' ? event : undefined;
+  const row = {
+    client_id: ctx.site.id,
+    anonymous_id: draft.anonymousId,
+    session_id: draft.sessionId,
+    timestamp: draft.time,
+    path: page.path,
+    device_type: device.deviceType,
+    browser_name: orAbsent(device.browserName),
+    os_name: orAbsent(device.osName),
+    country: orAbsent(geo.country),
+    metric_name: vital?.metric,
+    metric_value: vital?.value,
+    message: error?.message,
+    error_type: error ? error.errorType || 'Error' : undefined,
+    filename: error?.filename,
+    lineno: error?.lineno,
+    colno: error?.colno,
+    stack: error?.stack,
+  };
+  return { table: vital ? 'analytics.web_vitals_spans' : 'analytics.error_spans', row };
+}
 
-  const row: Row = {
+/** The analytics.events row for a page view, page exit, custom event or outgoing link. */
+function toEventRow(draft: Draft, ctx: RequestContext, shared: Shared): { table: Table; row: Row } {
+  const { event, geo, page } = draft as Required<Draft>;
+  const device = shared.device as Device;
+  const view = event.type === 'screen_view' ? event : undefined;
+  const exit = event.type === 'page_exit' ? event : undefined;
+  const row = {
     id: randomUUID(),
     client_id: ctx.site.id,
     event_name: event.type === 'custom' ? event.name : event.type,
@@ -165,40 +166,61 @@ function toRow(draft: Draft, ctx: RequestContext, shared: Shared): { table: Tabl
     url: page.url,
     path: page.path,
     ip: shared.ipHash,
-    user_agent: ctx.userAgent.slice(0, 512),
+    user_agent: shared.userAgentText,
     device_type: device.deviceType,
+    session_start_time: event.sessionStartTime
+      ? toClickHouseDateTime(clampTime(event.sessionStartTime, ctx.receivedAt))
+      : undefined,
+    referrer: orAbsent(page.referrer),
+    title: event.title,
+    browser_name: orAbsent(device.browserName),
+    browser_version: orAbsent(device.browserVersion),
+    os_name: orAbsent(device.osName),
+    os_version: orAbsent(device.osVersion),
+    device_brand: orAbsent(device.deviceBrand),
+    device_model: orAbsent(device.deviceModel),
+    country: orAbsent(geo.country),
+    region: orAbsent(geo.region),
+    city: orAbsent(geo.city),
+    screen_resolution: event.screenResolution,
+    viewport_size: event.viewportSize,
+    language: event.language,
+    timezone: event.timezone,
+    connection_type: event.connectionType,
+    rtt: event.rtt,
+    downlink: event.downlink,
+    utm_source: orAbsent(page.utm.utm_source),
+    utm_medium: orAbsent(page.utm.utm_medium),
+    utm_campaign: orAbsent(page.utm.utm_campaign),
+    utm_term: orAbsent(page.utm.utm_term),
+    utm_content: orAbsent(page.utm.utm_content),
+    load_time: view?.loadTime,
+    dom_ready_time: view?.domReadyTime,
+    dom_interactive: view?.domInteractive,
+    ttfb: view?.ttfb,
+    connection_time: view?.connectionTime,
+    request_time: view?.requestTime,
+    render_time: view?.renderTime,
+    redirect_time: view?.redirectTime,
+    domain_lookup_time: view?.domainLookupTime,
+    time_on_page: exit?.timeOnPage,
+    scroll_depth: exit?.scrollDepth,
+    interaction_count: exit?.interactionCount,
+    page_count: exit?.pageCount,
+    properties:
+      event.type === 'custom'
+        ? JSON.stringify(event.properties ?? {})
+        : event.type === 'outgoing_link'
+          ? JSON.stringify({ href: event.href, text: event.text ?? '' })
+          : undefined,
   };
-  if (event.sessionStartTime)
-    row.session_start_time = toClickHouseDateTime(clampTime(event.sessionStartTime, ctx.receivedAt));
-  put(row, 'referrer', page.referrer);
-  put(row, 'title', event.title);
-  put(row, 'browser_name', device.browserName);
-  put(row, 'browser_version', device.browserVersion);
-  put(row, 'os_name', device.osName);
-  put(row, 'os_version', device.osVersion);
-  put(row, 'device_brand', device.deviceBrand);
-  put(row, 'device_model', device.deviceModel);
-  put(row, 'country', geo.country);
-  put(row, 'region', geo.region);
-  put(row, 'city', geo.city);
-  put(row, 'screen_resolution', event.screenResolution);
-  put(row, 'viewport_size', event.viewportSize);
-  put(row, 'language', event.language);
-  put(row, 'timezone', event.timezone);
-  put(row, 'connection_type', event.connectionType);
-  put(row, 'rtt', event.rtt);
-  put(row, 'downlink', event.downlink);
-  for (const [key, value] of Object.entries(page.utm)) put(row, key, value);
-  if (event.type === 'screen_view') for (const [field, column] of TIMING) put(row, column, event[field]);
-  if (event.type === 'page_exit') {
-    put(row, 'time_on_page', event.timeOnPage);
-    put(row, 'scroll_depth', event.scrollDepth);
-    put(row, 'interaction_count', event.interactionCount);
-    put(row, 'page_count', event.pageCount);
-  }
-  if (event.type === 'custom') row.properties = JSON.stringify(event.properties ?? {});
-  if (event.type === 'outgoing_link') row.properties = JSON.stringify({ href: event.href, text: event.text ?? '' });
   return { table: 'analytics.events', row };
+}
+
+/** The ClickHouse row for an event (the `write` step). */
+function toRow(draft: Draft, ctx: RequestContext, shared: Shared): { table: Table; row: Row } {
+  const { type } = draft.event;
+  return type === 'vital' || type === 'error' ? toSpanRow(draft, ctx, shared) : toEventRow(draft, ctx, shared);
 }
 
 export interface PipelineResult {
@@ -209,28 +231,26 @@ export interface PipelineResult {
   claimed: string[];
 }
 
+function drop(result: PipelineResult, reason: DropReason): void {
+  result.dropped[reason] = (result.dropped[reason] ?? 0) + 1;
+}
+
 /** validate → STEPS → write, for each raw event of one request. */
 export function runPipeline(rawEvents: unknown[], ctx: RequestContext, deps: PipelineDeps): PipelineResult {
   const result: PipelineResult = { rows: [], dropped: {}, errors: [], claimed: [] };
   const { site, ip, salt, userAgent, receivedAt } = ctx;
-  let fallback: string | undefined;
   const shared: Shared = {
     device: userAgent ? deps.userAgents.parse(userAgent) : null,
     geo: deps.geo.lookup(ip),
     ipHash: hashIp(salt, site.id, ip),
-    fallbackVisitorId: () => {
-      fallback ??= dailyVisitorId(salt, site.id, ip, userAgent);
-      return fallback;
-    },
+    fallbackVisitorId: undefined,
     receivedAtText: toClickHouseDateTime(receivedAt),
-  };
-  const drop = (reason: DropReason) => {
-    result.dropped[reason] = (result.dropped[reason] ?? 0) + 1;
+    userAgentText: userAgent.slice(0, 512),
   };
   rawEvents.forEach((raw, index) => {
-    const parsed = trackerEvent.safeParse(raw);
+    const parsed = parseTrackerEvent(raw);
     if (!parsed.success) {
-      drop('invalid');
+      drop(result, 'invalid');
       result.errors.push({ index, message: describeIssues(parsed.error) });
       return;
     }
@@ -240,7 +260,7 @@ export function runPipeline(rawEvents: unknown[], ctx: RequestContext, deps: Pip
     for (const [, step] of STEPS) {
       const reason = step(draft, ctx, shared, deps);
       if (reason) {
-        drop(reason);
+        drop(result, reason);
         return;
       }
     }
