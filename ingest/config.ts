@@ -22,7 +22,7 @@ export const ingestEnv = z
     DATA_DIR: z.string().default('./data'),
     INGEST_SPOOL_DIR: z.string().optional(),
     /** fdatasync the spool before acknowledging: survive a machine crash, not only a process crash. */
-    INGEST_SPOOL_FSYNC: z.stringbool().default(true),
+    INGEST_SPOOL_FSYNC: z.stringbool().default(false),
     INGEST_FLUSH_INTERVAL_MS: positive(1000),
     INGEST_MAX_BATCH_ROWS: positive(10_000),
     INGEST_MAX_BUFFERED_ROWS: positive(200_000),

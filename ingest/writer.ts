@@ -1,5 +1,7 @@
-import { type FileHandle, open, unlink } from 'node:fs/promises';
+import { closeSync, fdatasync, ftruncateSync, openSync, writeSync } from 'node:fs';
+import { unlink } from 'node:fs/promises';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { type ClickHouseClient, insertJsonLines } from '../clickhouse/client.ts';
 import type { Logger } from '../runtime/log.ts';
 import type { IngestMetrics } from './metrics.ts';
@@ -68,13 +70,14 @@ interface Segment {
 
 interface OpenSegment extends Segment {
   rows: SegmentRows;
-  file: FileHandle;
+  fd: number;
   bytes: number;
   timer?: NodeJS.Timeout;
   sealDue: boolean;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const datasync = promisify(fdatasync);
 
 /** Insert attempts before a shutdown gives up and leaves the batch in the spool for the next start. */
 const ATTEMPTS_ON_CLOSE = 3;
@@ -82,10 +85,10 @@ const ATTEMPTS_ON_CLOSE = 3;
 /**
  * Batched, durable writes to ClickHouse through a local spool (write-ahead log).
  *
- * `write()` serialises rows once to JSONEachRow lines and appends them to the open segment:
- * everything that arrives while one append is under way goes out in the next one (group
- * commit: one write and one fdatasync for many requests). It resolves once its rows are on
- * disk, and the request is acknowledged then, without waiting for ClickHouse.
+ * `write()` serialises rows once to JSONEachRow lines and appends them to the open segment
+ * with the other writes of the same event-loop turn, in one write (with `fsync`, everything
+ * that arrives during an fdatasync goes out in the next one: group commit). It resolves once
+ * its rows are in the file, and the request is acknowledged then, without waiting for ClickHouse.
  *
  * Behind, a segment is sealed when it holds `maxBatchRows` rows or its first row is
  * `flushIntervalMs` old, inserted into ClickHouse (one insert per table, retried until it
@@ -176,6 +179,8 @@ export class SpooledWriter implements RowWriter {
 
   private async commit(): Promise<void> {
     try {
+      // The writes of this turn of the event loop share one append.
+      await new Promise((resolve) => setImmediate(resolve));
       while (this.queue.length > 0) await this.append(this.queue.splice(0));
     } finally {
       // Cleared in the same tick as the empty check: a write() after it starts a new run.
@@ -187,15 +192,16 @@ export class SpooledWriter implements RowWriter {
     const frames = Buffer.concat(group.map((w) => w.frame));
     let segment: OpenSegment | undefined;
     try {
-      segment = this.open ??= await this.createSegment();
-      for (let written = 0; written < frames.length; ) {
-        written += (await segment.file.write(frames, written)).bytesWritten;
-      }
-      if (this.options.fsync) await segment.file.datasync();
+      segment = this.open ??= this.createSegment();
+      // Synchronous: a copy into the page cache, cheaper than a round trip through the thread pool.
+      for (let written = 0; written < frames.length; ) written += writeSync(segment.fd, frames, written);
+      if (this.options.fsync) await datasync(segment.fd);
     } catch (error) {
       // Nothing of this group is acknowledged: cut it off so a replay cannot bring it back,
       // and append no more to this segment.
-      await segment?.file.truncate(segment.bytes).catch(() => {});
+      try {
+        if (segment) ftruncateSync(segment.fd, segment.bytes);
+      } catch {}
       this.seal();
       this.setBuffered(this.buffered - group.reduce((sum, w) => sum + w.rows, 0));
       this.log.error('spool write failed', { error: (error as Error).message });
@@ -209,11 +215,18 @@ export class SpooledWriter implements RowWriter {
     else segment.timer ??= setTimeout(() => this.sealWhenIdle(segment), this.options.flushIntervalMs);
   }
 
-  private async createSegment(): Promise<OpenSegment> {
+  private createSegment(): OpenSegment {
     const name = newSegmentName();
     const path = join(this.options.spoolDir, name);
-    const file = await open(path, 'wx');
-    return { name, path, file, bytes: 0, rows: new SegmentRows(), inserted: new Set(), sealDue: false };
+    return {
+      name,
+      path,
+      fd: openSync(path, 'wx'),
+      bytes: 0,
+      rows: new SegmentRows(),
+      inserted: new Set(),
+      sealDue: false,
+    };
   }
 
   /** The flush timer: seal now, or right after the append under way. */
@@ -229,7 +242,7 @@ export class SpooledWriter implements RowWriter {
     if (!segment) return;
     this.open = undefined;
     clearTimeout(segment.timer);
-    void segment.file.close().catch(() => {});
+    closeSync(segment.fd);
     this.sealed.push(segment);
     this.drain();
   }
