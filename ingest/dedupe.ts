@@ -56,8 +56,9 @@ export class RecentIds {
       ids = new Set();
       this.current.set(scope, ids);
     }
-    if (ids.has(id)) return false;
-    ids.add(id);
+    // One probe into a set of up to a million ids, not two (has, then add).
+    const before = ids.size;
+    if (ids.add(id).size === before) return false;
     this.size++;
     return true;
   }

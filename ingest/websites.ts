@@ -7,8 +7,11 @@ export interface Site {
   organizationId: string;
   domain: string;
   active: boolean;
-  /** Extra hosts allowed to send events besides the domain (subdomains included). */
-  allowedOrigins: string[];
+  /**
+   * Hosts allowed to send events, subdomains included: the domain and the extra allowed origins,
+   * lowercase without www., parsed once here rather than per request.
+   */
+  allowedHosts: string[];
   /** Drop events from browsers that send DNT: 1 or Sec-GPC: 1. */
   respectDoNotTrack: boolean;
   webhookSecrets: { stripe?: string; paddle?: string };
@@ -17,6 +20,14 @@ export interface Site {
 const asObject = (value: unknown): Record<string, unknown> =>
   value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 const asString = (value: unknown) => (typeof value === 'string' && value ? value : undefined);
+
+const hostOf = (value: string): string | null => {
+  try {
+    return new URL(value.includes('://') ? value : `https://${value}`).hostname.toLowerCase();
+  } catch {
+    return null;
+  }
+};
 
 export function toSite(row: {
   id: string;
@@ -29,14 +40,15 @@ export function toSite(row: {
 }): Site {
   const settings = asObject(row.settings);
   const integrations = asObject(row.integrations);
+  const allowedOrigins = Array.isArray(settings.allowedOrigins)
+    ? settings.allowedOrigins.filter((o): o is string => typeof o === 'string')
+    : [];
   return {
     id: row.id,
     organizationId: row.organizationId,
     domain: row.domain,
     active: row.status === 'ACTIVE' && !row.deletedAt,
-    allowedOrigins: Array.isArray(settings.allowedOrigins)
-      ? settings.allowedOrigins.filter((o): o is string => typeof o === 'string')
-      : [],
+    allowedHosts: [row.domain, ...allowedOrigins].flatMap((allowed) => hostOf(allowed)?.replace(/^www\./, '') || []),
     respectDoNotTrack: settings.respectDoNotTrack === true,
     webhookSecrets: {
       stripe: asString(asObject(integrations.stripe).webhookSecret),
@@ -45,22 +57,11 @@ export function toSite(row: {
   };
 }
 
-const hostOf = (value: string): string | null => {
-  try {
-    return new URL(value.includes('://') ? value : `https://${value}`).hostname.toLowerCase();
-  } catch {
-    return null;
-  }
-};
-
 /** True when `origin` (an Origin or Referer value) is the site's domain, an allowed host, or a subdomain of either. */
 export function originAllowed(origin: string | undefined, site: Site): boolean {
   const host = origin ? hostOf(origin) : null;
   if (!host) return false;
-  return [site.domain, ...site.allowedOrigins].some((allowed) => {
-    const base = hostOf(allowed)?.replace(/^www\./, '');
-    return !!base && (host === base || host.endsWith(`.${base}`));
-  });
+  return site.allowedHosts.some((base) => host === base || host.endsWith(`.${base}`));
 }
 
 /** Websites by id, cached (see Directory). */

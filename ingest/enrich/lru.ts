@@ -1,21 +1,26 @@
-/** A bounded least-recently-used cache: enrichment inputs (user agents, page URLs) repeat heavily. */
+/**
+ * A bounded cache of recently used values: enrichment inputs (user agents, page URLs) repeat
+ * heavily. Two generations of at most maxEntries / 2 each: a hit in the older one moves the
+ * entry to the newer one, and when the newer one is full the older one is dropped. Recently
+ * used entries stay, as in an LRU, but a hit in the newer generation is a single lookup
+ * (no re-insertion to keep an order).
+ */
 export class Lru<V> {
-  private entries = new Map<string, V>();
+  private current = new Map<string, V>();
+  private previous = new Map<string, V>();
 
   constructor(private readonly maxEntries = 10_000) {}
 
   /** The cached value for `key`, computing and keeping it on a miss. */
   get(key: string, compute: () => V): V {
-    const hit = this.entries.get(key);
-    if (hit !== undefined) {
-      // Re-insert: Map iteration order makes the first key the least recently used.
-      this.entries.delete(key);
-      this.entries.set(key, hit);
-      return hit;
+    const hit = this.current.get(key);
+    if (hit !== undefined) return hit;
+    const value = this.previous.get(key) ?? compute();
+    if (this.current.size >= this.maxEntries / 2) {
+      this.previous = this.current;
+      this.current = new Map();
     }
-    const value = compute();
-    this.entries.set(key, value);
-    if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
+    this.current.set(key, value);
     return value;
   }
 }

@@ -2,6 +2,8 @@ import { createHmac, randomBytes } from 'node:crypto';
 import type { PrismaClient } from '../../prisma/client.ts';
 
 const utcDay = (at: Date) => at.toISOString().slice(0, 10);
+/** Days since the epoch, UTC: the same number for all of a utcDay, and cheap (no date formatting per request). */
+const dayNumber = (at: Date) => Math.floor(at.getTime() / 86_400_000);
 
 /**
  * The daily secret salt behind every stored visitor hash. Random, kept in PostgreSQL so all
@@ -9,21 +11,21 @@ const utcDay = (at: Date) => at.toISOString().slice(0, 10);
  * yesterday's hashes can no longer be recomputed from an IP address.
  */
 export class DailySalts {
-  private current?: { day: string; salt: Buffer };
+  private current?: { day: number; salt: Buffer };
   private pending?: Promise<Buffer>;
 
   constructor(private readonly prisma: PrismaClient) {}
 
   async forDate(at: Date): Promise<Buffer> {
-    const day = utcDay(at);
-    if (this.current?.day === day) return this.current.salt;
-    this.pending ??= this.load(day).finally(() => {
+    if (this.current?.day === dayNumber(at)) return this.current.salt;
+    this.pending ??= this.load(at).finally(() => {
       this.pending = undefined;
     });
     return this.pending;
   }
 
-  private async load(day: string): Promise<Buffer> {
+  private async load(at: Date): Promise<Buffer> {
+    const day = utcDay(at);
     // Whichever replica comes first creates the day's salt; the others read it.
     await this.prisma.dailySalt.createMany({
       data: [{ day, salt: randomBytes(32).toString('hex') }],
@@ -31,7 +33,7 @@ export class DailySalts {
     });
     const { salt } = await this.prisma.dailySalt.findUniqueOrThrow({ where: { day } });
     await this.prisma.dailySalt.deleteMany({ where: { day: { lt: day } } });
-    this.current = { day, salt: Buffer.from(salt, 'hex') };
+    this.current = { day: dayNumber(at), salt: Buffer.from(salt, 'hex') };
     return this.current.salt;
   }
 }
