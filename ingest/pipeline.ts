@@ -276,7 +276,16 @@ export function runPipeline(rawEvents: unknown[], ctx: RequestContext, deps: Pip
     }
     const sent = parsed.data.timestamp;
     const time = sent === undefined ? shared.receivedAtText : clampedTimeText(sent, receivedAt);
-    const draft: Draft = { event: parsed.data, time };
+    // Every field up front: one allocation, and one shape for the steps to see.
+    const draft: Draft = {
+      event: parsed.data,
+      time,
+      geo: undefined,
+      page: undefined,
+      anonymousId: undefined,
+      sessionId: undefined,
+      claimed: undefined,
+    };
     for (const [, step] of STEPS) {
       const reason = step(draft, ctx, shared, deps);
       if (reason) {
