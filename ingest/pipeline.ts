@@ -134,7 +134,7 @@ export const STEPS: [name: string, step: Step][] = [
 ];
 
 /*
- * Rows are built as one object literal per table, every column in it, so all rows of a table share
+ * Rows are built as one object literal per kind, every column in it, so all rows of a kind share
  * one hidden class (fast to build, read and JSON.stringify). A column without a value is
  * `undefined`: JSON.stringify leaves it out and ClickHouse fills in NULL or the column's default.
  */
@@ -251,6 +251,7 @@ export interface PipelineResult {
   claimed: string[];
 }
 
+/** Counts a dropped event by reason. */
 function drop(result: PipelineResult, reason: DropReason): void {
   result.dropped[reason] = (result.dropped[reason] ?? 0) + 1;
 }
