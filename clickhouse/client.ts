@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import { type ClickHouseClient, type ClickHouseClientConfigOptions, createClient } from '@clickhouse/client';
 import { type ChdbConnection, createChdbConnection } from 'chdb/connection';
 
@@ -50,17 +51,43 @@ export function createClickHouse(config: ClickHouseConfig): ClickHouseClient {
 
 const embedded = new WeakMap<ClickHouseClient, ChdbConnection>();
 
-/**
- * Inserts JSON rows. On embedded chDB the rows go as one raw JSONEachRow buffer straight to
- * the engine's parser (measured ~1.7x faster than through the client's connection layer).
- */
+/** Inserts JSON rows (without deduplication: identical batches are both kept). */
 export async function insertRows(client: ClickHouseClient, table: string, rows: readonly object[]): Promise<void> {
+  let lines = '';
+  for (const row of rows) lines += `${JSON.stringify(row)}\n`;
+  await insertJsonLines(client, table, lines);
+}
+
+/**
+ * Inserts JSONEachRow text (or its UTF-8 bytes). With a `dedupToken` the insert is idempotent: ClickHouse drops a
+ * batch whose token it has seen recently (tables set non_replicated_deduplication_window),
+ * which is what lets the ingest spool replay a batch that may already be stored. On embedded
+ * chDB the text goes straight to the engine's parser (measured ~1.7x faster than through the
+ * client's connection layer).
+ */
+export async function insertJsonLines(
+  client: ClickHouseClient,
+  table: string,
+  lines: string | Buffer,
+  dedupToken?: string,
+): Promise<void> {
+  const settings: Record<string, string> = dedupToken
+    ? { insert_deduplication_token: dedupToken }
+    : { insert_deduplicate: '0' };
   const connection = embedded.get(client);
-  if (!connection) {
-    await client.insert({ table, values: rows as object[], format: 'JSONEachRow' });
+  if (connection) {
+    await connection.chdb.rawInsert({
+      table,
+      values: lines,
+      format: 'JSONEachRow',
+      settings: { ...PINNED_SETTINGS, ...settings },
+    });
     return;
   }
-  let payload = '';
-  for (const row of rows) payload += `${JSON.stringify(row)}\n`;
-  await connection.chdb.rawInsert({ table, values: payload, format: 'JSONEachRow', settings: PINNED_SETTINGS });
+  await client.insert({
+    table,
+    values: Readable.from([lines], { objectMode: false }),
+    format: 'JSONEachRow',
+    clickhouse_settings: settings,
+  });
 }

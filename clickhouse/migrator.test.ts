@@ -40,7 +40,7 @@ describe('ClickHouse migrator', () => {
 
   it('creates every table of the design with its engine', async () => {
     const applied = await migrateClickHouse({ client: ch.client, dir });
-    expect(applied.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(applied.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     const rows = await runQuery<{ name: string; engine: string }>(ch.client, {
       name: 'list_tables',
       query: sql`SELECT concat(database, '.', name) AS name, engine FROM system.tables
@@ -57,12 +57,12 @@ describe('ClickHouse migrator', () => {
   it('is a no-op the second time and reports everything applied', async () => {
     expect(await migrateClickHouse({ client: ch.client, dir })).toEqual([]);
     const status = await clickHouseMigrationStatus({ client: ch.client, dir });
-    expect(status.map((s) => s.state)).toEqual(Array(9).fill('applied'));
+    expect(status.map((s) => s.state)).toEqual(Array(10).fill('applied'));
   });
 
   it('applies a new migration and reports it pending before', async () => {
     writeFileSync(
-      join(dir, '0010_extra.sql'),
+      join(dir, '0011_extra.sql'),
       "ALTER TABLE analytics.events ADD COLUMN IF NOT EXISTS extra String DEFAULT '';\n",
     );
     expect((await clickHouseMigrationStatus({ client: ch.client, dir })).at(-1)?.state).toBe('pending');
@@ -72,7 +72,7 @@ describe('ClickHouse migrator', () => {
   it('refuses an edited migration before applying anything else', async () => {
     const file = join(dir, '0002_events.sql');
     writeFileSync(file, `${readFileSync(file, 'utf8')}\n-- sneaky edit\n`);
-    writeFileSync(join(dir, '0011_more.sql'), 'CREATE DATABASE IF NOT EXISTS never_created;\n');
+    writeFileSync(join(dir, '0012_more.sql'), 'CREATE DATABASE IF NOT EXISTS never_created;\n');
     const error = await migrateClickHouse({ client: ch.client, dir }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MigrationError);
     expect((error as MigrationError).problems).toEqual([
@@ -87,11 +87,11 @@ describe('ClickHouse migrator', () => {
   });
 
   it('refuses when an applied migration file is gone', async () => {
-    rmSync(join(dir, '0011_more.sql'));
-    rmSync(join(dir, '0010_extra.sql'));
+    rmSync(join(dir, '0012_more.sql'));
+    rmSync(join(dir, '0011_extra.sql'));
     cpSync(join(MIGRATIONS_DIR, '0002_events.sql'), join(dir, '0002_events.sql'));
     await expect(migrateClickHouse({ client: ch.client, dir })).rejects.toThrow(
-      /10_extra was applied but its file is gone/,
+      /11_extra was applied but its file is gone/,
     );
   });
 });

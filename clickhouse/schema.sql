@@ -24,7 +24,7 @@ ENGINE = MergeTree
 PARTITION BY toDate(timestamp)
 ORDER BY (owner_id, event_name, timestamp)
 TTL toDateTime(timestamp) + toIntervalYear(1)
-SETTINGS index_granularity = 8192;
+SETTINGS index_granularity = 8192, non_replicated_deduplication_window = 1000;
 
 -- analytics.daily_pageviews (AggregatingMergeTree)
 CREATE TABLE analytics.daily_pageviews
@@ -39,7 +39,7 @@ ENGINE = AggregatingMergeTree
 PARTITION BY toYYYYMM(date)
 ORDER BY (client_id, date)
 TTL date + toIntervalYear(2)
-SETTINGS index_granularity = 8192;
+SETTINGS index_granularity = 8192, non_replicated_deduplication_window = 1000;
 
 -- analytics.daily_pageviews_mv (MaterializedView)
 CREATE MATERIALIZED VIEW analytics.daily_pageviews_mv TO analytics.daily_pageviews
@@ -79,7 +79,7 @@ ENGINE = AggregatingMergeTree
 PARTITION BY toYYYYMM(hour)
 ORDER BY (client_id, error_type, path, hour, message_hash)
 TTL hour + toIntervalYear(1)
-SETTINGS index_granularity = 8192;
+SETTINGS index_granularity = 8192, non_replicated_deduplication_window = 1000;
 
 -- analytics.error_hourly_mv (MaterializedView)
 CREATE MATERIALIZED VIEW analytics.error_hourly_mv TO analytics.error_hourly
@@ -138,7 +138,7 @@ ENGINE = MergeTree
 PARTITION BY toDate(timestamp)
 ORDER BY (client_id, error_type, path, timestamp)
 TTL toDateTime(timestamp) + toIntervalYear(1)
-SETTINGS index_granularity = 8192;
+SETTINGS index_granularity = 8192, non_replicated_deduplication_window = 1000;
 
 -- analytics.events (MergeTree)
 CREATE TABLE analytics.events
@@ -204,7 +204,7 @@ ENGINE = MergeTree
 PARTITION BY toYYYYMM(time)
 ORDER BY (client_id, time, id)
 TTL toDateTime(time) + toIntervalYear(1)
-SETTINGS index_granularity = 8192;
+SETTINGS index_granularity = 8192, non_replicated_deduplication_window = 1000;
 
 -- analytics.link_clicks (MergeTree)
 CREATE TABLE analytics.link_clicks
@@ -224,7 +224,7 @@ ENGINE = MergeTree
 PARTITION BY toYYYYMM(timestamp)
 ORDER BY (link_id, timestamp)
 TTL toDateTime(timestamp) + toIntervalYear(1)
-SETTINGS index_granularity = 8192;
+SETTINGS index_granularity = 8192, non_replicated_deduplication_window = 1000;
 
 -- analytics.revenue (ReplacingMergeTree)
 CREATE TABLE analytics.revenue
@@ -252,7 +252,7 @@ CREATE TABLE analytics.revenue
 ENGINE = ReplacingMergeTree(synced_at)
 PARTITION BY toYYYYMM(created)
 ORDER BY (owner_id, transaction_id)
-SETTINGS index_granularity = 8192;
+SETTINGS index_granularity = 8192, non_replicated_deduplication_window = 1000;
 
 -- analytics.schema_migrations (ReplacingMergeTree)
 CREATE TABLE analytics.schema_migrations
@@ -283,7 +283,7 @@ ENGINE = AggregatingMergeTree
 PARTITION BY toYYYYMM(hour)
 ORDER BY (client_id, metric_name, path, hour)
 TTL hour + toIntervalYear(1)
-SETTINGS index_granularity = 8192;
+SETTINGS index_granularity = 8192, non_replicated_deduplication_window = 1000;
 
 -- analytics.web_vitals_hourly_mv (MaterializedView)
 CREATE MATERIALIZED VIEW analytics.web_vitals_hourly_mv TO analytics.web_vitals_hourly
@@ -336,7 +336,7 @@ ENGINE = MergeTree
 PARTITION BY toDate(timestamp)
 ORDER BY (client_id, metric_name, path, timestamp)
 TTL toDateTime(timestamp) + toIntervalYear(1)
-SETTINGS index_granularity = 8192;
+SETTINGS index_granularity = 8192, non_replicated_deduplication_window = 1000;
 
 -- observability.ai_call_spans (MergeTree)
 CREATE TABLE observability.ai_call_spans
@@ -371,7 +371,7 @@ ENGINE = MergeTree
 PARTITION BY toDate(timestamp)
 ORDER BY (owner_id, provider, model, timestamp)
 TTL toDateTime(timestamp) + toIntervalYear(1)
-SETTINGS index_granularity = 8192;
+SETTINGS index_granularity = 8192, non_replicated_deduplication_window = 1000;
 
 -- uptime.checks (MergeTree)
 CREATE TABLE uptime.checks
@@ -396,4 +396,4 @@ ENGINE = MergeTree
 PARTITION BY toYYYYMM(timestamp)
 ORDER BY (monitor_id, timestamp)
 TTL toDateTime(timestamp) + toIntervalYear(1)
-SETTINGS index_granularity = 8192;
+SETTINGS index_granularity = 8192, non_replicated_deduplication_window = 1000;

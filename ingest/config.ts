@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { parseEnv, port, processEnv, storeEnv } from '../runtime/config.ts';
 
@@ -17,7 +18,12 @@ export const ingestEnv = z
     GEOIP_CITY_DB: z.string().refine(existsSync, 'file does not exist').optional(),
     /** Requests per minute per client IP on the public routes. */
     INGEST_RATE_LIMIT_PER_IP: positive(600),
-    INGEST_FLUSH_INTERVAL_MS: positive(100),
+    /** Where accepted events wait for ClickHouse (default DATA_DIR/spool). */
+    DATA_DIR: z.string().default('./data'),
+    INGEST_SPOOL_DIR: z.string().optional(),
+    /** fdatasync the spool before acknowledging: survive a machine crash, not only a process crash. */
+    INGEST_SPOOL_FSYNC: z.stringbool().default(false),
+    INGEST_FLUSH_INTERVAL_MS: positive(1000),
     INGEST_MAX_BATCH_ROWS: positive(10_000),
     INGEST_MAX_BUFFERED_ROWS: positive(200_000),
     /** Name of where uptime checks run from, stored with each result. */
@@ -28,11 +34,13 @@ export const ingestEnv = z
     trustProxyHops: env.TRUST_PROXY,
     geoipCityDb: env.GEOIP_CITY_DB,
     ratePerIpPerMinute: env.INGEST_RATE_LIMIT_PER_IP,
+    /** Each writer takes a directory under it: `ingest`, `uptime`. */
+    spoolRoot: resolve(env.INGEST_SPOOL_DIR ?? join(env.DATA_DIR, 'spool')),
     writer: {
+      fsync: env.INGEST_SPOOL_FSYNC,
       flushIntervalMs: env.INGEST_FLUSH_INTERVAL_MS,
       maxBatchRows: env.INGEST_MAX_BATCH_ROWS,
       maxBufferedRows: env.INGEST_MAX_BUFFERED_ROWS,
-      attempts: 3,
     },
     uptimeRegion: env.UPTIME_REGION,
   }));

@@ -34,7 +34,11 @@ class Family {
 export class IngestMetrics {
   readonly accepted = new Family('tidemark_ingest_accepted_total', 'Events accepted, by table.', 'counter');
   readonly dropped = new Family('tidemark_ingest_dropped_total', 'Events dropped, by reason.', 'counter');
-  readonly buffered = new Family('tidemark_ingest_buffered_rows', 'Rows waiting in the write buffer.', 'gauge');
+  readonly buffered = new Family(
+    'tidemark_ingest_buffered_rows',
+    'Rows accepted (in the spool) but not yet in ClickHouse.',
+    'gauge',
+  );
   readonly flushed = new Family(
     'tidemark_ingest_flushed_rows_total',
     'Rows written to ClickHouse, by table.',

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { toClickHouseDateTime } from '../clickhouse/sql.ts';
 import { describeIssues, parseTrackerEvent, type TrackerEvent } from './contract.ts';
-import type { RecentIds } from './dedupe.ts';
+import type { Claims, RecentIds } from './dedupe.ts';
 import type { Geo, GeoLookup } from './enrich/geo.ts';
 import type { PageFields, PageParser } from './enrich/page.ts';
 import { dailyVisitorId, hashIp } from './enrich/privacy.ts';
@@ -52,8 +52,8 @@ interface Draft {
   page?: PageFields;
   anonymousId?: string;
   sessionId?: string;
-  /** Dedupe key this event claimed. */
-  claimed?: string;
+  /** Whether this event claimed its id (dedupe). */
+  claimed: boolean;
 }
 
 type Step = (draft: Draft, ctx: RequestContext, shared: Shared, deps: PipelineDeps) => DropReason | undefined;
@@ -99,9 +99,8 @@ export const STEPS: [name: string, step: Step][] = [
   [
     'dedupe',
     (draft, ctx, _, deps) => {
-      const { eventId } = draft.event;
-      if (!deps.recentIds.claim(ctx.site.id, eventId)) return 'duplicate';
-      draft.claimed = `${ctx.site.id}:${eventId}`;
+      if (!deps.recentIds.claim(ctx.site.id, draft.event.eventId)) return 'duplicate';
+      draft.claimed = true;
       return undefined;
     },
   ],
@@ -247,8 +246,8 @@ export interface PipelineResult {
   rows: { table: Table; row: Row }[];
   dropped: Partial<Record<DropReason, number>>;
   errors: { index: number; message: string }[];
-  /** Dedupe keys claimed by this request: release them if the write fails, so a retry is accepted. */
-  claimed: string[];
+  /** Event ids claimed by this request: released if the write fails, so a retry is accepted. */
+  claimed: Claims;
 }
 
 /** Counts a dropped event by reason. */
@@ -258,7 +257,7 @@ function drop(result: PipelineResult, reason: DropReason): void {
 
 /** validate → STEPS → write, for each raw event of one request. */
 export function runPipeline(rawEvents: unknown[], ctx: RequestContext, deps: PipelineDeps): PipelineResult {
-  const result: PipelineResult = { rows: [], dropped: {}, errors: [], claimed: [] };
+  const result: PipelineResult = { rows: [], dropped: {}, errors: [], claimed: { scope: ctx.site.id, ids: [] } };
   const { site, ip, salt, userAgent, receivedAt } = ctx;
   const shared: Shared = {
     device: userAgent ? deps.userAgents.parse(userAgent) : null,
@@ -285,7 +284,7 @@ export function runPipeline(rawEvents: unknown[], ctx: RequestContext, deps: Pip
       page: undefined,
       anonymousId: undefined,
       sessionId: undefined,
-      claimed: undefined,
+      claimed: false,
     };
     for (const [, step] of STEPS) {
       const reason = step(draft, ctx, shared, deps);
@@ -294,7 +293,7 @@ export function runPipeline(rawEvents: unknown[], ctx: RequestContext, deps: Pip
         return;
       }
     }
-    if (draft.claimed) result.claimed.push(draft.claimed);
+    if (draft.claimed) result.claimed.ids.push(draft.event.eventId);
     result.rows.push(toRow(draft, ctx, shared));
   });
   return result;

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { join } from 'node:path';
 import type { Logger } from '../runtime/log.ts';
 import { RateLimiter } from '../runtime/rate-limit.ts';
 import type { Stores } from '../runtime/stores.ts';
@@ -20,7 +21,7 @@ import { batch, corsHeaders, pixel, preflight } from './routes/tracker.ts';
 import { webhook } from './routes/webhooks.ts';
 import { UptimeChecker } from './uptime/checker.ts';
 import { type Site, websiteDirectory } from './websites.ts';
-import { BufferedWriter, type RowWriter } from './writer.ts';
+import { type RowWriter, SpooledWriter } from './writer.ts';
 
 /** Everything a route handler can use; one per ingest process. */
 export interface IngestContext {
@@ -87,7 +88,10 @@ export async function createIngest(
       geo: await openGeo(config.geoipCityDb),
       recentIds: new RecentIds(),
     },
-    writer: new BufferedWriter(stores.clickhouse, metrics, config.writer),
+    writer: await SpooledWriter.open(stores.clickhouse, metrics, log, {
+      ...config.writer,
+      spoolDir: join(config.spoolRoot, 'ingest'),
+    }),
     metrics,
     rateLimiter: new RateLimiter(),
   };

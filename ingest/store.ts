@@ -1,3 +1,4 @@
+import type { Claims } from './dedupe.ts';
 import { HttpError } from './http.ts';
 import type { IngestContext } from './service.ts';
 import { BufferFullError, type Row, type Table } from './writer.ts';
@@ -11,13 +12,13 @@ export function ensureRoom(ingest: IngestContext, rows: number): void {
 }
 
 /**
- * Writes a request's rows and resolves once ClickHouse has them all. On failure the request's
+ * Writes a request's rows and resolves once they are durable (spooled). On failure the request's
  * dedupe claims are released, so the client's retry is stored rather than taken for a duplicate.
  */
 export async function storeRows(
   ingest: IngestContext,
   rows: { table: Table; row: Row }[],
-  claimed: string[],
+  claimed?: Claims,
 ): Promise<void> {
   const byTable = new Map<Table, Row[]>();
   for (const { table, row } of rows) {
@@ -28,7 +29,7 @@ export async function storeRows(
   try {
     await Promise.all([...byTable].map(([table, list]) => ingest.writer.write(table, list)));
   } catch (error) {
-    for (const key of claimed) ingest.pipeline.recentIds.release(key);
+    if (claimed) for (const id of claimed.ids) ingest.pipeline.recentIds.release(claimed.scope, id);
     if (error instanceof BufferFullError) throw overloaded();
     ingest.log.error('write failed', { error: (error as Error).message });
     throw new HttpError(503, 'STORE_UNAVAILABLE', 'Events could not be stored; retry shortly', { 'retry-after': '5' });

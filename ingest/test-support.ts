@@ -74,6 +74,7 @@ export interface TestIngest {
   apiKey: string;
   /** A website on example.com. */
   siteId: string;
+  /** Flushes the writer, then queries ClickHouse. */
   rows<T>(query: Sql): Promise<T[]>;
   close(): Promise<void>;
 }
@@ -91,7 +92,7 @@ export async function startTestIngest(env: Record<string, string> = {}): Promise
   if (!created) throw new Error('fresh database was not empty');
   const { organizationId, apiKey } = created;
   const site = await prisma.website.create({ data: { domain: 'example.com', organizationId } });
-  const config = ingestEnv.parse({ TRUST_PROXY: '1', GEOIP_CITY_DB: geoFixture(dir), ...env });
+  const config = ingestEnv.parse({ TRUST_PROXY: '1', GEOIP_CITY_DB: geoFixture(dir), INGEST_SPOOL_DIR: dir, ...env });
   const ingest = await createIngest({ prisma, clickhouse: ch.client }, config, createLogger('ingest-test', 'error'));
   const port = await listen(ingest.server, 0, '127.0.0.1');
   return {
@@ -102,7 +103,11 @@ export async function startTestIngest(env: Record<string, string> = {}): Promise
     organizationId,
     apiKey,
     siteId: site.id,
-    rows: <T>(query: Sql) => runQuery<T>(ch.client, { name: 'test_rows', query }),
+    // Acknowledged events reach ClickHouse behind the response: flush them before reading.
+    async rows<T>(query: Sql) {
+      await ingest.context.writer.flush();
+      return runQuery<T>(ch.client, { name: 'test_rows', query });
+    },
     async close() {
       await closeServer(ingest.server);
       await ingest.close();

@@ -1,18 +1,32 @@
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { insertJsonLines } from '../clickhouse/client.ts';
 import { runQuery } from '../clickhouse/query.ts';
 import { sql } from '../clickhouse/sql.ts';
-import { freshClickHouse, type TestClickHouse } from '../clickhouse/test-support.ts';
+import { eventRow, freshClickHouse, type TestClickHouse } from '../clickhouse/test-support.ts';
+import { createLogger } from '../runtime/log.ts';
 import { IngestMetrics } from './metrics.ts';
-import { BufferedWriter, BufferFullError, type Table } from './writer.ts';
+import { encodeFrame, leftoverSegments } from './spool.ts';
+import { BufferFullError, SpooledWriter, type Table, type WriterOptions } from './writer.ts';
 
 let ch: TestClickHouse;
+const root = mkdtempSync(join(tmpdir(), 'tidemark-spool-'));
 beforeAll(async () => {
   ch = await freshClickHouse();
-  await ch.client.command({ query: 'CREATE TABLE analytics.writer_test (n UInt32) ENGINE = MergeTree ORDER BY n' });
+  await ch.client.command({
+    query:
+      'CREATE TABLE analytics.writer_test (n UInt32) ENGINE = MergeTree ORDER BY n SETTINGS non_replicated_deduplication_window = 100',
+  });
 });
-afterAll(() => ch.close());
+afterAll(async () => {
+  await ch.close();
+  rmSync(root, { recursive: true, force: true });
+});
 
 const table = 'analytics.writer_test' as Table;
+const log = createLogger('writer-test', 'error');
 const count = async () =>
   (
     await runQuery<{ n: number }>(ch.client, {
@@ -20,55 +34,122 @@ const count = async () =>
       query: sql`SELECT count() AS n FROM analytics.writer_test`,
     })
   )[0]?.n;
-const options = { maxBatchRows: 50, flushIntervalMs: 10_000, maxBufferedRows: 120, attempts: 3 };
+const rowsFrom = (from: number, length: number) => Array.from({ length }, (_, i) => ({ n: from + i }));
 
-it('acknowledges a write only once its batch is stored, batching many writes into one insert', async () => {
+let spools = 0;
+const options = (overrides: Partial<WriterOptions> = {}): WriterOptions => ({
+  spoolDir: join(root, `spool-${++spools}`),
+  fsync: true,
+  maxBatchRows: 50,
+  flushIntervalMs: 60_000,
+  maxBufferedRows: 120,
+  ...overrides,
+});
+const open = (o: WriterOptions, metrics = new IngestMetrics()) => SpooledWriter.open(ch.client, metrics, log, o);
+
+it('acknowledges writes once they are in the spool and inserts them as one batch', async () => {
+  await ch.client.command({ query: 'TRUNCATE TABLE analytics.writer_test' });
   const metrics = new IngestMetrics();
-  const writer = new BufferedWriter(ch.client, metrics, options);
-  const writes = Array.from({ length: 10 }, (_, i) =>
-    writer.write(
-      table,
-      Array.from({ length: 5 }, (_, j) => ({ n: i * 5 + j })),
-    ),
-  );
-  // 50 rows reach maxBatchRows: one insert, every write resolved after it.
-  await Promise.all(writes);
-  expect(await count()).toBe(50);
+  const o = options();
+  const writer = await open(o, metrics);
+  await Promise.all(Array.from({ length: 4 }, (_, i) => writer.write(table, rowsFrom(i * 5, 5))));
+  // Acknowledged from disk: the rows are in a spool segment, not yet in ClickHouse.
+  expect(await leftoverSegments(o.spoolDir)).toHaveLength(1);
+  expect(await count()).toBe(0);
+  expect(writer.bufferedRows).toBe(20);
+  await writer.flush();
+  expect(await count()).toBe(20);
+  expect(await leftoverSegments(o.spoolDir)).toEqual([]);
   expect(metrics.render()).toContain('tidemark_ingest_flushes_total{table="analytics.writer_test"} 1');
+  expect(metrics.render()).toContain('tidemark_ingest_flushed_rows_total{table="analytics.writer_test"} 20');
+  // A full batch (maxBatchRows) is inserted without waiting for the interval.
+  await writer.write(table, rowsFrom(100, 50));
+  await expect.poll(count, { timeout: 10_000 }).toBe(70);
+  await writer.close();
 });
 
-it('refuses rows beyond the buffer bound, and flushes everything on close', async () => {
-  const writer = new BufferedWriter(ch.client, new IngestMetrics(), options);
-  const pending = writer.write(
-    table,
-    Array.from({ length: 40 }, (_, n) => ({ n })),
-  );
-  await expect(
-    writer.write(
-      table,
-      Array.from({ length: 100 }, (_, n) => ({ n })),
-    ),
-  ).rejects.toBeInstanceOf(BufferFullError);
+it('refuses rows beyond the buffer bound, inserts everything on close, then refuses all', async () => {
+  await ch.client.command({ query: 'TRUNCATE TABLE analytics.writer_test' });
+  const writer = await open(options());
+  await writer.write(table, rowsFrom(0, 40));
+  await expect(writer.write(table, rowsFrom(40, 100))).rejects.toBeInstanceOf(BufferFullError);
   expect(writer.hasRoomFor(80)).toBe(true);
   await writer.close();
-  await pending;
-  expect(await count()).toBe(90);
+  expect(await count()).toBe(40);
   expect(writer.hasRoomFor(1)).toBe(false);
 });
 
-it('retries a failed insert and fails the writes when it keeps failing', async () => {
+it('keeps an acknowledged batch and retries its insert until it succeeds', async () => {
   const metrics = new IngestMetrics();
-  const writer = new BufferedWriter(ch.client, metrics, { ...options, flushIntervalMs: 5 });
-  const missing = 'analytics.writer_later' as Table;
-  const eventually = writer.write(missing, [{ n: 1 }]);
-  // The table appears after the first attempt failed, during its backoff: the retry succeeds.
-  while (!metrics.render().includes('flush_failures_total{table="analytics.writer_later"}')) {
-    await new Promise((resolve) => setTimeout(resolve, 2));
-  }
+  const writer = await open(options({ flushIntervalMs: 5 }), metrics);
+  const later = 'analytics.writer_later' as Table;
+  await writer.write(later, [{ n: 1 }]);
+  // The table appears only after the first attempts failed: a retry stores the row.
+  await expect
+    .poll(() => metrics.render(), { timeout: 10_000 })
+    .toContain('flush_failures_total{table="analytics.writer_later"}');
   await ch.client.command({ query: 'CREATE TABLE analytics.writer_later (n UInt32) ENGINE = MergeTree ORDER BY n' });
-  await eventually;
+  await writer.flush();
   expect(metrics.render()).toContain('tidemark_ingest_flushed_rows_total{table="analytics.writer_later"} 1');
-  await expect(writer.write('analytics.nowhere' as Table, [{ n: 1 }])).rejects.toThrow(
-    /nowhere|UNKNOWN_TABLE|doesn't exist/i,
-  );
+  await writer.close();
+});
+
+it('replays segments left by a crash once each, ignoring torn or garbled tails', async () => {
+  await ch.client.command({ query: 'TRUNCATE TABLE analytics.writer_test' });
+  const o = options();
+  const writer = await open(o);
+  await writer.write(table, rowsFrom(0, 10));
+  // The spool as a crash would leave it: one segment, acknowledged but maybe not inserted.
+  const [segment] = await leftoverSegments(o.spoolDir);
+  const crashed = join(root, 'crashed');
+  mkdirSync(crashed);
+  copyFileSync(join(o.spoolDir, segment as string), join(crashed, segment as string));
+  // This process inserts it before "crashing": the replay must not store it twice.
+  await writer.close();
+  expect(await count()).toBe(10);
+
+  // Two more leftovers, never inserted, whose last appends a crash tore or garbled.
+  const intact = (from: number) => encodeFrame(table, `{"n":${from}}\n{"n":${from + 1}}\n`).frame;
+  const truncated = encodeFrame(table, '{"n":999}\n').frame.subarray(0, 12);
+  const garbled = Buffer.from(encodeFrame(table, '{"n":998}\n').frame);
+  garbled[garbled.length - 3] = 0x37;
+  writeFileSync(join(crashed, `${'9'.repeat(15)}-1-torn.seg`), Buffer.concat([intact(100), truncated]));
+  writeFileSync(join(crashed, `${'9'.repeat(15)}-2-garbled.seg`), Buffer.concat([intact(200), garbled]));
+
+  const restarted = await open({ ...o, spoolDir: crashed });
+  await restarted.flush();
+  expect(await count()).toBe(14);
+  const [{ top } = { top: 0 }] = await runQuery<{ top: number }>(ch.client, {
+    name: 'writer_top',
+    query: sql`SELECT max(n) AS top FROM analytics.writer_test`,
+  });
+  expect(top).toBe(201);
+  expect(readdirSync(crashed).filter((name) => name.endsWith('.seg'))).toEqual([]);
+  await restarted.close();
+});
+
+it('lets one writer at a time use a spool directory', async () => {
+  const o = options();
+  const writer = await open(o);
+  await expect(open(o)).rejects.toThrow(/already in use/);
+  await writer.close();
+  await (await open(o)).close();
+});
+
+it('stores a batch inserted twice with one token once, in its table and in the rollups', async () => {
+  const site = 'dedup-site';
+  const lines = Array.from({ length: 3 }, (_, i) =>
+    JSON.stringify(
+      eventRow({ client_id: site, time: '2026-11-01 10:00:00', event_name: 'screen_view', anonymous_id: `v${i}` }),
+    ),
+  ).join('\n');
+  for (let i = 0; i < 2; i++)
+    await insertJsonLines(ch.client, 'analytics.events', `${lines}\n`, 'segment-1:analytics.events');
+  const [stored] = await runQuery<{ events: number; pageviews: number }>(ch.client, {
+    name: 'dedup_counts',
+    query: sql`SELECT
+      (SELECT count() FROM analytics.events WHERE client_id = ${site}) AS events,
+      (SELECT sum(pageviews) FROM analytics.daily_pageviews WHERE client_id = ${site}) AS pageviews`,
+  });
+  expect(stored).toEqual({ events: 3, pageviews: 3 });
 });

@@ -1,5 +1,11 @@
-import { type ClickHouseClient, insertRows } from '../clickhouse/client.ts';
+import { closeSync, fdatasync, ftruncateSync, openSync, writeSync } from 'node:fs';
+import { unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { type ClickHouseClient, insertJsonLines } from '../clickhouse/client.ts';
+import type { Logger } from '../runtime/log.ts';
 import type { IngestMetrics } from './metrics.ts';
+import { encodeFrame, leftoverSegments, lockSpool, newSegmentName, readSegment, SegmentRows } from './spool.ts';
 
 export type Table =
   | 'analytics.events'
@@ -13,11 +19,13 @@ export type Table =
 
 export type Row = Record<string, unknown>;
 
-/** Where accepted rows go: the buffered ClickHouse writer (or, in the benchmark, nowhere). */
+/** Where accepted rows go: the spooled ClickHouse writer (or, in the benchmark, nowhere). */
 export interface RowWriter {
   hasRoomFor(count: number): boolean;
-  /** Resolves once the rows are stored. */
+  /** Resolves once the rows are durable: they will reach ClickHouse even if this process dies. */
   write(table: Table, rows: Row[]): Promise<void>;
+  /** Resolves once everything written so far is in ClickHouse. */
+  flush(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -28,49 +36,103 @@ export class BufferFullError extends Error {
 }
 
 export interface WriterOptions {
-  /** Flush a table when this many rows wait. */
+  /** Directory of the spool; one writer (process) per directory. */
+  spoolDir: string;
+  /** fdatasync every group commit, so acknowledged rows also survive a machine crash. */
+  fsync: boolean;
+  /** Insert a batch once it holds this many rows... */
   maxBatchRows: number;
-  /** ...or when the oldest waiting row is this old. */
+  /** ...or once its oldest row is this old. */
   flushIntervalMs: number;
-  /** Refuse new rows (503) beyond this many waiting in all tables: memory stays bounded. */
+  /** Refuse new rows (503) beyond this many not yet in ClickHouse: memory stays bounded. */
   maxBufferedRows: number;
-  /** Insert attempts per batch before its requests fail. */
-  attempts: number;
 }
 
-export const DEFAULT_WRITER_OPTIONS: WriterOptions = {
-  maxBatchRows: 10_000,
-  flushIntervalMs: 100,
-  maxBufferedRows: 200_000,
-  attempts: 3,
-};
+interface Waiting {
+  table: Table;
+  /** The encoded frame, and its rows part. */
+  frame: Buffer;
+  lines: Buffer;
+  rows: number;
+  resolve: () => void;
+  reject: (error: Error) => void;
+}
 
-interface Pending {
-  rows: Row[];
-  waiters: { resolve: () => void; reject: (error: Error) => void }[];
+/** A batch: one spool segment, inserted as one insert per table, then deleted. */
+interface Segment {
+  name: string;
+  path: string;
+  /** In memory for segments written by this process; read from disk for leftovers. */
+  rows?: SegmentRows;
+  /** Tables already inserted (a retry after a partial failure skips them). */
+  inserted: Set<string>;
+}
+
+interface OpenSegment extends Segment {
+  rows: SegmentRows;
+  fd: number;
+  bytes: number;
   timer?: NodeJS.Timeout;
+  sealDue: boolean;
 }
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const datasync = promisify(fdatasync);
+
+/** Insert attempts before a shutdown gives up and leaves the batch in the spool for the next start. */
+const ATTEMPTS_ON_CLOSE = 3;
 
 /**
- * Buffers rows per table and inserts them in batches (by size or age). Group commit: `write()`
- * resolves only once ClickHouse has confirmed the batch holding its rows, so an acknowledged
- * event is already stored and survives a crash of this process; nothing is acknowledged from
- * memory. Failed inserts are retried with backoff; if they keep failing, the writes reject and
- * the clients retry (their event ids make that safe).
+ * Batched, durable writes to ClickHouse through a local spool (write-ahead log).
+ *
+ * `write()` serialises rows once to JSONEachRow lines and appends them to the open segment
+ * with the other writes of the same event-loop turn, in one write (with `fsync`, everything
+ * that arrives during an fdatasync goes out in the next one: group commit). It resolves once
+ * its rows are in the file, and the request is acknowledged then, without waiting for ClickHouse.
+ *
+ * Behind, a segment is sealed when it holds `maxBatchRows` rows or its first row is
+ * `flushIntervalMs` old, inserted into ClickHouse (one insert per table, retried until it
+ * succeeds) and deleted. Each insert carries the token `<segment>:<table>`; segments left by
+ * a crash are inserted again at the next start with the same tokens, and ClickHouse's block
+ * deduplication drops any that it had already stored before the crash. So an acknowledged row
+ * is stored exactly once.
  */
-export class BufferedWriter implements RowWriter {
-  private pending = new Map<Table, Pending>();
-  private inFlight = new Map<Table, Promise<void>>();
+export class SpooledWriter implements RowWriter {
+  private queue: Waiting[] = [];
+  private committing = false;
+  private commitRun: Promise<void> = Promise.resolve();
+  private open?: OpenSegment;
+  private sealed: Segment[] = [];
+  private draining?: Promise<void>;
   private buffered = 0;
   private closed = false;
+  /** Set when a shutdown gave up inserting: the rest waits in the spool. */
+  private stalled = false;
 
-  constructor(
+  static async open(
+    client: ClickHouseClient,
+    metrics: IngestMetrics,
+    log: Logger,
+    options: WriterOptions,
+  ): Promise<SpooledWriter> {
+    const unlock = await lockSpool(options.spoolDir);
+    const writer = new SpooledWriter(client, metrics, log, options, unlock);
+    const leftovers = await leftoverSegments(options.spoolDir);
+    if (leftovers.length > 0) log.info('replaying spool', { segments: leftovers.length });
+    for (const name of leftovers) writer.sealed.push({ name, path: join(options.spoolDir, name), inserted: new Set() });
+    writer.drain();
+    return writer;
+  }
+
+  private constructor(
     private readonly client: ClickHouseClient,
     private readonly metrics: IngestMetrics,
-    private readonly options: WriterOptions = DEFAULT_WRITER_OPTIONS,
+    private readonly log: Logger,
+    private readonly options: WriterOptions,
+    private readonly unlock: () => Promise<void>,
   ) {}
 
-  /** Rows waiting, across tables. */
+  /** Rows accepted but not yet in ClickHouse. */
   get bufferedRows(): number {
     return this.buffered;
   }
@@ -83,67 +145,185 @@ export class BufferedWriter implements RowWriter {
   write(table: Table, rows: Row[]): Promise<void> {
     if (rows.length === 0) return Promise.resolve();
     if (!this.hasRoomFor(rows.length)) return Promise.reject(new BufferFullError());
-    let pending = this.pending.get(table);
-    if (!pending) {
-      pending = { rows: [], waiters: [] };
-      this.pending.set(table, pending);
+    let lines = '';
+    for (const row of rows) lines += `${JSON.stringify(row)}\n`;
+    this.setBuffered(this.buffered + rows.length);
+    const { frame, rows: encoded } = encodeFrame(table, lines);
+    const done = new Promise<void>((resolve, reject) =>
+      this.queue.push({ table, frame, lines: encoded, rows: rows.length, resolve, reject }),
+    );
+    if (!this.committing) {
+      this.committing = true;
+      this.commitRun = this.commit();
     }
-    for (const row of rows) pending.rows.push(row);
-    this.buffered += rows.length;
-    this.metrics.buffered.set(this.buffered);
-    const done = new Promise<void>((resolve, reject) => pending.waiters.push({ resolve, reject }));
-    if (pending.rows.length >= this.options.maxBatchRows) void this.flushTable(table);
-    else pending.timer ??= setTimeout(() => void this.flushTable(table), this.options.flushIntervalMs);
     return done;
   }
 
-  /** Writes everything waiting; resolves when all of it is stored (or has failed). */
   async flush(): Promise<void> {
-    await Promise.all([...this.pending.keys()].map((table) => this.flushTable(table)));
-    await Promise.all(this.inFlight.values());
+    while (this.committing) await this.commitRun;
+    this.seal();
+    while (this.draining) await this.draining;
   }
 
-  /** Refuses new rows and flushes the rest (graceful shutdown). */
+  /** Refuses new rows and inserts the rest; what cannot be inserted stays in the spool for the next start. */
   async close(): Promise<void> {
     this.closed = true;
     await this.flush();
+    await this.unlock();
   }
 
-  private async flushTable(table: Table): Promise<void> {
-    // One insert per table at a time, in order; rows arriving meanwhile form the next batch.
-    for (let running = this.inFlight.get(table); running; running = this.inFlight.get(table)) await running;
-    const pending = this.pending.get(table);
-    if (!pending || pending.rows.length === 0) return;
-    clearTimeout(pending.timer);
-    this.pending.delete(table);
-    const run = this.insert(table, pending).finally(() => {
-      if (this.inFlight.get(table) === run) this.inFlight.delete(table);
-      // Rows that arrived during this insert have waited long enough: write them now.
-      if (this.pending.get(table)?.rows.length) void this.flushTable(table);
-    });
-    this.inFlight.set(table, run);
-    await run;
+  private setBuffered(rows: number): void {
+    this.buffered = rows;
+    this.metrics.buffered.set(rows);
   }
 
-  private async insert(table: Table, { rows, waiters }: Pending): Promise<void> {
-    let lastError: Error | undefined;
-    for (let attempt = 1; attempt <= this.options.attempts; attempt++) {
-      const started = performance.now();
+  private async commit(): Promise<void> {
+    try {
+      // The writes of this turn of the event loop share one append.
+      await new Promise((resolve) => setImmediate(resolve));
+      while (this.queue.length > 0) await this.append(this.queue.splice(0));
+    } finally {
+      // Cleared in the same tick as the empty check: a write() after it starts a new run.
+      this.committing = false;
+    }
+  }
+
+  private async append(group: Waiting[]): Promise<void> {
+    const frames = Buffer.concat(group.map((w) => w.frame));
+    let segment: OpenSegment | undefined;
+    try {
+      segment = this.open ??= this.createSegment();
+      // Synchronous: a copy into the page cache, cheaper than a round trip through the thread pool.
+      for (let written = 0; written < frames.length; ) written += writeSync(segment.fd, frames, written);
+      if (this.options.fsync) await datasync(segment.fd);
+    } catch (error) {
+      // Nothing of this group is acknowledged: cut it off so a replay cannot bring it back,
+      // and append no more to this segment.
       try {
-        await insertRows(this.client, table, rows);
-        this.metrics.flushSeconds.add((performance.now() - started) / 1000, { table });
-        this.metrics.flushes.add(1, { table });
-        this.metrics.flushed.add(rows.length, { table });
-        lastError = undefined;
-        break;
+        if (segment) ftruncateSync(segment.fd, segment.bytes);
+      } catch {}
+      this.seal();
+      this.setBuffered(this.buffered - group.reduce((sum, w) => sum + w.rows, 0));
+      this.log.error('spool write failed', { error: (error as Error).message });
+      for (const w of group) w.reject(error as Error);
+      return;
+    }
+    segment.bytes += frames.length;
+    for (const w of group) segment.rows.add(w.table, w.lines, w.rows);
+    for (const w of group) w.resolve();
+    if (segment.sealDue || segment.rows.count >= this.options.maxBatchRows) this.seal();
+    else segment.timer ??= setTimeout(() => this.sealWhenIdle(segment), this.options.flushIntervalMs);
+  }
+
+  private createSegment(): OpenSegment {
+    const name = newSegmentName();
+    const path = join(this.options.spoolDir, name);
+    return {
+      name,
+      path,
+      fd: openSync(path, 'wx'),
+      bytes: 0,
+      rows: new SegmentRows(),
+      inserted: new Set(),
+      sealDue: false,
+    };
+  }
+
+  /** The flush timer: seal now, or right after the append under way. */
+  private sealWhenIdle(segment: OpenSegment): void {
+    if (this.open !== segment) return;
+    if (this.committing) segment.sealDue = true;
+    else this.seal();
+  }
+
+  /** Closes the open segment to appends and queues it for insertion. */
+  private seal(): void {
+    const segment = this.open;
+    if (!segment) return;
+    this.open = undefined;
+    clearTimeout(segment.timer);
+    closeSync(segment.fd);
+    this.sealed.push(segment);
+    this.drain();
+  }
+
+  /** Inserts sealed segments in order, one at a time. */
+  private drain(): void {
+    if (this.draining) return;
+    this.draining = this.insertSealed().finally(() => {
+      this.draining = undefined;
+      // A segment sealed while the loop was finishing.
+      if (this.sealed.length > 0 && !this.stalled) this.drain();
+    });
+  }
+
+  private async insertSealed(): Promise<void> {
+    for (let segment = this.sealed[0]; segment; segment = this.sealed[0]) {
+      try {
+        if (!(await this.insertSegment(segment))) {
+          this.stalled = true;
+          return;
+        }
+        this.sealed.shift();
       } catch (error) {
-        lastError = error as Error;
-        this.metrics.flushFailures.add(1, { table });
-        if (attempt < this.options.attempts) await new Promise((r) => setTimeout(r, 100 * 4 ** (attempt - 1)));
+        // Reading a leftover segment failed: it stays on disk; try again shortly.
+        this.log.error('spool segment unreadable; retrying', {
+          segment: segment.name,
+          error: (error as Error).message,
+        });
+        if (this.closed) {
+          this.stalled = true;
+          return;
+        }
+        await sleep(1000);
       }
     }
-    this.buffered -= rows.length;
-    this.metrics.buffered.set(this.buffered);
-    for (const waiter of waiters) lastError ? waiter.reject(lastError) : waiter.resolve();
+  }
+
+  /** Inserts a segment and deletes it; false if a shutdown left it for the next start. */
+  private async insertSegment(segment: Segment): Promise<boolean> {
+    let rows = segment.rows;
+    if (!rows) {
+      const read = await readSegment(segment.path);
+      if (read.tornBytes > 0) {
+        this.log.warn('spool segment ends in a torn write (never acknowledged); ignoring it', {
+          segment: segment.name,
+          bytes: read.tornBytes,
+        });
+      }
+      rows = segment.rows = read.rows;
+      this.setBuffered(this.buffered + rows.count);
+    }
+    for (const [table, batch] of rows.byTable) {
+      if (segment.inserted.has(table)) continue;
+      const lines = batch.chunks.length === 1 ? (batch.chunks[0] as Buffer) : Buffer.concat(batch.chunks);
+      for (let attempt = 1; ; attempt++) {
+        const started = performance.now();
+        try {
+          await insertJsonLines(this.client, table, lines, `${segment.name}:${table}`);
+          this.metrics.flushSeconds.add((performance.now() - started) / 1000, { table });
+          this.metrics.flushes.add(1, { table });
+          this.metrics.flushed.add(batch.count, { table });
+          break;
+        } catch (error) {
+          this.metrics.flushFailures.add(1, { table });
+          this.log.error('insert failed; retrying', {
+            table,
+            segment: segment.name,
+            attempt,
+            error: (error as Error).message,
+          });
+          if (this.closed && attempt >= ATTEMPTS_ON_CLOSE) return false;
+          await sleep(Math.min(30_000, 100 * 2 ** (attempt - 1)));
+        }
+      }
+      segment.inserted.add(table);
+    }
+    // A segment that cannot be deleted is replayed at the next start and deduplicated then.
+    await unlink(segment.path).catch((error: Error) =>
+      this.log.warn('spool segment not deleted', { segment: segment.name, error: error.message }),
+    );
+    this.setBuffered(this.buffered - rows.count);
+    return true;
   }
 }

@@ -315,7 +315,12 @@ const keyRow = await stores.prisma.apiKey.create({
 });
 const ingest = await createIngest(
   stores,
-  ingestEnv.parse({ TRUST_PROXY: '1', INGEST_RATE_LIMIT_PER_IP: '1000000000' }),
+  ingestEnv.parse({
+    TRUST_PROXY: '1',
+    INGEST_RATE_LIMIT_PER_IP: '1000000000',
+    // Its own spool: a running product holds the default one.
+    INGEST_SPOOL_DIR: join(storeConfig.dataDir, 'spool', 'demo'),
+  }),
   log,
 );
 const port = await listen(ingest.server, 0, '127.0.0.1');

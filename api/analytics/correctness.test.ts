@@ -118,6 +118,8 @@ beforeAll(async () => {
       expect(response.status).toBe(200);
     }
   }
+  // Acknowledged events reach ClickHouse behind the responses.
+  await t.ingest.context.writer.flush();
 });
 afterAll(() => t.close());
 

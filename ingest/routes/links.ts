@@ -88,7 +88,7 @@ export async function followLink(ingest: IngestContext, req: IncomingMessage, re
       device_type: device.deviceType,
       country: geo.country ?? '',
     };
-    await storeRows(ingest, [{ table: 'analytics.link_clicks', row }], []);
+    await storeRows(ingest, [{ table: 'analytics.link_clicks', row }]);
   } else {
     ingest.metrics.drop(device ? 'bot' : 'no_user_agent');
   }

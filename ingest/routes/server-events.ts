@@ -4,6 +4,7 @@ import { toClickHouseDateTime } from '../../clickhouse/sql.ts';
 import { verifyApiKey } from '../../prisma/api-keys.ts';
 import type { ApiKey, ApiScope } from '../../prisma/generated/client.ts';
 import { describeIssues, LIMITS, llmBody, trackBody } from '../contract.ts';
+import type { Claims } from '../dedupe.ts';
 import { bearerToken, HttpError, readJson, sendJson } from '../http.ts';
 import { clampTime } from '../pipeline.ts';
 import type { IngestContext } from '../service.ts';
@@ -59,12 +60,11 @@ async function parse<T>(req: IncomingMessage, schema: z.ZodType<T | T[]>): Promi
 
 /** Claims each event id for dedupe; returns the rows still to write and the claims made. */
 function dedupe<T extends { eventId?: string }>(ingest: IngestContext, scope: string, events: T[]) {
-  const claimed: string[] = [];
+  const claimed: Claims = { scope, ids: [] };
   const fresh = events.filter((event) => {
     if (!event.eventId) return true;
-    const key = `${scope}:${event.eventId}`;
-    if (!ingest.pipeline.recentIds.claim(key)) return false;
-    claimed.push(key);
+    if (!ingest.pipeline.recentIds.claim(scope, event.eventId)) return false;
+    claimed.ids.push(event.eventId);
     return true;
   });
   const duplicates = events.length - fresh.length;
@@ -77,7 +77,7 @@ async function write(
   res: ServerResponse,
   table: Table,
   rows: Row[],
-  claimed: string[],
+  claimed: Claims,
   duplicates: number,
 ) {
   await storeRows(

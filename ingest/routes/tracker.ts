@@ -44,7 +44,7 @@ export function limitByIp(ingest: IngestContext, ip: string) {
   }
 }
 
-/** Runs events through the pipeline and waits until ClickHouse has them. */
+/** Runs events through the pipeline and waits until they are durable (spooled). */
 async function accept(ingest: IngestContext, req: IncomingMessage, site: Site, ip: string, events: unknown[]) {
   ensureRoom(ingest, events.length);
   const receivedAt = new Date();

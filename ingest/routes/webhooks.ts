@@ -276,7 +276,7 @@ export function webhook(name: keyof typeof PROVIDERS) {
     if (revenue && !(Number.isFinite(revenue.amount) && revenue.transactionId && revenue.currency)) {
       throw new HttpError(400, 'INVALID_EVENTS', `Incomplete ${name} ${event.type ?? event.event_type} event`);
     }
-    if (revenue) await storeRows(ingest, [{ table: 'analytics.revenue', row: revenueRow(site, name, revenue) }], []);
+    if (revenue) await storeRows(ingest, [{ table: 'analytics.revenue', row: revenueRow(site, name, revenue) }]);
     sendJson(res, 200, { received: true, stored: revenue ? 1 : 0 });
   };
 }

@@ -1,4 +1,7 @@
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runQuery } from '../../clickhouse/query.ts';
 import { sql } from '../../clickhouse/sql.ts';
@@ -7,7 +10,7 @@ import { type MigratedDatabase, migratedDatabase, pglite } from '../../prisma/te
 import { createLogger } from '../../runtime/log.ts';
 import { closeServer, listen } from '../../runtime/service.ts';
 import { IngestMetrics } from '../metrics.ts';
-import { BufferedWriter } from '../writer.ts';
+import { SpooledWriter } from '../writer.ts';
 import { UptimeChecker } from './checker.ts';
 import { probe } from './probe.ts';
 
@@ -58,23 +61,26 @@ describe('probe', () => {
 });
 
 describe('uptime checker', () => {
+  const spool = mkdtempSync(join(tmpdir(), 'tidemark-spool-'));
   let ch: TestClickHouse;
   let db: MigratedDatabase;
-  let writer: BufferedWriter;
+  let writer: SpooledWriter;
   let organizationId: string;
   beforeAll(async () => {
     ch = await freshClickHouse();
     db = await migratedDatabase(pglite, 4);
     organizationId = (await db.prisma.organization.create({ data: { name: 'Up' } })).id;
-    writer = new BufferedWriter(ch.client, new IngestMetrics(), {
+    writer = await SpooledWriter.open(ch.client, new IngestMetrics(), createLogger('uptime-test', 'error'), {
+      spoolDir: spool,
+      fsync: false,
       maxBatchRows: 1000,
       flushIntervalMs: 10,
       maxBufferedRows: 10_000,
-      attempts: 2,
     });
   });
   afterAll(async () => {
     await writer.close();
+    rmSync(spool, { recursive: true, force: true });
     await db.close();
     await ch.close();
   });

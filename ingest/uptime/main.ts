@@ -1,9 +1,10 @@
+import { join } from 'node:path';
 import { createLogger } from '../../runtime/log.ts';
 import { runService } from '../../runtime/service.ts';
 import { openStores } from '../../runtime/stores.ts';
 import { loadIngestConfig } from '../config.ts';
 import { IngestMetrics } from '../metrics.ts';
-import { BufferedWriter } from '../writer.ts';
+import { SpooledWriter } from '../writer.ts';
 import { UptimeChecker } from './checker.ts';
 
 // `npm run start:uptime`: the uptime checker alone (DATABASE_URL and CLICKHOUSE_URL for a real
@@ -12,7 +13,10 @@ runService(async () => {
   const config = loadIngestConfig();
   const log = createLogger('uptime', config.process.LOG_LEVEL);
   const stores = await openStores(config.stores, log);
-  const writer = new BufferedWriter(stores.clickhouse, new IngestMetrics(), config.ingest.writer);
+  const writer = await SpooledWriter.open(stores.clickhouse, new IngestMetrics(), log, {
+    ...config.ingest.writer,
+    spoolDir: join(config.ingest.spoolRoot, 'uptime'),
+  });
   const checker = new UptimeChecker(stores.prisma, writer, log, {
     region: config.ingest.uptimeRegion,
     tickMs: 1000,
