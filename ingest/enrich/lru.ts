@@ -15,7 +15,8 @@ export class Lru<V> {
   get(key: string, compute: () => V): V {
     const hit = this.current.get(key);
     if (hit !== undefined) return hit;
-    const value = this.previous.get(key) ?? compute();
+    const older = this.previous.get(key);
+    const value = older === undefined ? compute() : older;
     if (this.current.size >= this.maxEntries / 2) {
       this.previous = this.current;
       this.current = new Map();

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { normalisePath, pageFields } from './page.ts';
+import { normalisePath, PageParser, pageFields } from './page.ts';
 
 it('keeps external referrers without their query and drops internal ones', () => {
   const page = 'https://www.example.com/pricing?utm_source=news&utm_campaign=launch#top';
@@ -23,4 +23,32 @@ it('normalises paths and survives garbage', () => {
   expect(normalisePath('/docs#install')).toBe('/docs#install');
   expect(normalisePath('/app/?x=1#/settings')).toBe('/app#/settings');
   expect(pageFields({ url: 'not a url', path: undefined })).toMatchObject({ url: '', path: '/', referrer: null });
+});
+
+it('parses through its caches as pageFields does', () => {
+  const parser = new PageParser();
+  const urls = [
+    undefined,
+    '',
+    'not a url',
+    'https://www.example.com/a/?utm_medium=x#h',
+    'http://example.com/',
+    'ftp://example.com/',
+  ];
+  const referrers = [
+    undefined,
+    'https://example.com/x?q=1',
+    'https://www.google.com/',
+    'javascript:alert(1)',
+    'https://Other.org',
+  ];
+  for (let round = 0; round < 2; round++) {
+    for (const url of urls) {
+      for (const referrer of referrers) {
+        for (const path of [undefined, '', '/docs/', 'app#/x']) {
+          expect(parser.parse({ url, path, referrer })).toEqual(pageFields({ url, path, referrer }));
+        }
+      }
+    }
+  }
 });
