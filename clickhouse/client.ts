@@ -59,11 +59,11 @@ export async function insertRows(client: ClickHouseClient, table: string, rows: 
 }
 
 /**
- * Inserts JSONEachRow text (or its UTF-8 bytes). With a `dedupToken` the insert is idempotent: ClickHouse drops a
- * batch whose token it has seen recently (tables set non_replicated_deduplication_window),
- * which is what lets the ingest spool replay a batch that may already be stored. On embedded
- * chDB the text goes straight to the engine's parser (measured ~1.7x faster than through the
- * client's connection layer).
+ * Inserts JSONEachRow text (or its UTF-8 bytes). With a `dedupToken` the insert is
+ * idempotent: ClickHouse drops a batch whose token it has seen recently (tables set
+ * non_replicated_deduplication_window), which is what lets the ingest spool replay a batch that
+ * may already be stored. On embedded chDB the text goes straight to the engine's parser
+ * (measured ~1.7x faster than through the client's connection layer).
  */
 export async function insertJsonLines(
   client: ClickHouseClient,

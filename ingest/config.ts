@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import { parseEnv, port, processEnv, storeEnv } from '../runtime/config.ts';
+import { dataDir, parseEnv, port, processEnv, storeEnv } from '../runtime/config.ts';
 
 const positive = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
@@ -18,8 +18,8 @@ export const ingestEnv = z
     GEOIP_CITY_DB: z.string().refine(existsSync, 'file does not exist').optional(),
     /** Requests per minute per client IP on the public routes. */
     INGEST_RATE_LIMIT_PER_IP: positive(600),
+    DATA_DIR: dataDir,
     /** Where accepted events wait for ClickHouse (default DATA_DIR/spool). */
-    DATA_DIR: z.string().default('./data'),
     INGEST_SPOOL_DIR: z.string().optional(),
     /** fdatasync the spool before acknowledging: survive a machine crash, not only a process crash. */
     INGEST_SPOOL_FSYNC: z.stringbool().default(false),

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import { createPrisma } from '../prisma/client.ts';
 import { startEmbeddedPostgres } from '../prisma/embedded.ts';
 import { migratePostgres } from '../prisma/migrate.ts';
 import { startProduct } from '../runtime/test-support.ts';
+import { leftoverSegments } from './spool.ts';
 import { CHROME_DESKTOP } from './test-support.ts';
 
 // An acknowledged event must survive a crash: the whole product is killed with SIGKILL while
@@ -60,7 +61,7 @@ it('keeps every acknowledged event through a SIGKILL, without duplicates', async
   await Promise.all([crashed, ...senders]);
 
   // The crash left acknowledged events in the spool that ClickHouse may or may not have.
-  expect(readdirSync(join(dataDir, 'spool', 'ingest')).filter((name) => name.endsWith('.seg'))).not.toEqual([]);
+  expect(await leftoverSegments(join(dataDir, 'spool', 'ingest'))).not.toEqual([]);
 
   // Restart on the same data after the crash (replaying the spool), then stop cleanly.
   const restarted = await startProduct(dataDir);

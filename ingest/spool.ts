@@ -12,7 +12,7 @@ import { crc32 } from 'node:zlib';
  * acknowledged, and reading stops there.
  */
 
-export const SEGMENT_SUFFIX = '.seg';
+const SEGMENT_SUFFIX = '.seg';
 const HEADER_BYTES = 8;
 
 /** A frame, and the part of it that holds the rows (what gets inserted). */

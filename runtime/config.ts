@@ -28,12 +28,15 @@ export function parseEnv<T extends Record<string, z.ZodType>>(
   return parsed as { [K in keyof T]: z.output<T[K]> };
 }
 
+/** Directory of everything kept on local disk: the embedded stores, the ingest spool. */
+export const dataDir = z.string().default('./data');
+
 export const port = (fallback: number) => z.coerce.number().int().min(0).max(65_535).default(fallback);
 
 /** Where the two stores live: servers by URL, otherwise embedded engines under DATA_DIR. */
 export const storeEnv = z
   .object({
-    DATA_DIR: z.string().default('./data'),
+    DATA_DIR: dataDir,
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }).optional(),
     CLICKHOUSE_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s):// URL' }).optional(),
     CLICKHOUSE_USER: z.string().default('default'),
