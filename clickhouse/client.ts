@@ -94,3 +94,35 @@ export async function insertJsonLines(
     clickhouse_settings: settings,
   });
 }
+
+/**
+ * ClickHouse error codes that mean the inserted data itself is malformed (a value it cannot
+ * parse or store), so retrying the same rows cannot succeed.
+ */
+const MALFORMED_DATA_CODES = new Set([
+  6, // CANNOT_PARSE_TEXT
+  25, // CANNOT_PARSE_ESCAPE_SEQUENCE
+  26, // CANNOT_PARSE_QUOTED_STRING
+  27, // CANNOT_PARSE_INPUT_ASSERTION_FAILED
+  32, // ATTEMPT_TO_READ_AFTER_EOF
+  33, // CANNOT_READ_ALL_DATA
+  38, // CANNOT_PARSE_DATE
+  41, // CANNOT_PARSE_DATETIME
+  53, // TYPE_MISMATCH
+  70, // CANNOT_CONVERT_TYPE
+  72, // CANNOT_PARSE_NUMBER
+  117, // INCORRECT_DATA
+  131, // TOO_LARGE_STRING_SIZE
+  321, // VALUE_IS_OUT_OF_RANGE_OF_DATA_TYPE
+  349, // CANNOT_INSERT_NULL_IN_ORDINARY_COLUMN
+  376, // CANNOT_PARSE_UUID
+  467, // CANNOT_PARSE_BOOL
+  675, // CANNOT_PARSE_IPV4
+  676, // CANNOT_PARSE_IPV6
+]);
+
+/** Whether an insert failed on its data (server: `code` as a string; chDB: `clickhouseCode`). */
+export function isMalformedData(error: unknown): boolean {
+  const { code, clickhouseCode } = (error ?? {}) as { code?: unknown; clickhouseCode?: unknown };
+  return MALFORMED_DATA_CODES.has(Number(clickhouseCode ?? code));
+}

@@ -59,6 +59,11 @@ export class IngestMetrics {
     'Inserts, by table (with flush_seconds_total: mean latency).',
     'counter',
   );
+  readonly quarantined = new Family(
+    'tidemark_ingest_quarantined_rows_total',
+    'Rows ClickHouse refused as malformed, set aside in the spool quarantine, by table.',
+    'counter',
+  );
   readonly rejected = new Family(
     'tidemark_ingest_rejected_requests_total',
     'Requests refused, by status and code.',
@@ -78,6 +83,7 @@ export class IngestMetrics {
       this.flushes,
       this.flushSeconds,
       this.flushFailures,
+      this.quarantined,
       this.rejected,
     ];
     return `${families.map((f) => f.render()).join('\n')}\n`;

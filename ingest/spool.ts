@@ -13,6 +13,8 @@ import { crc32 } from 'node:zlib';
  */
 
 const SEGMENT_SUFFIX = '.seg';
+/** Subdirectory for rows ClickHouse refused as malformed (see the writer). */
+export const QUARANTINE_DIR = 'quarantine';
 const HEADER_BYTES = 8;
 
 /** A frame, and the part of it that holds the rows (what gets inserted). */
@@ -63,6 +65,13 @@ export function decodeSegment(bytes: Buffer): { rows: SegmentRows; tornBytes: nu
     offset = end;
   }
   return { rows, tornBytes: bytes.length - offset };
+}
+
+/** The offset just past the `n`th line of JSONEachRow `lines`. */
+export function afterLine(lines: Buffer, n: number): number {
+  let at = -1;
+  for (let i = 0; i < n; i++) at = lines.indexOf(NEWLINE, at + 1);
+  return at + 1;
 }
 
 export const readSegment = async (path: string) => decodeSegment(await readFile(path));

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -125,6 +125,45 @@ it('replays segments left by a crash once each, ignoring torn or garbled tails',
   });
   expect(top).toBe(201);
   expect(await leftoverSegments(crashed)).toEqual([]);
+  await restarted.close();
+});
+
+it('quarantines rows ClickHouse refuses as malformed and inserts the rest, also on replay', async () => {
+  await ch.client.command({ query: 'TRUNCATE TABLE analytics.writer_test' });
+  const metrics = new IngestMetrics();
+  const o = options();
+  const writer = await open(o, metrics);
+  // Validation upstream should make this impossible; if it ever happens the spool must not stall.
+  const rows = [...rowsFrom(0, 5), { n: 'five' }, ...rowsFrom(6, 4), { n: -1 }, ...rowsFrom(11, 3)];
+  await writer.write(table, rows);
+  const [segment] = (await leftoverSegments(o.spoolDir)) as [string];
+  const crashed = join(root, 'crashed-with-malformed');
+  mkdirSync(crashed);
+  copyFileSync(join(o.spoolDir, segment), join(crashed, segment));
+  await writer.flush();
+  const stored = async () =>
+    (
+      await runQuery<{ n: number }>(ch.client, {
+        name: 'writer_rows',
+        query: sql`SELECT n FROM analytics.writer_test ORDER BY n`,
+      })
+    ).map((r) => r.n);
+  const good = [0, 1, 2, 3, 4, 6, 7, 8, 9, 11, 12, 13];
+  expect(await stored()).toEqual(good);
+  const quarantined = `${segment}.${table}.jsonl`;
+  const expected = '{"n":"five"}\n{"n":-1}\n';
+  expect(readFileSync(join(o.spoolDir, 'quarantine', quarantined), 'utf8')).toBe(expected);
+  expect(metrics.render()).toContain('tidemark_ingest_quarantined_rows_total{table="analytics.writer_test"} 2');
+  expect(writer.bufferedRows).toBe(0);
+  expect(await leftoverSegments(o.spoolDir)).toEqual([]);
+  await writer.close();
+
+  // A crash before the segment was deleted: the replay splits it the same way, so every half
+  // carries the token it had and nothing is stored twice.
+  const restarted = await open({ ...o, spoolDir: crashed });
+  await restarted.flush();
+  expect(await stored()).toEqual(good);
+  expect(readFileSync(join(crashed, 'quarantine', quarantined), 'utf8')).toBe(expected);
   await restarted.close();
 });
 

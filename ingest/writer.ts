@@ -1,11 +1,20 @@
 import { closeSync, fdatasync, ftruncateSync, openSync, writeSync } from 'node:fs';
-import { unlink } from 'node:fs/promises';
+import { mkdir, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { type ClickHouseClient, insertJsonLines } from '../clickhouse/client.ts';
+import { type ClickHouseClient, insertJsonLines, isMalformedData } from '../clickhouse/client.ts';
 import type { Logger } from '../runtime/log.ts';
 import type { IngestMetrics } from './metrics.ts';
-import { encodeFrame, leftoverSegments, lockSpool, newSegmentName, readSegment, SegmentRows } from './spool.ts';
+import {
+  afterLine,
+  encodeFrame,
+  leftoverSegments,
+  lockSpool,
+  newSegmentName,
+  QUARANTINE_DIR,
+  readSegment,
+  SegmentRows,
+} from './spool.ts';
 
 export type Table =
   | 'analytics.events'
@@ -266,8 +275,8 @@ export class SpooledWriter implements RowWriter {
         }
         this.sealed.shift();
       } catch (error) {
-        // Reading a leftover segment failed: it stays on disk; try again shortly.
-        this.log.error('spool segment unreadable; retrying', {
+        // Reading a leftover segment or writing its quarantine failed: it stays on disk; try again shortly.
+        this.log.error('spool segment unreadable or its quarantine unwritable; retrying', {
           segment: segment.name,
           error: (error as Error).message,
         });
@@ -278,6 +287,71 @@ export class SpooledWriter implements RowWriter {
         await sleep(1000);
       }
     }
+  }
+
+  /**
+   * Inserts one table's rows of a segment, retrying until ClickHouse takes them; false if a
+   * shutdown gave up. Rows ClickHouse refuses as malformed (none should be: every value is
+   * validated) would fail every retry and stall the spool behind them, so a refused batch is
+   * split in halves until those rows are isolated, and they go to `refused`. A half's token
+   * derives from its batch's: a replay splits the same way and is deduplicated the same way.
+   */
+  private async insertBatch(
+    segment: Segment,
+    table: Table,
+    lines: Buffer,
+    rows: number,
+    token: string,
+    refused: Buffer[],
+  ): Promise<boolean> {
+    for (let attempt = 1; ; attempt++) {
+      const started = performance.now();
+      try {
+        await insertJsonLines(this.client, table, lines, token);
+        this.metrics.flushSeconds.add((performance.now() - started) / 1000, { table });
+        this.metrics.flushes.add(1, { table });
+        this.metrics.flushed.add(rows, { table });
+        return true;
+      } catch (error) {
+        this.metrics.flushFailures.add(1, { table });
+        if (isMalformedData(error)) {
+          if (rows === 1) {
+            this.log.error('ClickHouse refused a row as malformed; quarantined', {
+              table,
+              segment: segment.name,
+              error: (error as Error).message,
+            });
+            refused.push(lines);
+            return true;
+          }
+          const half = Math.floor(rows / 2);
+          const cut = afterLine(lines, half);
+          return (
+            (await this.insertBatch(segment, table, lines.subarray(0, cut), half, `${token}:0`, refused)) &&
+            (await this.insertBatch(segment, table, lines.subarray(cut), rows - half, `${token}:1`, refused))
+          );
+        }
+        this.log.error('insert failed; retrying', {
+          table,
+          segment: segment.name,
+          attempt,
+          error: (error as Error).message,
+        });
+        if (this.closed && attempt >= ATTEMPTS_ON_CLOSE) return false;
+        await sleep(Math.min(30_000, 100 * 2 ** (attempt - 1)));
+      }
+    }
+  }
+
+  /**
+   * Keeps refused rows for an operator in `<spool>/quarantine/<segment>.<table>.jsonl`, ready for
+   * `INSERT INTO <table> FORMAT JSONEachRow` once fixed. Written whole: a replay rewrites it.
+   */
+  private async quarantine(segment: Segment, table: string, refused: Buffer[]): Promise<void> {
+    const dir = join(this.options.spoolDir, QUARANTINE_DIR);
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, `${segment.name}.${table}.jsonl`), Buffer.concat(refused));
+    this.metrics.quarantined.add(refused.length, { table });
   }
 
   /** Inserts a segment and deletes it; false if a shutdown left it for the next start. */
@@ -297,26 +371,10 @@ export class SpooledWriter implements RowWriter {
     for (const [table, batch] of rows.byTable) {
       if (segment.inserted.has(table)) continue;
       const lines = batch.chunks.length === 1 ? (batch.chunks[0] as Buffer) : Buffer.concat(batch.chunks);
-      for (let attempt = 1; ; attempt++) {
-        const started = performance.now();
-        try {
-          await insertJsonLines(this.client, table, lines, `${segment.name}:${table}`);
-          this.metrics.flushSeconds.add((performance.now() - started) / 1000, { table });
-          this.metrics.flushes.add(1, { table });
-          this.metrics.flushed.add(batch.count, { table });
-          break;
-        } catch (error) {
-          this.metrics.flushFailures.add(1, { table });
-          this.log.error('insert failed; retrying', {
-            table,
-            segment: segment.name,
-            attempt,
-            error: (error as Error).message,
-          });
-          if (this.closed && attempt >= ATTEMPTS_ON_CLOSE) return false;
-          await sleep(Math.min(30_000, 100 * 2 ** (attempt - 1)));
-        }
-      }
+      const refused: Buffer[] = [];
+      const token = `${segment.name}:${table}`;
+      if (!(await this.insertBatch(segment, table as Table, lines, batch.count, token, refused))) return false;
+      if (refused.length > 0) await this.quarantine(segment, table, refused);
       segment.inserted.add(table);
     }
     // A segment that cannot be deleted is replayed at the next start and deduplicated then.
