@@ -11,9 +11,12 @@ export interface RateDecision {
 }
 
 interface Window {
-  startedAt: number;
+  endsAt: number;
   count: number;
 }
+
+/** How often expired windows are dropped. */
+const SWEEP_INTERVAL_MS = 60_000;
 
 export class RateLimiter {
   private windows = new Map<string, Window>();
@@ -23,24 +26,27 @@ export class RateLimiter {
 
   take(key: string, max: number, windowMs: number): RateDecision {
     const now = this.now();
-    this.sweep(now, windowMs);
+    this.sweep(now);
     let window = this.windows.get(key);
-    if (!window || now - window.startedAt >= windowMs) {
-      window = { startedAt: now, count: 0 };
+    if (!window || now >= window.endsAt) {
+      window = { endsAt: now + windowMs, count: 0 };
       this.windows.set(key, window);
     }
-    const resetMs = window.startedAt + windowMs - now;
+    const resetMs = window.endsAt - now;
     if (window.count >= max) return { allowed: false, remaining: 0, resetMs };
     window.count++;
     return { allowed: true, remaining: max - window.count, resetMs };
   }
 
-  /** Drops expired windows now and then, so memory stays bounded by the keys active per window. */
-  private sweep(now: number, windowMs: number): void {
-    if (now - this.lastSweep < windowMs) return;
+  /**
+   * Drops expired windows now and then, so memory stays bounded by the keys active per window.
+   * Each window expires on its own length: callers share one limiter with different windows.
+   */
+  private sweep(now: number): void {
+    if (now - this.lastSweep < SWEEP_INTERVAL_MS) return;
     this.lastSweep = now;
     for (const [key, window] of this.windows) {
-      if (now - window.startedAt >= windowMs) this.windows.delete(key);
+      if (now >= window.endsAt) this.windows.delete(key);
     }
   }
 }
