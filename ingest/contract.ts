@@ -22,10 +22,19 @@ const int = (min: number, max: number) => z.number().int().min(min).max(max).opt
 const num = (min: number, max: number) => z.number().finite().min(min).max(max).optional();
 const id = z.string().min(1).max(128);
 
+/** Length of `value` as JSON; Infinity when nested too deep to serialise (the stack would overflow). */
+function serialisedLength(value: unknown): number {
+  try {
+    return JSON.stringify(value).length;
+  } catch {
+    return Number.POSITIVE_INFINITY;
+  }
+}
+
 /** JSON object of custom properties, at most LIMITS.properties bytes when serialised. */
 export const properties = z
   .record(z.string().max(128), z.unknown())
-  .refine((value) => JSON.stringify(value).length <= LIMITS.properties, {
+  .refine((value) => serialisedLength(value) <= LIMITS.properties, {
     message: `properties must serialise to at most ${LIMITS.properties} bytes`,
   })
   .optional();

@@ -66,3 +66,30 @@ it('writes event times as toClickHouseDateTime(clampTime(...)) does', () => {
     }
   }
 });
+
+it('releases the ids a request claimed when it fails midway, so a retry is not taken for a duplicate', () => {
+  const recentIds = new RecentIds();
+  const failing = {
+    ...deps,
+    recentIds,
+    pages: {
+      parse: (event: { url?: string }) => {
+        if (event.url === 'https://example.com/boom') throw new Error('boom');
+        return deps.pages.parse(event);
+      },
+    },
+  } as typeof deps;
+  const ctx: RequestContext = {
+    site,
+    ip: '203.0.113.9',
+    userAgent: CHROME,
+    optedOut: false,
+    receivedAt: new Date(),
+    salt: Buffer.alloc(32),
+  };
+  const first = { type: 'screen_view', eventId: randomUUID(), url: 'https://example.com/' };
+  const second = { type: 'screen_view', eventId: randomUUID(), url: 'https://example.com/boom' };
+  expect(() => runPipeline([first, second], ctx, failing)).toThrow('boom');
+  expect(recentIds.claim(site.id, first.eventId)).toBe(true);
+  expect(recentIds.claim(site.id, second.eventId)).toBe(true);
+});

@@ -42,6 +42,8 @@ interface Shared {
   receivedAtText: string;
   /** The user agent as stored: at most 512 characters. */
   userAgentText: string;
+  /** Event ids this request claimed (dedupe), to release if it fails. */
+  claimedIds: string[];
 }
 
 /** One event on its way through the steps. */
@@ -52,8 +54,6 @@ interface Draft {
   page?: PageFields;
   anonymousId?: string;
   sessionId?: string;
-  /** Whether this event claimed its id (dedupe). */
-  claimed: boolean;
 }
 
 type Step = (draft: Draft, ctx: RequestContext, shared: Shared, deps: PipelineDeps) => DropReason | undefined;
@@ -98,9 +98,9 @@ export const STEPS: [name: string, step: Step][] = [
   ['bot', (_, __, shared) => (!shared.device ? 'no_user_agent' : shared.device.bot ? 'bot' : undefined)],
   [
     'dedupe',
-    (draft, ctx, _, deps) => {
+    (draft, ctx, shared, deps) => {
       if (!deps.recentIds.claim(ctx.site.id, draft.event.eventId)) return 'duplicate';
-      draft.claimed = true;
+      shared.claimedIds.push(draft.event.eventId);
       return undefined;
     },
   ],
@@ -268,8 +268,18 @@ export function runPipeline(rawEvents: unknown[], ctx: RequestContext, deps: Pip
     fallbackVisitorId: undefined,
     receivedAtText: clampedTimeText(undefined, receivedAt),
     userAgentText: userAgent.slice(0, 512),
+    claimedIds: result.claimed.ids,
   };
-  rawEvents.forEach((raw, index) => {
+  try {
+    for (let index = 0; index < rawEvents.length; index++) processEvent(rawEvents[index], index);
+  } catch (error) {
+    // Nothing of this request is stored: its claims go, or the client's retry would be dropped.
+    for (const id of result.claimed.ids) deps.recentIds.release(result.claimed.scope, id);
+    throw error;
+  }
+  return result;
+
+  function processEvent(raw: unknown, index: number): void {
     const parsed = parseTrackerEvent(raw);
     if (!parsed.success) {
       drop(result, 'invalid');
@@ -286,7 +296,6 @@ export function runPipeline(rawEvents: unknown[], ctx: RequestContext, deps: Pip
       page: undefined,
       anonymousId: undefined,
       sessionId: undefined,
-      claimed: false,
     };
     for (const [, step] of STEPS) {
       const reason = step(draft, ctx, shared, deps);
@@ -295,8 +304,6 @@ export function runPipeline(rawEvents: unknown[], ctx: RequestContext, deps: Pip
         return;
       }
     }
-    if (draft.claimed) result.claimed.ids.push(draft.event.eventId);
     result.rows.push(toRow(draft, ctx, shared));
-  });
-  return result;
+  }
 }

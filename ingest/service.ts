@@ -59,6 +59,15 @@ const ROUTES: Record<string, Handler> = {
   ...Object.fromEntries(TRACKER_FILES.map((name) => [`GET /${name}`, trackerFile(name)])),
 };
 
+/** The request's URL; a target that does not parse (e.g. `//[`) is the client's error. */
+function requestUrl(req: IncomingMessage): URL {
+  try {
+    return new URL(req.url ?? '/', 'http://ingest');
+  } catch {
+    throw new HttpError(400, 'INVALID_URL', 'Request target is not a valid URL');
+  }
+}
+
 export interface Ingest {
   server: Server;
   context: IngestContext;
@@ -98,18 +107,20 @@ export async function createIngest(
   context.websites.start();
   context.links.start();
 
-  const server = createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://ingest');
-    const browser = BROWSER_ROUTES.has(url.pathname);
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    let path = req.url ?? '/';
+    let browser = false;
     try {
+      const url = requestUrl(req);
+      path = url.pathname;
+      browser = BROWSER_ROUTES.has(path);
       if (browser && req.method === 'OPTIONS') return preflight(req, res);
-      const handler =
-        req.method === 'GET' && url.pathname.startsWith('/l/') ? followLink : ROUTES[`${req.method} ${url.pathname}`];
-      if (!handler) throw new HttpError(404, 'NOT_FOUND', `No route for ${req.method} ${url.pathname}`);
+      const handler = req.method === 'GET' && path.startsWith('/l/') ? followLink : ROUTES[`${req.method} ${path}`];
+      if (!handler) throw new HttpError(404, 'NOT_FOUND', `No route for ${req.method} ${path}`);
       await handler(context, req, res, url);
     } catch (error) {
       const known = error instanceof HttpError ? error : undefined;
-      if (!known) log.error('request failed', { path: url.pathname, error: (error as Error).stack });
+      if (!known) log.error('request failed', { path, error: (error as Error).stack });
       const status = known?.status ?? 500;
       metrics.rejected.add(1, { status: String(status), code: known?.code ?? 'INTERNAL' });
       const headers = { ...(browser ? corsHeaders(req) : {}), ...known?.headers };
@@ -123,7 +134,14 @@ export async function createIngest(
         headers,
       );
     }
-  });
+  }
+  // Nothing a request does may reject unhandled: Node would exit, taking every service down.
+  const server = createServer((req, res) =>
+    handle(req, res).catch((error: Error) => {
+      log.error('response failed', { error: error.stack });
+      res.destroy();
+    }),
+  );
 
   const uptime = new UptimeChecker(stores.prisma, context.writer, log, {
     region: config.uptimeRegion,

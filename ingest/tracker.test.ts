@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { connect } from 'node:net';
 import crawlers from 'crawler-user-agents' with { type: 'json' };
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '../clickhouse/sql.ts';
@@ -214,6 +215,21 @@ describe('POST /v1/batch', () => {
     expect(byId[ancient.eventId]?.age_s).toBeLessThan(365 * 86_400);
   });
 
+  it('refuses properties nested too deep to serialise as invalid, keeping the rest of the batch', async () => {
+    const good = { ...base(), type: 'screen_view' };
+    const nested = { ...base(), type: 'custom', name: 'deep', properties: { deep: 0 } };
+    const body = JSON.stringify({ clientId: t.siteId, events: [good, nested] }).replace(
+      '"deep":0',
+      `"deep":${'['.repeat(200_000)}${']'.repeat(200_000)}`,
+    );
+    const response = await send(body);
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ accepted: 1, dropped: { invalid: 1 } });
+    expect(await t.rows(sql`SELECT count() AS n FROM analytics.events WHERE event_id = ${good.eventId}`)).toEqual([
+      { n: 1 },
+    ]);
+  });
+
   it('stores a retried event once', async () => {
     const event = { ...base(), type: 'screen_view' };
     expect((await send({ clientId: t.siteId, events: [event] })).body.accepted).toBe(1);
@@ -365,6 +381,22 @@ describe('POST /v1/batch refuses bad requests and changes nothing', () => {
     expect(Number(retryAfter)).toBeGreaterThan(0);
     expect((await send({ clientId: t.siteId, events: [screenView()] }, { ip: '203.0.113.8' })).status).toBe(200);
   });
+});
+
+it('answers a request target that is not a URL with 400 and keeps serving', async () => {
+  const { port } = new URL(t.url);
+  const head = await new Promise<string>((resolve, reject) => {
+    const socket = connect(Number(port), '127.0.0.1', () => socket.end('GET //[ HTTP/1.1\r\nHost: x\r\n\r\n'));
+    let text = '';
+    socket.on('data', (chunk) => {
+      text += chunk;
+    });
+    socket.on('end', () => resolve(text));
+    socket.on('error', reject);
+  });
+  expect(head).toMatch(/^HTTP\/1\.1 400 /);
+  expect(head).toContain('"code":"INVALID_URL"');
+  expect((await fetch(`${t.url}/health`)).status).toBe(200);
 });
 
 describe('GET /v1/px.gif', () => {
