@@ -3,14 +3,26 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '../clickhouse/sql.ts';
 import { generateApiKey } from '../prisma/api-keys.ts';
 import type { ApiScope } from '../prisma/generated/client.ts';
+import { AUTH_FAILURES_PER_MINUTE } from './routes/server-events.ts';
 import { startTestIngest, type TestIngest } from './test-support.ts';
 
 let t: TestIngest;
 let otherOrgSite: string;
+let archivedSite: string;
 beforeAll(async () => {
   t = await startTestIngest();
   const other = await t.prisma.organization.create({ data: { name: 'Other' } });
   otherOrgSite = (await t.prisma.website.create({ data: { domain: 'other.org', organizationId: other.id } })).id;
+  archivedSite = (
+    await t.prisma.website.create({
+      data: {
+        domain: 'old.example.com',
+        organizationId: t.organizationId,
+        status: 'ARCHIVED',
+        integrations: { stripe: { webhookSecret: 'whsec_test_secret' } },
+      },
+    })
+  ).id;
 });
 afterAll(() => t.close());
 
@@ -102,6 +114,7 @@ describe('POST /v1/track', () => {
       [bearer(await makeKey(['READ_ANALYTICS'])), { name: 'x' }, 403, 'FORBIDDEN'],
       [bearer(valid), { name: 'x', websiteId: otherOrgSite }, 403, 'FORBIDDEN'],
       [bearer(valid), { name: 'x', websiteId: 'does-not-exist' }, 403, 'FORBIDDEN'],
+      [bearer(valid), { name: 'x', websiteId: archivedSite }, 403, 'FORBIDDEN'],
       [
         bearer(await makeKey(['TRACK_EVENTS'], { websiteId: t.siteId })),
         { name: 'x', websiteId: undefined, namespace: 'n' },
@@ -136,6 +149,19 @@ describe('POST /v1/track', () => {
     expect(Number(statuses[3]?.headers.get('retry-after'))).toBeGreaterThan(50);
     const unlimited = await makeKey(['TRACK_EVENTS'], { rateLimitEnabled: false, rateLimitMax: 1 });
     for (let i = 0; i < 3; i++) expect((await post('/v1/track', { name: 'free' }, bearer(unlimited))).status).toBe(200);
+  });
+
+  it('stops an address that keeps failing authentication before looking its keys up', async () => {
+    const from = (ip: string, key: string) => ({ ...bearer(key), 'x-forwarded-for': ip });
+    for (let i = 0; i < AUTH_FAILURES_PER_MINUTE; i++) {
+      expect((await post('/v1/track', { name: 'x' }, from('192.0.2.77', `tmk_guess-${i}`))).status).toBe(401);
+    }
+    const valid = await makeKey(['TRACK_EVENTS']);
+    const blocked = await post('/v1/llm', { name: 'x' }, from('192.0.2.77', valid));
+    expect(blocked.status).toBe(429);
+    expect(blocked.body.error.code).toBe('RATE_LIMITED');
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(50);
+    expect((await post('/v1/track', { name: 'x' }, from('192.0.2.78', valid))).status).toBe(200);
   });
 });
 
@@ -263,7 +289,132 @@ describe('payment webhooks', () => {
         amount: 30,
         currency: 'USD',
         anonymous_id: 'anon-9',
-        product_name: null,
+        // Kept from the sale: the refund does not carry it.
+        product_name: 'Pro plan',
+        provider: 'stripe',
+      },
+    ]);
+  });
+
+  it('keeps a refunded sale on its own date, so a refund next month does not leave it counted', async () => {
+    const soldAt = now() - 40 * 86_400;
+    const sale = {
+      id: 'evt_old_sale',
+      type: 'payment_intent.succeeded',
+      created: soldAt,
+      data: { object: { id: 'pi_old', amount_received: 1000, currency: 'usd' } },
+    };
+    const refund = {
+      id: 'evt_old_refund',
+      type: 'charge.refunded',
+      created: now(),
+      data: {
+        object: { id: 'ch_old', payment_intent: 'pi_old', amount: 1000, amount_refunded: 1000, currency: 'usd' },
+      },
+    };
+    await stripe(sale);
+    await stripe(refund);
+    expect(
+      await t.rows(sql`SELECT status, toFloat64(amount) AS amount, toUnixTimestamp(created) AS created
+        FROM analytics.revenue FINAL WHERE transaction_id = 'pi_old'`),
+    ).toEqual([{ status: 'refunded', amount: 0, created: soldAt }]);
+  });
+
+  it('merges events about one payment that arrive together, keeping the attribution', async () => {
+    const created = now();
+    const checkout = {
+      id: 'evt_co',
+      type: 'checkout.session.completed',
+      created,
+      data: {
+        object: {
+          id: 'cs_2',
+          payment_intent: 'pi_2',
+          amount_total: 1500,
+          currency: 'eur',
+          mode: 'payment',
+          client_reference_id: 'anon-co',
+          metadata: { product_name: 'Starter' },
+        },
+      },
+    };
+    const intent = {
+      id: 'evt_pi',
+      type: 'payment_intent.succeeded',
+      created,
+      data: { object: { id: 'pi_2', amount_received: 1500, currency: 'eur' } },
+    };
+    await Promise.all([stripe(checkout), stripe(intent)]);
+    expect(await revenue('pi_2')).toEqual([
+      {
+        type: 'sale',
+        status: 'completed',
+        amount: 15,
+        currency: 'EUR',
+        anonymous_id: 'anon-co',
+        product_name: 'Starter',
+        provider: 'stripe',
+      },
+    ]);
+  });
+
+  it('keys a Stripe subscription payment by its invoice across checkout, invoice and refund events', async () => {
+    const checkout = {
+      id: 'evt_sub_co',
+      type: 'checkout.session.completed',
+      created: now() - 30,
+      data: {
+        object: {
+          id: 'cs_sub',
+          mode: 'subscription',
+          invoice: 'in_1',
+          amount_total: 2000,
+          currency: 'usd',
+          metadata: { anonymous_id: 'anon-sub' },
+        },
+      },
+    };
+    const paid = {
+      id: 'evt_sub_paid',
+      type: 'invoice.paid',
+      created: now() - 20,
+      data: {
+        object: {
+          id: 'in_1',
+          amount_paid: 2000,
+          currency: 'usd',
+          subscription: 'sub_9',
+          lines: { data: [{ description: 'Team plan' }] },
+        },
+      },
+    };
+    const refunded = {
+      id: 'evt_sub_refund',
+      type: 'charge.refunded',
+      created: now(),
+      data: {
+        object: {
+          id: 'ch_sub',
+          invoice: 'in_1',
+          payment_intent: 'pi_sub',
+          amount: 2000,
+          amount_refunded: 500,
+          currency: 'usd',
+        },
+      },
+    };
+    await stripe(checkout);
+    await stripe(paid);
+    expect(await revenue('in_1')).toMatchObject([{ type: 'subscription', amount: 20, anonymous_id: 'anon-sub' }]);
+    await stripe(refunded);
+    expect(await revenue('in_1')).toEqual([
+      {
+        type: 'refund',
+        status: 'partially_refunded',
+        amount: 15,
+        currency: 'USD',
+        anonymous_id: 'anon-sub',
+        product_name: 'Team plan',
         provider: 'stripe',
       },
     ]);
@@ -292,10 +443,21 @@ describe('payment webhooks', () => {
     expect((await stripe(event, { secret: 'wrong' })).body.error.code).toBe('INVALID_SIGNATURE');
     expect((await stripe(event, { at: now() - 3600 })).body.error.code).toBe('INVALID_SIGNATURE');
     expect((await post(`/v1/webhooks/stripe?websiteId=${t.siteId}`, event)).status).toBe(400);
-    expect(
-      (await post(`/v1/webhooks/stripe?websiteId=${otherOrgSite}`, event, { 'stripe-signature': 't=1,v1=00' })).body
-        .error.code,
-    ).toBe('WEBHOOK_NOT_CONFIGURED');
+    // Signatures of the right length but not hex.
+    const garbled = {
+      'stripe-signature': `t=${now()},v1=${'z'.repeat(64)}`,
+      'paddle-signature': `ts=${now()};h1=${'é'.repeat(32)}`,
+    };
+    for (const provider of ['stripe', 'paddle']) {
+      const response = await post(`/v1/webhooks/${provider}?websiteId=${t.siteId}`, event, garbled);
+      expect(response.body.error.code, provider).toBe('INVALID_SIGNATURE');
+    }
+    for (const site of [otherOrgSite, archivedSite]) {
+      expect(
+        (await post(`/v1/webhooks/stripe?websiteId=${site}`, event, { 'stripe-signature': 't=1,v1=00' })).body.error
+          .code,
+      ).toBe('WEBHOOK_NOT_CONFIGURED');
+    }
     for (const body of ['null', '[1]', '"x"']) {
       const at = now();
       const signature = createHmac('sha256', stripeSecret).update(`${at}.${body}`).digest('hex');
@@ -348,7 +510,38 @@ describe('payment webhooks', () => {
       },
     };
     expect((await paddle(adjustment)).body.stored).toBe(1);
-    expect(await revenue('txn_1')).toMatchObject([{ type: 'refund', status: 'refunded', amount: 0 }]);
+    expect(await revenue('txn_1')).toMatchObject([
+      { type: 'refund', status: 'refunded', amount: 0, anonymous_id: 'anon-p', product_name: 'Team monthly' },
+    ]);
     expect((await paddle(adjustment, 'wrong')).body.error.code).toBe('INVALID_SIGNATURE');
+  });
+
+  it('adds up partial Paddle refunds, once per adjustment, even right after the sale', async () => {
+    const at = (offsetS: number) => new Date(Date.now() + offsetS * 1000).toISOString();
+    const sale = {
+      event_id: 'ntf_s',
+      event_type: 'transaction.completed',
+      occurred_at: at(-60),
+      data: { id: 'txn_2', currency_code: 'USD', details: { totals: { grand_total: '10000' } } },
+    };
+    const refund = (id: string, cents: string, offsetS: number) => ({
+      event_id: `ntf_${id}`,
+      event_type: 'adjustment.created',
+      occurred_at: at(offsetS),
+      data: {
+        id,
+        action: 'refund',
+        status: 'approved',
+        transaction_id: 'txn_2',
+        currency_code: 'USD',
+        totals: { total: cents },
+      },
+    });
+    // No read in between: the sale may still be in the spool when its refund arrives.
+    await paddle(sale);
+    await paddle(refund('adj_a', '2500', -30));
+    await paddle(refund('adj_b', '1000', -20));
+    await paddle(refund('adj_b', '1000', -10));
+    expect(await revenue('txn_2')).toMatchObject([{ type: 'refund', status: 'partially_refunded', amount: 65 }]);
   });
 });

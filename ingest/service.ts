@@ -18,7 +18,7 @@ import { followLink, type LinkTarget, linkDirectory } from './routes/links.ts';
 import { llm, track } from './routes/server-events.ts';
 import { TRACKER_FILES, trackerFile } from './routes/static.ts';
 import { batch, corsHeaders, pixel, preflight } from './routes/tracker.ts';
-import { webhook } from './routes/webhooks.ts';
+import { RevenueLedger, webhook } from './routes/webhooks.ts';
 import { UptimeChecker } from './uptime/checker.ts';
 import { type Site, websiteDirectory } from './websites.ts';
 import { type RowWriter, SpooledWriter } from './writer.ts';
@@ -36,6 +36,7 @@ export interface IngestContext {
   writer: RowWriter;
   metrics: IngestMetrics;
   rateLimiter: RateLimiter;
+  revenue: RevenueLedger;
 }
 
 type Handler = (ingest: IngestContext, req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void> | void;
@@ -103,6 +104,7 @@ export async function createIngest(
     }),
     metrics,
     rateLimiter: new RateLimiter(),
+    revenue: new RevenueLedger(),
   };
   context.websites.start();
   context.links.start();

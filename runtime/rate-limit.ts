@@ -38,6 +38,15 @@ export class RateLimiter {
     return { allowed: true, remaining: max - window.count, resetMs };
   }
 
+  /** The decision `take` would make now, without counting a request. */
+  peek(key: string, max: number): RateDecision {
+    const now = this.now();
+    const window = this.windows.get(key);
+    if (!window || now >= window.endsAt) return { allowed: max > 0, remaining: max, resetMs: 0 };
+    const remaining = Math.max(0, max - window.count);
+    return { allowed: remaining > 0, remaining, resetMs: window.endsAt - now };
+  }
+
   /**
    * Drops expired windows now and then, so memory stays bounded by the keys active per window.
    * Each window expires on its own length: callers share one limiter with different windows.

@@ -5,7 +5,7 @@ import { verifyApiKey } from '../../prisma/api-keys.ts';
 import type { ApiKey, ApiScope } from '../../prisma/generated/client.ts';
 import { describeIssues, LIMITS, llmBody, trackBody } from '../contract.ts';
 import type { Claims } from '../dedupe.ts';
-import { bearerToken, HttpError, readJson, sendJson } from '../http.ts';
+import { bearerToken, clientIp, HttpError, readJson, sendJson } from '../http.ts';
 import { clampTime } from '../pipeline.ts';
 import type { IngestContext } from '../service.ts';
 import { ensureRoom, storeRows } from '../store.ts';
@@ -14,12 +14,26 @@ import type { Row, Table } from '../writer.ts';
 /** Default for keys with rate limiting on but no limits of their own. */
 const DEFAULT_KEY_LIMIT = { max: 1_000, windowMs: 60_000 };
 
+/**
+ * Failed authentications allowed per client address and minute. Past them the address gets 429
+ * before its keys are looked up: guessing keys costs a database query each, and valid keys
+ * never fail, so a server sending many events is not held back by this.
+ */
+export const AUTH_FAILURES_PER_MINUTE = 20;
+
+const rateLimited = (message: string, resetMs: number) =>
+  new HttpError(429, 'RATE_LIMITED', message, { 'retry-after': String(Math.ceil(resetMs / 1000)) });
+
 /** The API key of a server-side request, which must be valid, hold `scope` (or admin) and be within its rate limit. */
 export async function authenticate(ingest: IngestContext, req: IncomingMessage, scope: ApiScope): Promise<ApiKey> {
+  const failures = `auth-failures:${clientIp(req, ingest.config.trustProxyHops)}`;
+  const guard = ingest.rateLimiter.peek(failures, AUTH_FAILURES_PER_MINUTE);
+  if (!guard.allowed) throw rateLimited('Too many failed authentications from this address', guard.resetMs);
   const token = bearerToken(req);
   if (!token) throw new HttpError(401, 'UNAUTHENTICATED', 'Send an API key: Authorization: Bearer <key>');
   const verified = await verifyApiKey(ingest.stores.prisma, token);
   if ('rejected' in verified) {
+    ingest.rateLimiter.take(failures, AUTH_FAILURES_PER_MINUTE, 60_000);
     const reason = { UNKNOWN: 'is not valid', DISABLED: 'is disabled', REVOKED: 'was revoked', EXPIRED: 'has expired' };
     throw new HttpError(401, 'UNAUTHENTICATED', `API key ${reason[verified.rejected]}`);
   }
@@ -31,21 +45,17 @@ export async function authenticate(ingest: IngestContext, req: IncomingMessage, 
     const max = key.rateLimitMax ?? DEFAULT_KEY_LIMIT.max;
     const windowMs = key.rateLimitTimeWindow ?? DEFAULT_KEY_LIMIT.windowMs;
     const decision = ingest.rateLimiter.take(`key:${key.id}`, max, windowMs);
-    if (!decision.allowed) {
-      throw new HttpError(429, 'RATE_LIMITED', 'API key rate limit exceeded', {
-        'retry-after': String(Math.ceil(decision.resetMs / 1000)),
-      });
-    }
+    if (!decision.allowed) throw rateLimited('API key rate limit exceeded', decision.resetMs);
   }
   return key;
 }
 
-/** The website an event names must belong to the key's organization (and be the key's website, if it has one). */
+/** The website an event names must be active and belong to the key's organization (and be the key's website, if it has one). */
 async function websiteFor(ingest: IngestContext, key: ApiKey, websiteId: string | undefined): Promise<string | null> {
   const id = websiteId ?? key.websiteId;
   if (!id) return null;
   const site = await ingest.websites.get(id);
-  if (!site || site.organizationId !== key.organizationId || (key.websiteId && key.websiteId !== id)) {
+  if (!site?.active || site.organizationId !== key.organizationId || (key.websiteId && key.websiteId !== id)) {
     // Same answer for "no such website" and "not yours": existence does not leak.
     throw new HttpError(403, 'FORBIDDEN', `Website ${id} is not available to this API key`);
   }

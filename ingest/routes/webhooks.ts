@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { runQuery } from '../../clickhouse/query.ts';
 import { sql, toClickHouseDateTime } from '../../clickhouse/sql.ts';
 import { HttpError, readBody, sendJson } from '../http.ts';
+import { clampTime } from '../pipeline.ts';
 import type { IngestContext } from '../service.ts';
 import { storeRows } from '../store.ts';
 import type { Site } from '../websites.ts';
@@ -10,8 +11,9 @@ import type { Site } from '../websites.ts';
 /**
  * Stripe and Paddle webhooks → analytics.revenue. Each website holds its own signing secrets
  * (integrations.stripe.webhookSecret / integrations.paddle.webhookSecret) and is named in the
- * webhook URL: /v1/webhooks/stripe?websiteId=…. Rows are versioned by the provider's event
- * time, so a refund replaces its sale and a late redelivery of the sale cannot undo that.
+ * webhook URL: /v1/webhooks/stripe?websiteId=…. A transaction is one row (ReplacingMergeTree by
+ * organization and transaction id), versioned by the provider's event time: a refund replaces
+ * its sale and a late redelivery of the sale cannot undo that.
  */
 
 const WEBHOOK_BODY_LIMIT = 1024 * 1024;
@@ -22,8 +24,8 @@ const ZERO_DECIMAL = new Set('BIF CLP DJF GNF JPY KMF KRW MGA PYG RWF UGX VND VU
 const THREE_DECIMAL = new Set('BHD JOD KWD OMR TND'.split(' '));
 
 /** Minor units (cents) → major units (dollars), by currency. */
-export function toMajor(minor: number, currency: string): number {
-  const code = currency.toUpperCase();
+export function toMajor(minor: number, currency: unknown): number {
+  const code = typeof currency === 'string' ? currency.toUpperCase() : '';
   const decimals = ZERO_DECIMAL.has(code) ? 0 : THREE_DECIMAL.has(code) ? 3 : 2;
   return minor / 10 ** decimals;
 }
@@ -32,7 +34,7 @@ interface Revenue {
   transactionId: string;
   type: 'sale' | 'refund' | 'subscription';
   status: string;
-  /** Major units (dollars, not cents). */
+  /** Major units (dollars, not cents): what the merchant keeps. */
   amount: number;
   currency: string;
   anonymousId?: string;
@@ -43,35 +45,132 @@ interface Revenue {
   metadata: Record<string, unknown>;
   /** Provider's event time: the row version. */
   occurredAt: Date;
+  /** A Paddle refund adjustment: only its own amount is known; the ledger works out the rest. */
+  adjustment?: { id: string; refunded: number };
 }
 
-function revenueRow(site: Site, provider: string, r: Revenue) {
-  // No exchange rates offline: the amount stays in its own currency.
-  const at = toClickHouseDateTime(r.occurredAt).slice(0, 19);
+/** A transaction's row as stored (the columns an update carries over). */
+interface StoredRevenue {
+  amount: number;
+  metadata: string;
+  created: string;
+  anonymous_id: string | null;
+  session_id: string | null;
+  customer_id: string | null;
+  product_id: string | null;
+  product_name: string | null;
+  synced_at: string;
+}
+
+type RevenueRow = StoredRevenue & Record<string, unknown>;
+
+/**
+ * The row for `r`, given what is stored for its transaction. It keeps the first row's date:
+ * `created` also chooses the partition, and rows in different partitions never replace each
+ * other, so a refund dated a month later would otherwise leave its sale counted beside it.
+ * Attribution, customer and product the event lacks (refunds rarely carry them) come from the
+ * stored row too.
+ */
+function revenueRow(site: Site, provider: string, r: Revenue, previous?: StoredRevenue): RevenueRow {
+  const at = eventTime(r);
+  let { amount, status, metadata } = r;
+  if (r.adjustment) {
+    // Paddle sends each refund adjustment alone: the gross comes from the sale, and the refunds
+    // so far from the stored row, by adjustment id (so a redelivery is not counted twice).
+    const before = previous ? (JSON.parse(previous.metadata) as Record<string, unknown>) : {};
+    const gross = typeof before.gross === 'number' ? before.gross : (previous?.amount ?? r.adjustment.refunded);
+    const adjustments = { ...(before.adjustments as Record<string, number>), [r.adjustment.id]: r.adjustment.refunded };
+    const refunded = Object.values(adjustments).reduce((sum, a) => sum + a, 0);
+    amount = Math.max(0, gross - refunded);
+    status = refunded >= gross ? 'refunded' : 'partially_refunded';
+    metadata = { ...metadata, gross, refunded, adjustments };
+  }
   return {
     owner_id: site.organizationId,
     website_id: site.id,
     transaction_id: r.transactionId,
     provider,
     type: r.type,
-    status: r.status,
-    amount: r.amount,
-    original_amount: r.amount,
+    status,
+    // No exchange rates offline: the amount stays in its own currency.
+    amount,
+    original_amount: amount,
     original_currency: r.currency.toUpperCase(),
     currency: r.currency.toUpperCase(),
-    anonymous_id: r.anonymousId ?? null,
-    session_id: r.sessionId ?? null,
-    customer_id: r.customerId ?? null,
-    product_id: r.productId ?? null,
-    product_name: r.productName ?? null,
-    metadata: JSON.stringify(r.metadata),
-    created: at,
-    synced_at: at,
+    anonymous_id: r.anonymousId ?? previous?.anonymous_id ?? null,
+    session_id: r.sessionId ?? previous?.session_id ?? null,
+    customer_id: r.customerId ?? previous?.customer_id ?? null,
+    product_id: r.productId ?? previous?.product_id ?? null,
+    product_name: r.productName ?? previous?.product_name ?? null,
+    metadata: JSON.stringify(metadata),
+    created: previous?.created ?? at,
+    // The row version. This row carries the stored one forward, so it wins even in the same second.
+    synced_at:
+      previous && at <= previous.synced_at ? dateTime(new Date(`${previous.synced_at.replace(' ', 'T')}Z`), 1000) : at,
   };
 }
 
-const safeEqualHex = (a: string, b: string) =>
-  a.length === b.length && timingSafeEqual(Buffer.from(a, 'hex'), Buffer.from(b, 'hex'));
+/** `YYYY-MM-DD hh:mm:ss` (UTC), as DateTime columns hold it, `plusMs` later. */
+const dateTime = (date: Date, plusMs = 0) => toClickHouseDateTime(new Date(date.getTime() + plusMs)).slice(0, 19);
+
+/** The provider's event time, clamped like every event's (not in the future, not past the TTL). */
+const eventTime = (r: Revenue) => dateTime(clampTime(r.occurredAt.getTime(), new Date()));
+
+/** Minutes for which this process remembers the revenue rows it wrote (the spool's lag, amply). */
+const RECENT_MS = 10 * 60_000;
+
+/**
+ * Applies revenue events one at a time, each against its transaction's stored row: the row
+ * this process wrote recently (it may still be in the spool rather than in ClickHouse), or the
+ * stored one. One at a time, so two events about one transaction arriving together (Stripe's
+ * checkout.session.completed and payment_intent.succeeded) see each other.
+ */
+export class RevenueLedger {
+  private queue: Promise<unknown> = Promise.resolve();
+  private recent = new Map<string, { at: number; row: RevenueRow }>();
+
+  /** Resolves true once the row is durable, or false if a later event about it is already stored. */
+  record(ingest: IngestContext, site: Site, provider: string, revenue: Revenue): Promise<boolean> {
+    const run = this.queue.then(() => this.apply(ingest, site, provider, revenue));
+    this.queue = run.catch(() => {});
+    return run;
+  }
+
+  private async apply(ingest: IngestContext, site: Site, provider: string, revenue: Revenue): Promise<boolean> {
+    const key = `${site.organizationId}\n${revenue.transactionId}`;
+    const now = Date.now();
+    for (const [k, { at }] of this.recent) {
+      if (now - at < RECENT_MS) break;
+      this.recent.delete(k);
+    }
+    const previous = this.recent.get(key)?.row ?? (await storedRevenue(ingest, site, revenue.transactionId));
+    // An older event (a redelivered sale after its refund) is superseded already.
+    if (previous && eventTime(revenue) < previous.synced_at) return false;
+    const row = revenueRow(site, provider, revenue, previous);
+    await storeRows(ingest, [{ table: 'analytics.revenue', row }]);
+    this.recent.delete(key);
+    this.recent.set(key, { at: now, row });
+    return true;
+  }
+}
+
+async function storedRevenue(ingest: IngestContext, site: Site, transactionId: string) {
+  const [stored] = await runQuery<StoredRevenue>(ingest.stores.clickhouse, {
+    name: 'revenue_transaction',
+    query: sql`SELECT toFloat64(amount) AS amount, metadata, toString(created) AS created,
+        toString(synced_at) AS synced_at, anonymous_id, session_id, customer_id, product_id, product_name
+      FROM analytics.revenue FINAL
+      WHERE owner_id = ${site.organizationId} AND transaction_id = ${transactionId}`,
+  });
+  return stored;
+}
+
+/** Constant-time string equality (compared as sent: a non-hex signature simply does not match). */
+function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
 const hmac = (secret: string, payload: string) => createHmac('sha256', secret).update(payload).digest('hex');
 
 function checkTimestamp(seconds: number) {
@@ -86,7 +185,7 @@ export function verifyStripe(header: string | undefined, body: string, secret: s
   const t = parts.find(([k]) => k === 't')?.[1];
   checkTimestamp(Number(t));
   const expected = hmac(secret, `${t}.${body}`);
-  if (!parts.some(([k, v]) => k === 'v1' && v && safeEqualHex(v, expected))) {
+  if (!parts.some(([k, v]) => k === 'v1' && v && safeEqual(v, expected))) {
     throw new HttpError(400, 'INVALID_SIGNATURE', 'Stripe signature does not match');
   }
 }
@@ -95,7 +194,7 @@ export function verifyStripe(header: string | undefined, body: string, secret: s
 export function verifyPaddle(header: string | undefined, body: string, secret: string): void {
   const parts = Object.fromEntries((header ?? '').split(';').map((p) => p.split('=') as [string, string]));
   checkTimestamp(Number(parts.ts));
-  if (!parts.h1 || !safeEqualHex(parts.h1, hmac(secret, `${parts.ts}:${body}`))) {
+  if (!parts.h1 || !safeEqual(parts.h1, hmac(secret, `${parts.ts}:${body}`))) {
     throw new HttpError(400, 'INVALID_SIGNATURE', 'Paddle signature does not match');
   }
 }
@@ -120,7 +219,9 @@ export function fromStripe(event: Json): Revenue | null {
   switch (event.type) {
     case 'checkout.session.completed':
       return {
-        transactionId: str(o.payment_intent) ?? str(o.invoice) ?? o.id,
+        // A subscription's payments are keyed by invoice, one-off payments by payment intent:
+        // the ids that invoice.paid, payment_intent.succeeded and charge.refunded also carry.
+        transactionId: (o.mode === 'subscription' ? str(o.invoice) : str(o.payment_intent)) ?? o.id,
         type: o.mode === 'subscription' ? 'subscription' : 'sale',
         status: 'completed',
         amount: toMajor(num(o.amount_total), o.currency),
@@ -133,8 +234,8 @@ export function fromStripe(event: Json): Revenue | null {
       };
     case 'payment_intent.succeeded':
       return {
-        transactionId: o.id,
-        type: 'sale',
+        transactionId: str(o.invoice) ?? o.id,
+        type: o.invoice ? 'subscription' : 'sale',
         status: 'completed',
         amount: toMajor(num(o.amount_received ?? o.amount), o.currency),
         currency: o.currency,
@@ -147,7 +248,7 @@ export function fromStripe(event: Json): Revenue | null {
     case 'invoice.paid': {
       const line: Json = o.lines?.data?.[0] ?? {};
       return {
-        transactionId: str(o.payment_intent) ?? o.id,
+        transactionId: o.id,
         type: 'subscription',
         status: 'completed',
         amount: toMajor(num(o.amount_paid), o.currency),
@@ -164,7 +265,7 @@ export function fromStripe(event: Json): Revenue | null {
       const gross = toMajor(num(o.amount), o.currency);
       const refunded = toMajor(num(o.amount_refunded), o.currency);
       return {
-        transactionId: str(o.payment_intent) ?? o.id,
+        transactionId: str(o.invoice) ?? str(o.payment_intent) ?? o.id,
         type: 'refund',
         status: refunded >= gross ? 'refunded' : 'partially_refunded',
         // What the merchant keeps; the refunded and gross amounts stay in metadata.
@@ -182,8 +283,8 @@ export function fromStripe(event: Json): Revenue | null {
   }
 }
 
-/** The revenue a Paddle Billing event carries; refunds need the sale they refund (`previous`). */
-export function fromPaddle(event: Json, previous?: { amount: number; metadata: string }): Revenue | null {
+/** The revenue a Paddle Billing event carries, or null for events that carry none. */
+export function fromPaddle(event: Json): Revenue | null {
   const d: Json = event.data ?? {};
   const occurredAt = new Date(event.occurred_at);
   if (event.event_type === 'transaction.completed') {
@@ -204,19 +305,19 @@ export function fromPaddle(event: Json, previous?: { amount: number; metadata: s
       occurredAt,
     };
   }
-  if (event.event_type?.startsWith('adjustment.') && d.action === 'refund' && d.status === 'approved') {
+  if (str(event.event_type)?.startsWith('adjustment.') && d.action === 'refund' && d.status === 'approved') {
     const refunded = toMajor(num(d.totals?.total), d.currency_code);
-    // The adjustment only carries the refunded amount; the gross comes from the stored sale.
-    const gross = previous ? (JSON.parse(previous.metadata).gross ?? previous.amount) : refunded;
     return {
       transactionId: d.transaction_id,
       type: 'refund',
-      status: refunded >= gross ? 'refunded' : 'partially_refunded',
-      amount: Math.max(0, gross - refunded),
+      status: 'refunded',
+      // Worked out against the sale when stored (see revenueRow).
+      amount: refunded,
       currency: d.currency_code,
       customerId: str(d.customer_id),
-      metadata: { event: event.event_id, gross, refunded },
+      metadata: { event: event.event_id },
       occurredAt,
+      adjustment: { id: String(d.id), refunded },
     };
   }
   return null;
@@ -226,7 +327,7 @@ interface Provider {
   secret: (site: Site) => string | undefined;
   verify: (header: string | undefined, body: string, secret: string) => void;
   signatureHeader: string;
-  revenue: (ingest: IngestContext, site: Site, event: Json) => Promise<Revenue | null>;
+  revenue: (event: Json) => Revenue | null;
 }
 
 const PROVIDERS: Record<'stripe' | 'paddle', Provider> = {
@@ -234,24 +335,23 @@ const PROVIDERS: Record<'stripe' | 'paddle', Provider> = {
     secret: (site) => site.webhookSecrets.stripe,
     verify: verifyStripe,
     signatureHeader: 'stripe-signature',
-    revenue: async (_, __, event) => fromStripe(event),
+    revenue: fromStripe,
   },
   paddle: {
     secret: (site) => site.webhookSecrets.paddle,
     verify: verifyPaddle,
     signatureHeader: 'paddle-signature',
-    revenue: async (ingest, site, event) => {
-      const transaction = str(event.data?.transaction_id);
-      if (!transaction) return fromPaddle(event);
-      const [previous] = await runQuery<{ amount: number; metadata: string }>(ingest.stores.clickhouse, {
-        name: 'paddle_refunded_sale',
-        query: sql`SELECT toFloat64(amount) AS amount, metadata FROM analytics.revenue FINAL
-          WHERE owner_id = ${site.organizationId} AND transaction_id = ${transaction}`,
-      });
-      return fromPaddle(event, previous);
-    },
+    revenue: fromPaddle,
   },
 };
+
+const valid = (r: Revenue) =>
+  Number.isFinite(r.amount) &&
+  typeof r.transactionId === 'string' &&
+  r.transactionId !== '' &&
+  typeof r.currency === 'string' &&
+  r.currency !== '' &&
+  Number.isFinite(r.occurredAt.getTime());
 
 /** POST /v1/webhooks/{stripe,paddle}?websiteId=…: verify the signature, then store the revenue. */
 export function webhook(name: keyof typeof PROVIDERS) {
@@ -259,7 +359,7 @@ export function webhook(name: keyof typeof PROVIDERS) {
   return async (ingest: IngestContext, req: IncomingMessage, res: ServerResponse, url: URL) => {
     const websiteId = url.searchParams.get('websiteId') ?? '';
     const site = websiteId ? await ingest.websites.get(websiteId) : null;
-    const secret = site && provider.secret(site);
+    const secret = site?.active && provider.secret(site);
     if (!site || !secret) throw new HttpError(404, 'WEBHOOK_NOT_CONFIGURED', `No ${name} webhook for this website`);
     const body = (await readBody(req, WEBHOOK_BODY_LIMIT)).toString('utf8');
     provider.verify(req.headers[provider.signatureHeader] as string | undefined, body, secret);
@@ -272,11 +372,11 @@ export function webhook(name: keyof typeof PROVIDERS) {
     if (!event || typeof event !== 'object' || Array.isArray(event)) {
       throw new HttpError(400, 'INVALID_EVENTS', `A ${name} event is a JSON object`);
     }
-    const revenue = await provider.revenue(ingest, site, event);
-    if (revenue && !(Number.isFinite(revenue.amount) && revenue.transactionId && revenue.currency)) {
+    const revenue = provider.revenue(event);
+    if (revenue && !valid(revenue)) {
       throw new HttpError(400, 'INVALID_EVENTS', `Incomplete ${name} ${event.type ?? event.event_type} event`);
     }
-    if (revenue) await storeRows(ingest, [{ table: 'analytics.revenue', row: revenueRow(site, name, revenue) }]);
-    sendJson(res, 200, { received: true, stored: revenue ? 1 : 0 });
+    const stored = revenue ? await ingest.revenue.record(ingest, site, name, revenue) : false;
+    sendJson(res, 200, { received: true, stored: stored ? 1 : 0 });
   };
 }
