@@ -326,16 +326,24 @@ const ingest = await createIngest(
 const port = await listen(ingest.server, 0, '127.0.0.1');
 const base = `http://127.0.0.1:${port}`;
 
+/** Sends a job as a real client would: waiting out 429 and 503 (backpressure) for as long as asked. */
 async function send(job: Job): Promise<void> {
-  const response =
-    job.body === undefined
-      ? await fetch(`${base}${job.path}`, { redirect: 'manual', headers: job.headers })
-      : await fetch(`${base}${job.path}`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', ...job.headers },
-          body: JSON.stringify(job.body),
-        });
-  if (response.status >= 400) throw new Error(`${job.path}: ${response.status} ${await response.text()}`);
+  for (let attempt = 1; ; attempt++) {
+    const response =
+      job.body === undefined
+        ? await fetch(`${base}${job.path}`, { redirect: 'manual', headers: job.headers })
+        : await fetch(`${base}${job.path}`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', ...job.headers },
+            body: JSON.stringify(job.body),
+          });
+    if (response.status < 400) return;
+    const text = await response.text();
+    if ((response.status !== 429 && response.status !== 503) || attempt === 10) {
+      throw new Error(`${job.path}: ${response.status} ${text}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, Number(response.headers.get('retry-after') ?? 1) * 1000));
+  }
 }
 
 function stripeJob(site: { id: string }, event: Record<string, unknown>): Job {

@@ -24,18 +24,25 @@ export class UserAgentParser {
   }
 
   parse(userAgent: string): Device {
-    return this.cache.get(userAgent, () => {
-      const { browser, os, device } = new UAParser(userAgent).getResult();
-      return {
-        browserName: browser.name ?? null,
-        browserVersion: browser.major ?? null,
-        osName: os.name ?? null,
-        osVersion: os.version ?? null,
-        deviceType: device.type ?? 'desktop',
-        deviceBrand: device.vendor ?? null,
-        deviceModel: device.model ?? null,
-        bot: isbot(userAgent),
-      };
-    });
+    // Real user agents are short; a client's 16 KB header is parsed but not kept, so the cache
+    // stays a few megabytes whatever clients send.
+    if (userAgent.length > CACHED_LENGTH) return describe(userAgent);
+    return this.cache.get(userAgent, () => describe(userAgent));
   }
+}
+
+const CACHED_LENGTH = 512;
+
+function describe(userAgent: string): Device {
+  const { browser, os, device } = new UAParser(userAgent).getResult();
+  return {
+    browserName: browser.name ?? null,
+    browserVersion: browser.major ?? null,
+    osName: os.name ?? null,
+    osVersion: os.version ?? null,
+    deviceType: device.type ?? 'desktop',
+    deviceBrand: device.vendor ?? null,
+    deviceModel: device.model ?? null,
+    bot: isbot(userAgent),
+  };
 }
