@@ -31,6 +31,47 @@ class Family {
   }
 }
 
+/** Upper bounds (seconds) of the insert latency buckets: from a small batch to a struggling server. */
+const LATENCY_BUCKETS = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+
+/** A Prometheus histogram (cumulative `_bucket{le}` counts, `_sum`, `_count`) per label set. */
+class Histogram {
+  readonly values = new Map<string, { buckets: number[]; sum: number; count: number }>();
+  constructor(
+    readonly name: string,
+    readonly help: string,
+    readonly bounds: readonly number[],
+  ) {}
+
+  observe(value: number, labels: Labels = {}) {
+    const k = key(labels);
+    let entry = this.values.get(k);
+    if (!entry) {
+      entry = { buckets: this.bounds.map(() => 0), sum: 0, count: 0 };
+      this.values.set(k, entry);
+    }
+    this.bounds.forEach((bound, i) => {
+      if (value <= bound) entry.buckets[i] = (entry.buckets[i] ?? 0) + 1;
+    });
+    entry.sum += value;
+    entry.count++;
+  }
+
+  render(): string {
+    const lines = [`# HELP ${this.name} ${this.help}`, `# TYPE ${this.name} histogram`];
+    for (const [labels, { buckets, sum, count }] of this.values) {
+      const prefix = labels ? `${labels},` : '';
+      this.bounds.forEach((bound, i) => {
+        lines.push(`${this.name}_bucket{${prefix}le="${bound}"} ${buckets[i]}`);
+      });
+      lines.push(`${this.name}_bucket{${prefix}le="+Inf"} ${count}`);
+      const braces = labels ? `{${labels}}` : '';
+      lines.push(`${this.name}_sum${braces} ${sum}`, `${this.name}_count${braces} ${count}`);
+    }
+    return lines.join('\n');
+  }
+}
+
 export class IngestMetrics {
   readonly accepted = new Family('tidemark_ingest_accepted_total', 'Events accepted, by table.', 'counter');
   readonly dropped = new Family('tidemark_ingest_dropped_total', 'Events dropped, by reason.', 'counter');
@@ -49,15 +90,10 @@ export class IngestMetrics {
     'Failed insert attempts, by table.',
     'counter',
   );
-  readonly flushSeconds = new Family(
-    'tidemark_ingest_flush_seconds_total',
-    'Time spent in inserts, by table.',
-    'counter',
-  );
-  readonly flushes = new Family(
-    'tidemark_ingest_flushes_total',
-    'Inserts, by table (with flush_seconds_total: mean latency).',
-    'counter',
+  readonly flushSeconds = new Histogram(
+    'tidemark_ingest_flush_duration_seconds',
+    'Latency of successful inserts into ClickHouse, by table.',
+    LATENCY_BUCKETS,
   );
   readonly quarantined = new Family(
     'tidemark_ingest_quarantined_rows_total',
@@ -80,7 +116,6 @@ export class IngestMetrics {
       this.dropped,
       this.buffered,
       this.flushed,
-      this.flushes,
       this.flushSeconds,
       this.flushFailures,
       this.quarantined,

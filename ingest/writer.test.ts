@@ -60,7 +60,13 @@ it('acknowledges writes once they are in the spool and inserts them as one batch
   await writer.flush();
   expect(await count()).toBe(20);
   expect(await leftoverSegments(o.spoolDir)).toEqual([]);
-  expect(metrics.render()).toContain('tidemark_ingest_flushes_total{table="analytics.writer_test"} 1');
+  const rendered = metrics.render();
+  expect(rendered).toContain('tidemark_ingest_flush_duration_seconds_count{table="analytics.writer_test"} 1');
+  expect(rendered).toContain(
+    'tidemark_ingest_flush_duration_seconds_bucket{table="analytics.writer_test",le="+Inf"} 1',
+  );
+  expect(rendered).toContain('# TYPE tidemark_ingest_flush_duration_seconds histogram');
+  expect(rendered).toContain('tidemark_ingest_buffered_rows 0');
   expect(metrics.render()).toContain('tidemark_ingest_flushed_rows_total{table="analytics.writer_test"} 20');
   // A full batch (maxBatchRows) is inserted without waiting for the interval.
   await writer.write(table, rowsFrom(100, 50));

@@ -308,8 +308,7 @@ export class SpooledWriter implements RowWriter {
       const started = performance.now();
       try {
         await insertJsonLines(this.client, table, lines, token);
-        this.metrics.flushSeconds.add((performance.now() - started) / 1000, { table });
-        this.metrics.flushes.add(1, { table });
+        this.metrics.flushSeconds.observe((performance.now() - started) / 1000, { table });
         this.metrics.flushed.add(rows, { table });
         return true;
       } catch (error) {
