@@ -18,7 +18,7 @@ import { CHROME_DESKTOP } from './test-support.ts';
 const dataDir = mkdtempSync(join(tmpdir(), 'tidemark-crash-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-it('keeps every acknowledged event through a SIGKILL, without duplicates', async () => {
+it('keeps every acknowledged event through a SIGKILL, without duplicates, and inserts the rest at shutdown', async () => {
   // The website exists before the product starts (the embedded database is this directory).
   const postgres = await startEmbeddedPostgres(join(dataDir, 'postgres'));
   await migratePostgres(postgres.url);
@@ -63,9 +63,24 @@ it('keeps every acknowledged event through a SIGKILL, without duplicates', async
   // The crash left acknowledged events in the spool that ClickHouse may or may not have.
   expect(await leftoverSegments(join(dataDir, 'spool', 'ingest'))).not.toEqual([]);
 
-  // Restart on the same data after the crash (replaying the spool), then stop cleanly.
-  const restarted = await startProduct(dataDir);
+  // Restart on the same data after the crash (replaying the spool), take a last batch, then stop
+  // cleanly: with a flush interval longer than the test, only the shutdown can insert that batch.
+  const restarted = await startProduct(dataDir, { INGEST_FLUSH_INTERVAL_MS: '600000' });
+  const last = Array.from({ length: 20 }, () => ({
+    type: 'screen_view',
+    eventId: randomUUID(),
+    url: 'https://example.com/',
+  }));
+  const response = await fetch(`${restarted.ingestUrl}/v1/batch`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: 'https://example.com', 'user-agent': CHROME_DESKTOP },
+    body: JSON.stringify({ clientId: site.id, events: last }),
+  });
+  expect(response.status).toBe(200);
+  acknowledged.push(...last.map((e) => e.eventId));
+  sent += last.length;
   expect(await restarted.stop()).toBe(0);
+  expect(await leftoverSegments(join(dataDir, 'spool', 'ingest'))).toEqual([]);
 
   const clickhouse = createClickHouse({ dataDir: join(dataDir, 'clickhouse') });
   const rows = await runQuery<{ event_id: string; n: number }>(clickhouse, {

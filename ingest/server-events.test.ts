@@ -443,6 +443,17 @@ describe('payment webhooks', () => {
     expect((await stripe(event, { secret: 'wrong' })).body.error.code).toBe('INVALID_SIGNATURE');
     expect((await stripe(event, { at: now() - 3600 })).body.error.code).toBe('INVALID_SIGNATURE');
     expect((await post(`/v1/webhooks/stripe?websiteId=${t.siteId}`, event)).status).toBe(400);
+    const stale = now() - 3600;
+    const staleSignature = createHmac('sha256', paddleSecret)
+      .update(`${stale}:${JSON.stringify(event)}`)
+      .digest('hex');
+    expect(
+      (
+        await post(`/v1/webhooks/paddle?websiteId=${t.siteId}`, event, {
+          'paddle-signature': `ts=${stale};h1=${staleSignature}`,
+        })
+      ).body.error.code,
+    ).toBe('INVALID_SIGNATURE');
     // Signatures of the right length but not hex.
     const garbled = {
       'stripe-signature': `t=${now()},v1=${'z'.repeat(64)}`,

@@ -1,5 +1,5 @@
 import type { PrismaClient } from '../prisma/client.ts';
-import { Directory } from './directory.ts';
+import { DIRECTORY_OPTIONS, Directory } from './directory.ts';
 
 /** What ingest needs to know about a website, parsed once from its row. */
 export interface Site {
@@ -65,15 +65,18 @@ export function originAllowed(origin: string | undefined, site: Site): boolean {
 }
 
 /** Websites by id, cached (see Directory). */
-export function websiteDirectory(prisma: PrismaClient): Directory<Site> {
-  return new Directory({
-    load: async (id) => {
-      const row = await prisma.website.findUnique({ where: { id } });
-      return row ? toSite(row) : null;
+export function websiteDirectory(prisma: PrismaClient, options = DIRECTORY_OPTIONS): Directory<Site> {
+  return new Directory(
+    {
+      load: async (id) => {
+        const row = await prisma.website.findUnique({ where: { id } });
+        return row ? toSite(row) : null;
+      },
+      changedSince: async (since) =>
+        (
+          await prisma.website.findMany({ where: { updatedAt: { gte: since } }, select: { id: true, updatedAt: true } })
+        ).map(({ id, updatedAt }) => ({ key: id, updatedAt })),
     },
-    changedSince: async (since) =>
-      (
-        await prisma.website.findMany({ where: { updatedAt: { gte: since } }, select: { id: true, updatedAt: true } })
-      ).map(({ id, updatedAt }) => ({ key: id, updatedAt })),
-  });
+    options,
+  );
 }
