@@ -271,6 +271,38 @@ describe.each(postgresTargets)('GraphQL API on $name', (target) => {
       );
     });
 
+    it('sets and removes payment webhook secrets without ever returning them', async () => {
+      const site = await t.prisma.website.create({
+        data: {
+          organizationId: tenant.organizationId,
+          domain: 'pay.test',
+          integrations: { paddle: { webhookSecret: 'pdl_kept_secret' } },
+        },
+      });
+      const set = (provider: string, secret: string | null) =>
+        mutate(
+          'setPaymentWebhookSecret',
+          `websiteId: "${site.id}", provider: ${provider}, secret: ${JSON.stringify(secret)}`,
+          '{ paymentWebhooks }',
+        );
+      expect(inputIssues(await set('STRIPE', 'short'))[0]?.path).toEqual(['secret']);
+      expect(ok(await set('STRIPE', ' whsec_0123456789 '), 'setPaymentWebhookSecret')).toEqual({
+        paymentWebhooks: ['STRIPE', 'PADDLE'],
+      });
+      const stored = async () => (await t.prisma.website.findUniqueOrThrow({ where: { id: site.id } })).integrations;
+      expect(await stored()).toEqual({
+        stripe: { webhookSecret: 'whsec_0123456789' },
+        paddle: { webhookSecret: 'pdl_kept_secret' },
+      });
+      const everything = JSON.stringify(
+        await run(`{ website(id: "${site.id}") { id domain name settings allowedOrigins paymentWebhooks } }`),
+      );
+      expect(everything).not.toContain('whsec_');
+      expect(everything).not.toContain('pdl_kept');
+      expect(ok(await set('PADDLE', null), 'setPaymentWebhookSecret')).toEqual({ paymentWebhooks: ['STRIPE'] });
+      expect(await stored()).toEqual({ stripe: { webhookSecret: 'whsec_0123456789' }, paddle: {} });
+    });
+
     it('pages through websites with cursors', async () => {
       for (const n of [1, 2, 3])
         await t.prisma.website.create({ data: { organizationId: tenant.organizationId, domain: `page${n}.test` } });

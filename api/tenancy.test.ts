@@ -91,6 +91,13 @@ const operations: Operation[] = [
     query: (v) => `mutation { updateWebsite(id: "${v.websiteId}", input: { name: "x" }) ${union} }`,
   },
   {
+    field: 'setPaymentWebhookSecret',
+    needs: 'write',
+    addressesRecord: true,
+    query: (v) =>
+      `mutation { setPaymentWebhookSecret(websiteId: "${v.websiteId}", provider: STRIPE, secret: "whsec_intruder") ${union} }`,
+  },
+  {
     field: 'archiveWebsite',
     needs: 'write',
     addressesRecord: true,

@@ -41,6 +41,24 @@ const WebsiteStatusRef = builder.enumType('WebsiteStatus', {
   } satisfies Record<WebsiteStatus, { description: string }>,
 });
 
+const PROVIDERS = ['STRIPE', 'PADDLE'] as const;
+type PaymentProvider = (typeof PROVIDERS)[number];
+
+const PaymentProviderRef = builder.enumType('PaymentProvider', {
+  description: 'A payment provider whose signed webhooks ingest turns into revenue.',
+  values: {
+    STRIPE: { description: 'Stripe (Stripe-Signature, HMAC-SHA256 of the timestamped body).' },
+    PADDLE: { description: 'Paddle Billing (Paddle-Signature, HMAC-SHA256 of the timestamped body).' },
+  } satisfies Record<PaymentProvider, { description: string }>,
+});
+
+/** Per-website integrations, as ingest reads them: `{ stripe: { webhookSecret }, paddle: { webhookSecret } }`. */
+type Integrations = Record<string, { webhookSecret?: unknown } | undefined>;
+const integrationsOf = (value: unknown): Integrations =>
+  value && typeof value === 'object' && !Array.isArray(value) ? (value as Integrations) : {};
+const webhookSecretOf = (integrations: unknown, provider: PaymentProvider) =>
+  typeof integrationsOf(integrations)[provider.toLowerCase()]?.webhookSecret === 'string';
+
 /** Private fields: only a key of the owning organization (or of this website) with a read scope sees them. */
 const ownerOnly = (website: { id: string; organizationId: string }, _args: object, ctx: Context) =>
   ownsWebsite(ctx.auth, website);
@@ -67,6 +85,13 @@ const WebsiteRef = builder.prismaObject('Website', {
         const { allowedOrigins: _, ...rest } = settingsOf(website.settings);
         return rest;
       },
+    }),
+    paymentWebhooks: t.field({
+      type: [PaymentProviderRef],
+      authScopes: ownerOnly,
+      description:
+        'Payment providers whose webhooks this website accepts (a signing secret is set; secrets are never returned). Point the provider at /v1/webhooks/stripe?websiteId=<id> (or /paddle) on ingest.',
+      resolve: (website) => PROVIDERS.filter((provider) => webhookSecretOf(website.integrations, provider)),
     }),
     createdAt: t.expose('createdAt', { type: 'DateTime', authScopes: ownerOnly, description: 'When it was added.' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime', authScopes: ownerOnly, description: 'Last change.' }),
@@ -208,6 +233,36 @@ builder.mutationFields((t) => ({
         }),
         DOMAIN_TAKEN,
       );
+    },
+  }),
+  setPaymentWebhookSecret: t.field({
+    type: WebsiteRef,
+    description:
+      "Sets (or with a null secret, removes) the signing secret of a payment provider's webhooks for a website: Stripe's endpoint secret (whsec_…) or Paddle's notification destination secret.",
+    authScopes: { writeMetadata: true },
+    errors: mutationErrors,
+    args: {
+      websiteId: t.arg.id({ required: true, description: 'Website id.' }),
+      provider: t.arg({ type: PaymentProviderRef, required: true, description: 'The provider.' }),
+      secret: t.arg.string({
+        validate: z.string().trim().min(8).max(512),
+        description: 'The signing secret, or null to stop accepting this provider’s webhooks.',
+      }),
+    },
+    resolve: async (_root, { websiteId, provider, secret }, ctx) => {
+      const website = await findOwnWebsite(ctx, String(websiteId));
+      const integrations = integrationsOf(website.integrations);
+      const key = provider.toLowerCase();
+      const { webhookSecret: _, ...rest } = integrations[key] ?? {};
+      return ctx.prisma.website.update({
+        where: { id: website.id },
+        data: {
+          integrations: {
+            ...integrations,
+            [key]: secret ? { ...rest, webhookSecret: secret.trim() } : rest,
+          } as Prisma.InputJsonObject,
+        },
+      });
     },
   }),
   archiveWebsite: t.field({
