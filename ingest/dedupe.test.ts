@@ -39,4 +39,34 @@ describe('RecentIds', () => {
     ids.release('site', 'b');
     expect(ids.claim('site', 'b')).toBe(true);
   });
+
+  it('agrees with a Set through growth, long probe runs and releases', () => {
+    const { ids } = clocked(10_000_000);
+    const reference = new Set<string>();
+    let seed = 7;
+    const random = () => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed / 2 ** 32;
+    };
+    // Sequential ids (as from one client), a few scopes, interleaved claims and releases.
+    for (let i = 0; i < 200_000; i++) {
+      const scope = `site-${i % 3}`;
+      const id = `${Math.floor(random() * 120_000)}`;
+      const key = `${scope} ${id}`;
+      if (random() < 0.2) {
+        ids.release(scope, id);
+        reference.delete(key);
+      } else {
+        expect(ids.claim(scope, id), key).toBe(!reference.has(key));
+        reference.add(key);
+      }
+    }
+    for (const key of reference) {
+      const [scope = '', id = ''] = key.split(' ');
+      expect(ids.claim(scope, id), key).toBe(false);
+    }
+    // The scope is part of the key: ("ab", "c") is not ("a", "bc").
+    expect(ids.claim('ab', 'c')).toBe(true);
+    expect(ids.claim('a', 'bc')).toBe(true);
+  });
 });
