@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeIssues, parseTrackerEvent, trackerEvent } from './contract.ts';
+import { batchEnvelope, describeIssues, parseBatchEnvelope, parseTrackerEvent, trackerEvent } from './contract.ts';
 
 /**
  * zod also measures an array given for a string with .min(): "expected string, received array"
@@ -155,4 +155,28 @@ describe('parseTrackerEvent agrees with trackerEvent', () => {
       );
     }
   });
+});
+
+it('parseBatchEnvelope agrees with batchEnvelope', () => {
+  const events = (n: number) => Array.from({ length: n }, () => ({}));
+  const inputs = [
+    { clientId: 'site', events: events(1) },
+    { clientId: 'x'.repeat(128), events: events(100), extra: 1 },
+    { clientId: 'x'.repeat(129), events: events(1) },
+    { clientId: '', events: events(1) },
+    { clientId: 'site', events: events(0) },
+    { clientId: 'site', events: events(101) },
+    { clientId: 7, events: events(1) },
+    { clientId: 'site', events: {} },
+    { clientId: 'site' },
+    [],
+    null,
+    'text',
+  ];
+  for (const input of inputs) {
+    const fast = parseBatchEnvelope(input);
+    const schema = batchEnvelope.safeParse(input);
+    expect(fast.success, JSON.stringify(input).slice(0, 40)).toBe(schema.success);
+    if (fast.success) expect(fast.data).toEqual(schema.data);
+  }
 });

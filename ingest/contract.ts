@@ -140,6 +140,19 @@ export const batchEnvelope = z.object({
   events: z.array(z.unknown()).min(1).max(LIMITS.batchEvents),
 });
 
+/** `batchEnvelope.safeParse`, with a direct check first: a valid envelope needs no schema walk. */
+export function parseBatchEnvelope(value: unknown): ReturnType<typeof batchEnvelope.safeParse> {
+  const { clientId, events } = (value ?? {}) as { clientId?: unknown; events?: unknown };
+  const valid =
+    typeof clientId === 'string' &&
+    clientId.length >= 1 &&
+    clientId.length <= 128 &&
+    Array.isArray(events) &&
+    events.length >= 1 &&
+    events.length <= LIMITS.batchEvents;
+  return valid ? { success: true, data: { clientId, events } } : batchEnvelope.safeParse(value);
+}
+
 /** POST /v1/track: server-side custom events, one or a list. */
 export const serverEvent = z.object({
   name: z.string().min(1).max(128),

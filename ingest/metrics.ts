@@ -9,6 +9,8 @@ const key = (labels: Labels) =>
 
 class Family {
   readonly values = new Map<string, number>();
+  /** Rendered label sets by their values: counters are bumped per request, with few label sets. */
+  private keys = new Map<string, string>();
   constructor(
     readonly name: string,
     readonly help: string,
@@ -16,12 +18,23 @@ class Family {
   ) {}
 
   add(amount: number, labels: Labels = {}) {
-    const k = key(labels);
+    const k = this.keyOf(labels);
     this.values.set(k, (this.values.get(k) ?? 0) + amount);
   }
 
   set(value: number, labels: Labels = {}) {
-    this.values.set(key(labels), value);
+    this.values.set(this.keyOf(labels), value);
+  }
+
+  private keyOf(labels: Labels): string {
+    const values = Object.values(labels);
+    const memo = values.length === 1 ? (values[0] as string) : values.join('\0');
+    let k = this.keys.get(memo);
+    if (k === undefined) {
+      k = key(labels);
+      this.keys.set(memo, k);
+    }
+    return k;
   }
 
   render(): string {

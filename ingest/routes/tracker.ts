@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { batchEnvelope, describeIssues, LIMITS } from '../contract.ts';
+import { describeIssues, LIMITS, parseBatchEnvelope } from '../contract.ts';
 import { clientIp, HttpError, readJson, sendJson } from '../http.ts';
 import { type RequestContext, runPipeline } from '../pipeline.ts';
 import type { IngestContext } from '../service.ts';
@@ -67,7 +67,7 @@ async function accept(ingest: IngestContext, req: IncomingMessage, site: Site, i
 export async function batch(ingest: IngestContext, req: IncomingMessage, res: ServerResponse) {
   const ip = clientIp(req, ingest.config.trustProxyHops);
   limitByIp(ingest, ip);
-  const parsed = batchEnvelope.safeParse(await readJson(req, LIMITS.batchBody));
+  const parsed = parseBatchEnvelope(await readJson(req, LIMITS.batchBody));
   if (!parsed.success) throw new HttpError(400, 'INVALID_BATCH', describeIssues(parsed.error));
   const site = await siteFor(ingest, req, parsed.data.clientId);
   const result = await accept(ingest, req, site, ip, parsed.data.events);
