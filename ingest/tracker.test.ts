@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { request } from 'node:http';
 import { connect } from 'node:net';
 import crawlers from 'crawler-user-agents' with { type: 'json' };
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -340,6 +341,28 @@ describe('POST /v1/batch refuses bad requests and changes nothing', () => {
     expect(response.body.error.code).toBe(code);
     expect(response.body.error.message).toBeTruthy();
     expect(await count()).toBe(before);
+  });
+
+  it('refuses a chunked body past the limit while it streams, with 413', async () => {
+    const response = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = request(
+        `${t.url}/v1/batch`,
+        { method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } },
+        (res) => {
+          let body = '';
+          res.on('data', (chunk) => {
+            body += chunk;
+          });
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        },
+      );
+      req.on('error', reject);
+      for (let i = 0; i < 12; i++) req.write('x'.repeat(50_000));
+      req.end();
+    });
+    expect(response.status).toBe(413);
+    expect(JSON.parse(response.body).error.code).toBe('PAYLOAD_TOO_LARGE');
+    expect((await fetch(`${t.url}/health`)).status).toBe(200);
   });
 
   it('accepts subdomains and allowlisted origins', async () => {
