@@ -97,15 +97,14 @@ export async function insertJsonLines(
 
 /**
  * ClickHouse error codes that mean the inserted data itself is malformed (a value it cannot
- * parse or store), so retrying the same rows cannot succeed.
+ * parse or store), so retrying the same rows cannot succeed. Not the end-of-data errors (32, 33):
+ * a body cut off in transit raises them too, and that is worth retrying whole.
  */
 const MALFORMED_DATA_CODES = new Set([
   6, // CANNOT_PARSE_TEXT
   25, // CANNOT_PARSE_ESCAPE_SEQUENCE
   26, // CANNOT_PARSE_QUOTED_STRING
   27, // CANNOT_PARSE_INPUT_ASSERTION_FAILED
-  32, // ATTEMPT_TO_READ_AFTER_EOF
-  33, // CANNOT_READ_ALL_DATA
   38, // CANNOT_PARSE_DATE
   41, // CANNOT_PARSE_DATETIME
   53, // TYPE_MISMATCH

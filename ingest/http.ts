@@ -23,6 +23,7 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
 export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   const tooLarge = () => new HttpError(413, 'PAYLOAD_TOO_LARGE', `Body exceeds ${limit} bytes`);
   if (Number(req.headers['content-length'] ?? 0) > limit) return Promise.reject(tooLarge());
+  if (req.destroyed) return Promise.reject(new HttpError(400, 'ABORTED', 'The request was aborted'));
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -37,7 +38,8 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
     req.on('data', onData);
     req.once('end', () => resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size)));
     req.once('error', reject);
-    req.once('aborted', () => reject(new HttpError(400, 'ABORTED', 'The request was aborted')));
+    // Closed before its end: the client went away mid-upload (settling twice is harmless).
+    req.once('close', () => reject(new HttpError(400, 'ABORTED', 'The request was aborted')));
   });
 }
 

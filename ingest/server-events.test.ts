@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '../clickhouse/sql.ts';
 import { generateApiKey } from '../prisma/api-keys.ts';
 import type { ApiScope } from '../prisma/generated/client.ts';
-import { AUTH_FAILURES_PER_MINUTE } from './routes/server-events.ts';
+import { UNKNOWN_KEYS_PER_MINUTE } from './routes/server-events.ts';
 import { startTestIngest, type TestIngest } from './test-support.ts';
 
 let t: TestIngest;
@@ -151,17 +151,29 @@ describe('POST /v1/track', () => {
     for (let i = 0; i < 3; i++) expect((await post('/v1/track', { name: 'free' }, bearer(unlimited))).status).toBe(200);
   });
 
-  it('stops an address that keeps failing authentication before looking its keys up', async () => {
+  it('stops an address that keeps sending unknown keys before looking its keys up', async () => {
     const from = (ip: string, key: string) => ({ ...bearer(key), 'x-forwarded-for': ip });
-    for (let i = 0; i < AUTH_FAILURES_PER_MINUTE; i++) {
-      expect((await post('/v1/track', { name: 'x' }, from('192.0.2.77', `tmk_guess-${i}`))).status).toBe(401);
+    // A revoked key an old deployment still sends is a known key: it does not count.
+    const revoked = await makeKey(['TRACK_EVENTS'], { revokedAt: new Date() });
+    for (let i = 0; i < UNKNOWN_KEYS_PER_MINUTE + 5; i++) {
+      expect((await post('/v1/track', { name: 'x' }, from('192.0.2.76', revoked))).status).toBe(401);
     }
+    // Guesses sent all at once are counted before their lookups: none slips past the limit.
+    const guesses = await Promise.all(
+      Array.from({ length: UNKNOWN_KEYS_PER_MINUTE + 5 }, (_, i) =>
+        post('/v1/track', { name: 'x' }, from('192.0.2.77', `tmk_guess-${i}`)),
+      ),
+    );
+    const statuses = guesses.map((r) => r.status).sort();
+    expect(statuses.filter((s) => s === 401)).toHaveLength(UNKNOWN_KEYS_PER_MINUTE);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(5);
     const valid = await makeKey(['TRACK_EVENTS']);
     const blocked = await post('/v1/llm', { name: 'x' }, from('192.0.2.77', valid));
     expect(blocked.status).toBe(429);
     expect(blocked.body.error.code).toBe('RATE_LIMITED');
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(50);
     expect((await post('/v1/track', { name: 'x' }, from('192.0.2.78', valid))).status).toBe(200);
+    expect((await post('/v1/track', { name: 'x' }, from('192.0.2.76', valid))).status).toBe(200);
   });
 });
 

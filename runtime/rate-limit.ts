@@ -38,13 +38,10 @@ export class RateLimiter {
     return { allowed: true, remaining: max - window.count, resetMs };
   }
 
-  /** The decision `take` would make now, without counting a request. */
-  peek(key: string, max: number): RateDecision {
-    const now = this.now();
+  /** Gives back a request `take` counted, which turned out not to count against the limit. */
+  refund(key: string): void {
     const window = this.windows.get(key);
-    if (!window || now >= window.endsAt) return { allowed: max > 0, remaining: max, resetMs: 0 };
-    const remaining = Math.max(0, max - window.count);
-    return { allowed: remaining > 0, remaining, resetMs: window.endsAt - now };
+    if (window && window.count > 0) window.count--;
   }
 
   /**

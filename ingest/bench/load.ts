@@ -61,17 +61,22 @@ class Connection {
   private socket: Socket;
   private pending: Buffer[] = [];
   private waiting?: (status: number) => void;
+  private closed = false;
 
   constructor(url: URL) {
-    this.socket = connect(Number(url.port), url.hostname);
+    this.socket = connect(Number(url.port || 80), url.hostname);
     this.socket.setNoDelay(true);
     this.socket.on('data', (chunk) => this.receive(chunk));
     this.socket.on('error', () => this.settle(0));
-    this.socket.on('close', () => this.settle(0));
+    this.socket.on('close', () => {
+      this.closed = true;
+      this.settle(0);
+    });
   }
 
-  /** Sends a request and resolves with the response status (0 if the connection failed). */
+  /** Sends a request and resolves with the response status (0 if the connection is gone). */
   send(head: string, body: string): Promise<number> {
+    if (this.closed) return Promise.resolve(0);
     return new Promise((resolve) => {
       this.waiting = resolve;
       this.socket.write(`${head}${Buffer.byteLength(body)}\r\n\r\n${body}`);
@@ -90,7 +95,11 @@ class Connection {
     if (end < 0) return;
     const head = data.subarray(0, end).toString('latin1');
     const length = /\r\ncontent-length: *(\d+)/i.exec(head);
-    const complete = length ? data.length >= end + 4 + Number(length[1]) : data.subarray(end + 4).includes('0\r\n\r\n');
+    // Content-Length bytes, or chunks up to the last (empty) one.
+    const rest = data.subarray(end + 4).toString('latin1');
+    const complete = length
+      ? rest.length >= Number(length[1])
+      : rest.startsWith('0\r\n\r\n') || rest.endsWith('\r\n0\r\n\r\n');
     if (!complete) {
       this.pending = [data];
       return;

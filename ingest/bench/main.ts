@@ -231,7 +231,8 @@ const rate = (subject: Subject | 'raw', kind: Kind, round: number) =>
  */
 function ratio(a: Subject, b: Subject | 'raw', kind: Kind): string {
   const rounds = Array.from({ length: ROUNDS }, (_, round) => rate(a, kind, round) / rate(b, kind, round));
-  const middle = [...rounds].sort((x, y) => x - y)[Math.floor(ROUNDS / 2)] as number;
+  const sorted = [...rounds].sort((x, y) => x - y);
+  const middle = ((sorted[Math.floor((ROUNDS - 1) / 2)] as number) + (sorted[Math.floor(ROUNDS / 2)] as number)) / 2;
   const percent = (r: number) => `${(r * 100).toFixed(0)}%`;
   return `${percent(middle)}   (rounds: ${rounds.map(percent).join(' ')})`;
 }

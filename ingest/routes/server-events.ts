@@ -15,25 +15,27 @@ import type { Row, Table } from '../writer.ts';
 const DEFAULT_KEY_LIMIT = { max: 1_000, windowMs: 60_000 };
 
 /**
- * Failed authentications allowed per client address and minute. Past them the address gets 429
- * before its keys are looked up: guessing keys costs a database query each, and valid keys
- * never fail, so a server sending many events is not held back by this.
+ * Unknown keys allowed per client address and minute. Past them the address gets 429 before its
+ * keys are looked up: guessing keys costs a database query each. Only unknown keys count (not a
+ * revoked or expired one an old deployment still sends), so a server sending many events with a
+ * valid key is not held back by this. Each attempt is counted before its lookup, so concurrent
+ * guesses cannot slip past the limit together.
  */
-export const AUTH_FAILURES_PER_MINUTE = 20;
+export const UNKNOWN_KEYS_PER_MINUTE = 20;
 
 const rateLimited = (message: string, resetMs: number) =>
   new HttpError(429, 'RATE_LIMITED', message, { 'retry-after': String(Math.ceil(resetMs / 1000)) });
 
 /** The API key of a server-side request, which must be valid, hold `scope` (or admin) and be within its rate limit. */
 export async function authenticate(ingest: IngestContext, req: IncomingMessage, scope: ApiScope): Promise<ApiKey> {
-  const failures = `auth-failures:${clientIp(req, ingest.config.trustProxyHops)}`;
-  const guard = ingest.rateLimiter.peek(failures, AUTH_FAILURES_PER_MINUTE);
-  if (!guard.allowed) throw rateLimited('Too many failed authentications from this address', guard.resetMs);
   const token = bearerToken(req);
   if (!token) throw new HttpError(401, 'UNAUTHENTICATED', 'Send an API key: Authorization: Bearer <key>');
+  const guesses = `unknown-keys:${clientIp(req, ingest.config.trustProxyHops)}`;
+  const attempt = ingest.rateLimiter.take(guesses, UNKNOWN_KEYS_PER_MINUTE, 60_000);
+  if (!attempt.allowed) throw rateLimited('Too many unknown API keys from this address', attempt.resetMs);
   const verified = await verifyApiKey(ingest.stores.prisma, token);
+  if (!('rejected' in verified) || verified.rejected !== 'UNKNOWN') ingest.rateLimiter.refund(guesses);
   if ('rejected' in verified) {
-    ingest.rateLimiter.take(failures, AUTH_FAILURES_PER_MINUTE, 60_000);
     const reason = { UNKNOWN: 'is not valid', DISABLED: 'is disabled', REVOKED: 'was revoked', EXPIRED: 'has expired' };
     throw new HttpError(401, 'UNAUTHENTICATED', `API key ${reason[verified.rejected]}`);
   }
