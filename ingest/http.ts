@@ -38,8 +38,7 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
     req.on('data', onData);
     req.once('end', () => resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size)));
     req.once('error', reject);
-    // Closed before its end: the client went away mid-upload (settling twice is harmless).
-    req.once('close', () => reject(new HttpError(400, 'ABORTED', 'The request was aborted')));
+    req.once('aborted', () => reject(new HttpError(400, 'ABORTED', 'The request was aborted')));
   });
 }
 
