@@ -370,6 +370,25 @@ describe('payment webhooks', () => {
     ]);
   });
 
+  it('keeps the attribution of the only event carrying it, even when it comes last in the same second', async () => {
+    const created = now();
+    const object = { amount_received: 900, amount_paid: 900, amount_total: 900, currency: 'usd' };
+    const events = [
+      { type: 'payment_intent.succeeded', data: { object: { ...object, id: 'pi_3', invoice: 'in_3' } } },
+      { type: 'invoice.paid', data: { object: { ...object, id: 'in_3', subscription: 'sub_3' } } },
+      {
+        type: 'checkout.session.completed',
+        data: {
+          object: { ...object, id: 'cs_3', mode: 'subscription', invoice: 'in_3', client_reference_id: 'anon-last' },
+        },
+      },
+    ];
+    for (const [i, event] of events.entries()) {
+      expect((await stripe({ ...event, id: `evt_same_${i}`, created })).body.stored).toBe(1);
+    }
+    expect(await revenue('in_3')).toMatchObject([{ type: 'subscription', amount: 9, anonymous_id: 'anon-last' }]);
+  });
+
   it('keys a Stripe subscription payment by its invoice across checkout, invoice and refund events', async () => {
     const checkout = {
       id: 'evt_sub_co',
@@ -537,6 +556,41 @@ describe('payment webhooks', () => {
       { type: 'refund', status: 'refunded', amount: 0, anonymous_id: 'anon-p', product_name: 'Team monthly' },
     ]);
     expect((await paddle(adjustment, 'wrong')).body.error.code).toBe('INVALID_SIGNATURE');
+  });
+
+  it('settles a Paddle refund that arrived before its sale once the sale comes', async () => {
+    const at = (offsetS: number) => new Date(Date.now() + offsetS * 1000).toISOString();
+    const refund = {
+      event_id: 'ntf_early_refund',
+      event_type: 'adjustment.created',
+      occurred_at: at(-10),
+      data: {
+        id: 'adj_e',
+        action: 'refund',
+        status: 'approved',
+        transaction_id: 'txn_3',
+        currency_code: 'USD',
+        totals: { total: '2500' },
+      },
+    };
+    const sale = {
+      event_id: 'ntf_late_sale',
+      event_type: 'transaction.completed',
+      occurred_at: at(-60),
+      data: {
+        id: 'txn_3',
+        currency_code: 'USD',
+        custom_data: { anonymous_id: 'anon-late' },
+        details: { totals: { grand_total: '10000' } },
+      },
+    };
+    await paddle(refund);
+    expect((await paddle(sale)).body.stored).toBe(1);
+    expect(await revenue('txn_3')).toMatchObject([
+      { type: 'refund', status: 'partially_refunded', amount: 75, anonymous_id: 'anon-late' },
+    ]);
+    // A redelivery of the sale now changes nothing.
+    expect((await paddle(sale)).body.stored).toBe(0);
   });
 
   it('adds up partial Paddle refunds, once per adjustment, even right after the sale', async () => {

@@ -49,43 +49,119 @@ interface Revenue {
   adjustment?: { id: string; refunded: number };
 }
 
-/** A transaction's row as stored (the columns an update carries over). */
-interface StoredRevenue {
+/** A transaction's row, as written and as read back. */
+interface RevenueRow {
+  owner_id: string;
+  website_id: string | null;
+  transaction_id: string;
+  provider: string;
+  type: string;
+  status: string;
   amount: number;
-  metadata: string;
-  created: string;
+  original_amount: number;
+  original_currency: string;
+  currency: string;
   anonymous_id: string | null;
   session_id: string | null;
   customer_id: string | null;
   product_id: string | null;
   product_name: string | null;
+  /** JSON; `eventAt` is the time of the latest event applied (the version may be later). */
+  metadata: string;
+  created: string;
   synced_at: string;
 }
 
-type RevenueRow = StoredRevenue & Record<string, unknown>;
+/** Fields an event may lack (refunds rarely carry them) and a stored row may supply, or the reverse. */
+const GAPS = [
+  ['anonymous_id', 'anonymousId'],
+  ['session_id', 'sessionId'],
+  ['customer_id', 'customerId'],
+  ['product_id', 'productId'],
+  ['product_name', 'productName'],
+] as const;
+
+interface Refunds {
+  /** The sale's amount; unknown while a Paddle refund arrived before its sale. */
+  gross?: number;
+  /** Refunded amounts by Paddle adjustment id (a redelivery replaces its own entry). */
+  adjustments: Record<string, number>;
+}
+
+/** Amount kept, status and metadata of a Paddle transaction with `refunds`. */
+function refundState(refunds: Refunds, fallbackGross: number) {
+  const total = Object.values(refunds.adjustments).reduce((sum, a) => sum + a, 0);
+  const gross = refunds.gross ?? fallbackGross;
+  return {
+    amount: Math.max(0, gross - total),
+    status: total >= gross ? 'refunded' : 'partially_refunded',
+    metadata: { gross: refunds.gross ?? null, refunded: total, adjustments: refunds.adjustments },
+  };
+}
+
+/** The refunds recorded in a stored row's metadata (rows from before adjustments were kept hold one total). */
+function refundsOf(metadata: Record<string, unknown>): Refunds {
+  const adjustments =
+    (metadata.adjustments as Record<string, number> | undefined) ??
+    (typeof metadata.refunded === 'number' ? { earlier: metadata.refunded } : {});
+  return { gross: typeof metadata.gross === 'number' ? metadata.gross : undefined, adjustments };
+}
 
 /**
- * The row for `r`, given what is stored for its transaction. It keeps the first row's date:
- * `created` also chooses the partition, and rows in different partitions never replace each
- * other, so a refund dated a month later would otherwise leave its sale counted beside it.
- * Attribution, customer and product the event lacks (refunds rarely carry them) come from the
- * stored row too.
+ * The row for `r`, given what is stored for its transaction. A newer event's values win, with
+ * the stored row filling what it lacks; an older one (a late redelivery) only fills what the
+ * stored row lacks, or changes nothing (null). The row keeps the first row's date: `created`
+ * also chooses the partition, and rows in different partitions never replace each other, so a
+ * refund dated a month later would otherwise leave its sale counted beside it.
  */
-function revenueRow(site: Site, provider: string, r: Revenue, previous?: StoredRevenue): RevenueRow {
+function revenueRow(site: Site, provider: string, r: Revenue, previous?: RevenueRow): RevenueRow | null {
   const at = eventTime(r);
-  let { amount, status, metadata } = r;
+  const before = previous ? (JSON.parse(previous.metadata) as Record<string, unknown>) : {};
+  const beforeAt = typeof before.eventAt === 'string' ? before.eventAt : previous?.synced_at;
+  // The version: this row carries the stored one forward, so it must win even in the same second.
+  const version =
+    previous && at <= previous.synced_at ? dateTime(new Date(`${previous.synced_at.replace(' ', 'T')}Z`), 1000) : at;
+  if (previous && beforeAt !== undefined && at < beforeAt) {
+    const row = { ...previous };
+    let changed = false;
+    for (const [column, field] of GAPS) {
+      if (row[column] === null && r[field] !== undefined) {
+        row[column] = r[field] ?? null;
+        changed = true;
+      }
+    }
+    // A Paddle sale arriving after its refund supplies the gross the refund had to guess.
+    const refunds = refundsOf(before);
+    if (
+      provider === 'paddle' &&
+      !r.adjustment &&
+      r.type !== 'refund' &&
+      before.adjustments &&
+      refunds.gross === undefined
+    ) {
+      const state = refundState({ ...refunds, gross: r.amount }, r.amount);
+      Object.assign(row, { amount: state.amount, original_amount: state.amount, status: state.status });
+      row.metadata = JSON.stringify({ ...before, ...state.metadata });
+      changed = true;
+    }
+    return changed ? { ...row, synced_at: version } : null;
+  }
+  let { amount, status } = r;
+  let metadata: Record<string, unknown> = { ...r.metadata, eventAt: at };
   if (r.adjustment) {
     // Paddle sends each refund adjustment alone: the gross comes from the sale, and the refunds
     // so far from the stored row, by adjustment id (so a redelivery is not counted twice).
-    const before = previous ? (JSON.parse(previous.metadata) as Record<string, unknown>) : {};
-    const gross = typeof before.gross === 'number' ? before.gross : (previous?.amount ?? r.adjustment.refunded);
-    const adjustments = { ...(before.adjustments as Record<string, number>), [r.adjustment.id]: r.adjustment.refunded };
-    const refunded = Object.values(adjustments).reduce((sum, a) => sum + a, 0);
-    amount = Math.max(0, gross - refunded);
-    status = refunded >= gross ? 'refunded' : 'partially_refunded';
-    metadata = { ...metadata, gross, refunded, adjustments };
+    const refunds = refundsOf(before);
+    const gross = refunds.gross ?? (previous && !before.adjustments ? previous.amount : undefined);
+    const state = refundState(
+      { gross, adjustments: { ...refunds.adjustments, [r.adjustment.id]: r.adjustment.refunded } },
+      // Before its sale is known, assume the refund was for all of it.
+      r.adjustment.refunded,
+    );
+    ({ amount, status } = state);
+    metadata = { ...metadata, ...state.metadata };
   }
-  return {
+  const row: RevenueRow = {
     owner_id: site.organizationId,
     website_id: site.id,
     transaction_id: r.transactionId,
@@ -97,17 +173,17 @@ function revenueRow(site: Site, provider: string, r: Revenue, previous?: StoredR
     original_amount: amount,
     original_currency: r.currency.toUpperCase(),
     currency: r.currency.toUpperCase(),
-    anonymous_id: r.anonymousId ?? previous?.anonymous_id ?? null,
-    session_id: r.sessionId ?? previous?.session_id ?? null,
-    customer_id: r.customerId ?? previous?.customer_id ?? null,
-    product_id: r.productId ?? previous?.product_id ?? null,
-    product_name: r.productName ?? previous?.product_name ?? null,
+    anonymous_id: null,
+    session_id: null,
+    customer_id: null,
+    product_id: null,
+    product_name: null,
     metadata: JSON.stringify(metadata),
     created: previous?.created ?? at,
-    // The row version. This row carries the stored one forward, so it wins even in the same second.
-    synced_at:
-      previous && at <= previous.synced_at ? dateTime(new Date(`${previous.synced_at.replace(' ', 'T')}Z`), 1000) : at,
+    synced_at: version,
   };
+  for (const [column, field] of GAPS) row[column] = r[field] ?? previous?.[column] ?? null;
+  return row;
 }
 
 /** `YYYY-MM-DD hh:mm:ss` (UTC), as DateTime columns hold it, `plusMs` later. */
@@ -123,13 +199,14 @@ const RECENT_MS = 10 * 60_000;
  * Applies revenue events one at a time, each against its transaction's stored row: the row
  * this process wrote recently (it may still be in the spool rather than in ClickHouse), or the
  * stored one. One at a time, so two events about one transaction arriving together (Stripe's
- * checkout.session.completed and payment_intent.succeeded) see each other.
+ * checkout.session.completed, invoice.paid and payment_intent.succeeded) see each other. Per
+ * process: with several ingest replicas, send a provider's webhooks to one of them.
  */
 export class RevenueLedger {
   private queue: Promise<unknown> = Promise.resolve();
   private recent = new Map<string, { at: number; row: RevenueRow }>();
 
-  /** Resolves true once the row is durable, or false if a later event about it is already stored. */
+  /** Resolves true once a row is durable, or false if the event changed nothing stored. */
   record(ingest: IngestContext, site: Site, provider: string, revenue: Revenue): Promise<boolean> {
     const run = this.queue.then(() => this.apply(ingest, site, provider, revenue));
     this.queue = run.catch(() => {});
@@ -144,10 +221,9 @@ export class RevenueLedger {
       this.recent.delete(k);
     }
     const previous = this.recent.get(key)?.row ?? (await storedRevenue(ingest, site, revenue.transactionId));
-    // An older event (a redelivered sale after its refund) is superseded already.
-    if (previous && eventTime(revenue) < previous.synced_at) return false;
     const row = revenueRow(site, provider, revenue, previous);
-    await storeRows(ingest, [{ table: 'analytics.revenue', row }]);
+    if (!row) return false;
+    await storeRows(ingest, [{ table: 'analytics.revenue', row: { ...row } }]);
     this.recent.delete(key);
     this.recent.set(key, { at: now, row });
     return true;
@@ -155,10 +231,12 @@ export class RevenueLedger {
 }
 
 async function storedRevenue(ingest: IngestContext, site: Site, transactionId: string) {
-  const [stored] = await runQuery<StoredRevenue>(ingest.stores.clickhouse, {
+  const [stored] = await runQuery<RevenueRow>(ingest.stores.clickhouse, {
     name: 'revenue_transaction',
-    query: sql`SELECT toFloat64(amount) AS amount, metadata, toString(created) AS created,
-        toString(synced_at) AS synced_at, anonymous_id, session_id, customer_id, product_id, product_name
+    query: sql`SELECT owner_id, website_id, transaction_id, provider, type, status,
+        toFloat64(amount) AS amount, toFloat64(original_amount) AS original_amount, original_currency, currency,
+        anonymous_id, session_id, customer_id, product_id, product_name, metadata,
+        toString(created) AS created, toString(synced_at) AS synced_at
       FROM analytics.revenue FINAL
       WHERE owner_id = ${site.organizationId} AND transaction_id = ${transactionId}`,
   });
