@@ -33,8 +33,11 @@ export async function authenticate(ingest: IngestContext, req: IncomingMessage, 
   const guesses = `unknown-keys:${clientIp(req, ingest.config.trustProxyHops)}`;
   const attempt = ingest.rateLimiter.take(guesses, UNKNOWN_KEYS_PER_MINUTE, 60_000);
   if (!attempt.allowed) throw rateLimited('Too many unknown API keys from this address', attempt.resetMs);
-  const verified = await verifyApiKey(ingest.stores.prisma, token);
-  if (!('rejected' in verified) || verified.rejected !== 'UNKNOWN') ingest.rateLimiter.refund(guesses);
+  // Only a key found unknown keeps its count (not a valid one, nor a lookup that failed).
+  const verified = await verifyApiKey(ingest.stores.prisma, token).finally(() => ingest.rateLimiter.refund(guesses));
+  if ('rejected' in verified && verified.rejected === 'UNKNOWN') {
+    ingest.rateLimiter.take(guesses, UNKNOWN_KEYS_PER_MINUTE, 60_000);
+  }
   if ('rejected' in verified) {
     const reason = { UNKNOWN: 'is not valid', DISABLED: 'is disabled', REVOKED: 'was revoked', EXPIRED: 'has expired' };
     throw new HttpError(401, 'UNAUTHENTICATED', `API key ${reason[verified.rejected]}`);
