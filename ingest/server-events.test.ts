@@ -248,6 +248,23 @@ describe('payment webhooks', () => {
     t.rows(sql`SELECT type, status, toFloat64(amount) AS amount, currency, anonymous_id, product_name, provider
       FROM analytics.revenue FINAL WHERE transaction_id = ${transaction}`);
 
+  /** An ISO time `offsetS` seconds from now (negative: in the past). */
+  const isoIn = (offsetS: number) => new Date(Date.now() + offsetS * 1000).toISOString();
+  /** A Paddle refund adjustment of `cents` on a transaction, approved. */
+  const paddleRefund = (transaction: string, id: string, cents: string, currency: string, offsetS: number) => ({
+    event_id: `ntf_${id}`,
+    event_type: 'adjustment.created',
+    occurred_at: isoIn(offsetS),
+    data: {
+      id,
+      action: 'refund',
+      status: 'approved',
+      transaction_id: transaction,
+      currency_code: currency,
+      totals: { total: cents },
+    },
+  });
+
   it('records a Stripe sale, then replaces it with its refund', async () => {
     const sale = {
       id: 'evt_1',
@@ -515,7 +532,7 @@ describe('payment webhooks', () => {
     const completed = {
       event_id: 'ntf_1',
       event_type: 'transaction.completed',
-      occurred_at: new Date(Date.now() - 60_000).toISOString(),
+      occurred_at: isoIn(-60),
       data: {
         id: 'txn_1',
         currency_code: 'EUR',
@@ -538,19 +555,7 @@ describe('payment webhooks', () => {
         provider: 'paddle',
       },
     ]);
-    const adjustment = {
-      event_id: 'ntf_2',
-      event_type: 'adjustment.created',
-      occurred_at: new Date().toISOString(),
-      data: {
-        id: 'adj_1',
-        action: 'refund',
-        status: 'approved',
-        transaction_id: 'txn_1',
-        currency_code: 'EUR',
-        totals: { total: '2900' },
-      },
-    };
+    const adjustment = paddleRefund('txn_1', 'adj_1', '2900', 'EUR', 0);
     expect((await paddle(adjustment)).body.stored).toBe(1);
     expect(await revenue('txn_1')).toMatchObject([
       { type: 'refund', status: 'refunded', amount: 0, anonymous_id: 'anon-p', product_name: 'Team monthly' },
@@ -559,24 +564,11 @@ describe('payment webhooks', () => {
   });
 
   it('settles a Paddle refund that arrived before its sale once the sale comes', async () => {
-    const at = (offsetS: number) => new Date(Date.now() + offsetS * 1000).toISOString();
-    const refund = {
-      event_id: 'ntf_early_refund',
-      event_type: 'adjustment.created',
-      occurred_at: at(-10),
-      data: {
-        id: 'adj_e',
-        action: 'refund',
-        status: 'approved',
-        transaction_id: 'txn_3',
-        currency_code: 'USD',
-        totals: { total: '2500' },
-      },
-    };
+    const refund = paddleRefund('txn_3', 'adj_e', '2500', 'USD', -10);
     const sale = {
       event_id: 'ntf_late_sale',
       event_type: 'transaction.completed',
-      occurred_at: at(-60),
+      occurred_at: isoIn(-60),
       data: {
         id: 'txn_3',
         currency_code: 'USD',
@@ -594,26 +586,13 @@ describe('payment webhooks', () => {
   });
 
   it('adds up partial Paddle refunds, once per adjustment, even right after the sale', async () => {
-    const at = (offsetS: number) => new Date(Date.now() + offsetS * 1000).toISOString();
     const sale = {
       event_id: 'ntf_s',
       event_type: 'transaction.completed',
-      occurred_at: at(-60),
+      occurred_at: isoIn(-60),
       data: { id: 'txn_2', currency_code: 'USD', details: { totals: { grand_total: '10000' } } },
     };
-    const refund = (id: string, cents: string, offsetS: number) => ({
-      event_id: `ntf_${id}`,
-      event_type: 'adjustment.created',
-      occurred_at: at(offsetS),
-      data: {
-        id,
-        action: 'refund',
-        status: 'approved',
-        transaction_id: 'txn_2',
-        currency_code: 'USD',
-        totals: { total: cents },
-      },
-    });
+    const refund = (id: string, cents: string, offsetS: number) => paddleRefund('txn_2', id, cents, 'USD', offsetS);
     // No read in between: the sale may still be in the spool when its refund arrives.
     await paddle(sale);
     await paddle(refund('adj_a', '2500', -30));
