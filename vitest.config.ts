@@ -9,6 +9,7 @@ export default defineConfig({
     exclude: ['node_modules/**', 'data/**', 'scratch/**'],
     // Each test file gets its own process: chDB binds one data directory per process.
     pool: 'forks',
+    globalSetup: ['runtime/test-global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

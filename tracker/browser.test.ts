@@ -1,32 +1,20 @@
-// The built tracker in Debian's Chromium (playwright-core), on pages served from 127.0.0.1,
-// reporting to the real ingest on embedded stores.
+// The built tracker in a real Chromium (playwright-core, runtime/test-browser.ts), on pages
+// served from 127.0.0.1, reporting to the real ingest on embedded stores.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { build } from 'esbuild';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '../clickhouse/sql.ts';
 import { CHROME_DESKTOP, startTestIngest, type TestIngest } from '../ingest/test-support.ts';
 import { closeServer, listen } from '../runtime/service.ts';
+import { launchTestBrowser } from '../runtime/test-browser.ts';
 import { writeDist } from './build.ts';
 
 /**
- * See DESIGN.md: Playwright cannot download browsers here. A desktop Chrome user agent for the
- * whole browser, since ingest drops HeadlessChrome as a bot and a context's user agent does not
- * reach beacons sent while a page unloads.
+ * A desktop Chrome user agent for the whole browser, since ingest drops HeadlessChrome as a bot
+ * and a context's user agent does not reach beacons sent while a page unloads.
  */
-const CHROMIUM = {
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    `--user-agent=${CHROME_DESKTOP}`,
-  ],
-};
+const CHROMIUM = { args: [`--user-agent=${CHROME_DESKTOP}`] };
 const POLL = { timeout: 20_000, interval: 250 };
 
 let t: TestIngest;
@@ -72,7 +60,7 @@ beforeAll(async () => {
     res.writeHead(page ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' }).end(page ?? 'not found');
   });
   elsewhere = origin.replace('127.0.0.1', 'localhost');
-  browser = await chromium.launch(CHROMIUM);
+  browser = await launchTestBrowser(CHROMIUM);
 });
 afterAll(async () => {
   await browser?.close();
