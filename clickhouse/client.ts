@@ -96,32 +96,42 @@ export async function insertJsonLines(
 }
 
 /**
- * ClickHouse error codes that mean the inserted data itself is malformed (a value it cannot
- * parse or store), so retrying the same rows cannot succeed. Not the end-of-data errors (32, 33):
- * a body cut off in transit raises them too, and that is worth retrying whole.
+ * What an insert's failure says about its rows:
+ * - `data`: the rows are wrong (a value ClickHouse cannot parse or store: a string in a number,
+ *   a lone surrogate, 19 digits in a Decimal64, a negative unsigned). Retrying the same bytes
+ *   fails forever; the rows at fault must be isolated and set aside.
+ * - `batch`: every row is fine but the batch as a whole is refused (rows spanning more
+ *   partitions than one insert may create). Smaller batches succeed.
+ * - `transient`: ClickHouse or the way to it is in a passing state (connection refused or
+ *   reset, timeout, memory, too many parts, too many queries, shutting down, a table not yet
+ *   migrated). The same batch succeeds later.
+ *
+ * Decided by what the error is rather than by a list of codes: ClickHouse names every error
+ * (`ARGUMENT_OUT_OF_BOUND`; the server client puts it in `type`, chDB at the end of the
+ * message), and an input format error names the row it stopped at (`(at row 2)`). A failure
+ * without a ClickHouse code never reached ClickHouse. Anything unrecognised counts as transient:
+ * retrying loses nothing, whereas setting good rows aside would.
  */
-const MALFORMED_DATA_CODES = new Set([
-  6, // CANNOT_PARSE_TEXT
-  25, // CANNOT_PARSE_ESCAPE_SEQUENCE
-  26, // CANNOT_PARSE_QUOTED_STRING
-  27, // CANNOT_PARSE_INPUT_ASSERTION_FAILED
-  38, // CANNOT_PARSE_DATE
-  41, // CANNOT_PARSE_DATETIME
-  53, // TYPE_MISMATCH
-  70, // CANNOT_CONVERT_TYPE
-  72, // CANNOT_PARSE_NUMBER
-  117, // INCORRECT_DATA
-  131, // TOO_LARGE_STRING_SIZE
-  321, // VALUE_IS_OUT_OF_RANGE_OF_DATA_TYPE
-  349, // CANNOT_INSERT_NULL_IN_ORDINARY_COLUMN
-  376, // CANNOT_PARSE_UUID
-  467, // CANNOT_PARSE_BOOL
-  675, // CANNOT_PARSE_IPV4
-  676, // CANNOT_PARSE_IPV6
-]);
+export type InsertFailure = 'data' | 'batch' | 'transient';
 
-/** Whether an insert failed on its data (server: `code` as a string; chDB: `clickhouseCode`). */
-export function isMalformedData(error: unknown): boolean {
-  const { code, clickhouseCode } = (error ?? {}) as { code?: unknown; clickhouseCode?: unknown };
-  return MALFORMED_DATA_CODES.has(Number(clickhouseCode ?? code));
+/** Names of passing states, checked first: memory can run out while a row is being parsed. */
+const TRANSIENT_NAMES =
+  /MEMORY_LIMIT|TIMEOUT|TOO_MANY|ABORTED|CANCELLED|NETWORK|SOCKET|SHUTDOWN|READONLY|KEEPER|REPLICA|NOT_ENOUGH_SPACE|UNKNOWN_(TABLE|DATABASE)|ALL_CONNECTION/;
+/** Names of errors about values: parsing, conversion, range, size, nullability. */
+const DATA_NAMES =
+  /^(CANNOT_(PARSE|READ|CONVERT|INSERT_NULL)|TYPE_MISMATCH|INCORRECT_DATA|ARGUMENT_OUT_OF_BOUND|DECIMAL_OVERFLOW|TOO_LARGE_(STRING|ARRAY)_SIZE|SIZES_OF_ARRAYS_DONT_MATCH|.*_OUT_OF_RANGE)/;
+/** End of input in the middle of a row: a body cut off in transit, worth sending again whole. */
+const CUT_OFF = new Set(['ATTEMPT_TO_READ_AFTER_EOF', 'CANNOT_READ_ALL_DATA']);
+
+export function classifyInsertFailure(error: unknown): InsertFailure {
+  const { code, clickhouseCode, type, message } = (error ?? {}) as Record<string, unknown>;
+  const number = Number(clickhouseCode ?? code);
+  if (!Number.isInteger(number) || number <= 0) return 'transient';
+  const text = typeof message === 'string' ? message : '';
+  const name =
+    typeof type === 'string' ? type : (/\(([A-Z][A-Z0-9_]+)\)(?: \(version [^)]*\))?\s*$/.exec(text)?.[1] ?? '');
+  if (/Too many partitions for single INSERT block/.test(text)) return 'batch';
+  if (TRANSIENT_NAMES.test(name) || CUT_OFF.has(name)) return 'transient';
+  if (DATA_NAMES.test(name) || /\(at row \d+\)/.test(text)) return 'data';
+  return 'transient';
 }

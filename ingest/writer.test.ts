@@ -17,7 +17,10 @@ beforeAll(async () => {
   ch = await freshClickHouse();
   await ch.client.command({
     query:
-      'CREATE TABLE analytics.writer_test (n UInt32) ENGINE = MergeTree ORDER BY n SETTINGS non_replicated_deduplication_window = 100',
+      // One column per kind of value ClickHouse can refuse; a partition per day, as the real tables.
+      `CREATE TABLE analytics.writer_test (n UInt32, d Decimal64(4) DEFAULT 0, s String DEFAULT '',
+        t DateTime('UTC') DEFAULT now(), a Array(String) DEFAULT [])
+      ENGINE = MergeTree PARTITION BY toDate(t) ORDER BY n SETTINGS non_replicated_deduplication_window = 1000`,
   });
 });
 afterAll(async () => {
@@ -134,43 +137,100 @@ it('replays segments left by a crash once each, ignoring torn or garbled tails',
   await restarted.close();
 });
 
-it('quarantines rows ClickHouse refuses as malformed and inserts the rest, also on replay', async () => {
+/** A logger that keeps what it is told (to check what an operator would see). */
+function recordingLog() {
+  const lines: { level: string; message: string; fields?: Record<string, unknown> }[] = [];
+  const at = (level: string) => (message: string, fields?: Record<string, unknown>) =>
+    void lines.push({ level, message, fields });
+  return { lines, log: { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') } };
+}
+
+const storedNumbers = async () =>
+  (
+    await runQuery<{ n: number }>(ch.client, {
+      name: 'writer_rows',
+      query: sql`SELECT n FROM analytics.writer_test ORDER BY n`,
+    })
+  ).map((r) => r.n);
+
+// Each kind of row ClickHouse refuses (validation upstream should make them impossible; if one
+// ever reaches the spool it must cost only itself), with the code ClickHouse refuses it with.
+const POISON: [kind: string, row: Record<string, unknown>, code: RegExp][] = [
+  ['decimal with too many digits', { n: 100, d: 1e20 }, /Code: 69\b/],
+  ['lone surrogate', { n: 100, s: 'a\ud800b' }, /Code: 25\b/],
+  ['negative unsigned', { n: -1 }, /Code: 72\b/],
+  ['string for a number', { n: 'five' }, /Code: 27\b/],
+  ['unreadable date', { n: 100, t: 'garbage' }, /Code: 41\b/],
+  ['scalar for an array', { n: 100, a: 5 }, /Code: 130\b/],
+];
+
+it.each(POISON)(
+  'quarantines a row refused as %s; it never delays the others, also on replay',
+  async (_, poison, code) => {
+    await ch.client.command({ query: 'TRUNCATE TABLE analytics.writer_test' });
+    const metrics = new IngestMetrics();
+    const { lines, log: recording } = recordingLog();
+    const o = options();
+    const writer = await SpooledWriter.open(ch.client, metrics, recording, o);
+    await writer.write(table, [...rowsFrom(0, 5), poison, ...rowsFrom(5, 5)]);
+    // Acknowledged after the poison row, in the same batch.
+    await writer.write(table, rowsFrom(10, 3));
+    const [segment] = (await leftoverSegments(o.spoolDir)) as [string];
+    const crashed = join(root, `crashed-${spools}`);
+    mkdirSync(crashed);
+    copyFileSync(join(o.spoolDir, segment), join(crashed, segment));
+    await writer.flush();
+    const good = Array.from({ length: 13 }, (_, i) => i);
+    expect(await storedNumbers()).toEqual(good);
+    const quarantined = `${segment}.${table}.jsonl`;
+    expect(readFileSync(join(o.spoolDir, 'quarantine', quarantined), 'utf8')).toBe(`${JSON.stringify(poison)}\n`);
+    expect(metrics.render()).toContain('tidemark_ingest_quarantined_rows_total{table="analytics.writer_test"} 1');
+    const logged = lines.filter((l) => l.message.includes('quarantined'));
+    expect(logged).toHaveLength(1);
+    expect(String(logged[0]?.fields?.error)).toMatch(code);
+    expect(writer.bufferedRows).toBe(0);
+    expect(await leftoverSegments(o.spoolDir)).toEqual([]);
+    // Rows written after the poison was set aside go in as usual.
+    await writer.write(table, rowsFrom(13, 2));
+    await writer.close();
+    expect(await storedNumbers()).toEqual([...good, 13, 14]);
+
+    // A crash before the segment was deleted: the replay splits it the same way, so every half
+    // carries the token it had, nothing is stored twice and the spool does not stall again.
+    const restarted = await open({ ...o, spoolDir: crashed });
+    await restarted.flush();
+    expect(await storedNumbers()).toEqual([...good, 13, 14]);
+    expect(readFileSync(join(crashed, 'quarantine', quarantined), 'utf8')).toBe(`${JSON.stringify(poison)}\n`);
+    expect(await leftoverSegments(crashed)).toEqual([]);
+    await restarted.close();
+  },
+);
+
+it('splits a batch ClickHouse refuses as a whole (too many partitions) and quarantines nothing', async () => {
   await ch.client.command({ query: 'TRUNCATE TABLE analytics.writer_test' });
   const metrics = new IngestMetrics();
-  const o = options();
-  const writer = await open(o, metrics);
-  // Validation upstream should make this impossible; if it ever happens the spool must not stall.
-  const rows = [...rowsFrom(0, 5), { n: 'five' }, ...rowsFrom(6, 4), { n: -1 }, ...rowsFrom(11, 3)];
-  await writer.write(table, rows);
-  const [segment] = (await leftoverSegments(o.spoolDir)) as [string];
-  const crashed = join(root, 'crashed-with-malformed');
-  mkdirSync(crashed);
-  copyFileSync(join(o.spoolDir, segment), join(crashed, segment));
+  const writer = await open(options({ maxBatchRows: 500, maxBufferedRows: 500 }), metrics);
+  // One row per day over 150 days: more partitions than one insert may create (100).
+  const day = (i: number) => toClickHouseDateTime(new Date(Date.now() - i * 86_400_000)).slice(0, 19);
+  await writer.write(
+    table,
+    Array.from({ length: 150 }, (_, i) => ({ n: i, t: day(i) })),
+  );
   await writer.flush();
-  const stored = async () =>
-    (
-      await runQuery<{ n: number }>(ch.client, {
-        name: 'writer_rows',
-        query: sql`SELECT n FROM analytics.writer_test ORDER BY n`,
-      })
-    ).map((r) => r.n);
-  const good = [0, 1, 2, 3, 4, 6, 7, 8, 9, 11, 12, 13];
-  expect(await stored()).toEqual(good);
-  const quarantined = `${segment}.${table}.jsonl`;
-  const expected = '{"n":"five"}\n{"n":-1}\n';
-  expect(readFileSync(join(o.spoolDir, 'quarantine', quarantined), 'utf8')).toBe(expected);
-  expect(metrics.render()).toContain('tidemark_ingest_quarantined_rows_total{table="analytics.writer_test"} 2');
-  expect(writer.bufferedRows).toBe(0);
-  expect(await leftoverSegments(o.spoolDir)).toEqual([]);
+  expect(await storedNumbers()).toEqual(Array.from({ length: 150 }, (_, i) => i));
+  expect(metrics.render()).not.toContain('quarantined_rows_total{');
   await writer.close();
+});
 
-  // A crash before the segment was deleted: the replay splits it the same way, so every half
-  // carries the token it had and nothing is stored twice.
-  const restarted = await open({ ...o, spoolDir: crashed });
-  await restarted.flush();
-  expect(await stored()).toEqual(good);
-  expect(readFileSync(join(crashed, 'quarantine', quarantined), 'utf8')).toBe(expected);
-  await restarted.close();
+it('retries a transient refusal (a table not yet migrated), never quarantines it, and leaves it in the spool on close', async () => {
+  const o = options({ flushIntervalMs: 5 });
+  const writer = await open(o);
+  const missing = 'analytics.writer_not_yet' as Table;
+  await writer.write(missing, [{ n: 1 }]);
+  // Unknown table: transient (a migration may be pending), so it is retried, never quarantined.
+  await expect.poll(() => writer.bufferedRows).toBe(1);
+  await writer.close();
+  expect(await leftoverSegments(o.spoolDir)).toHaveLength(1);
 });
 
 it('lets one writer at a time use a spool directory', async () => {

@@ -2,7 +2,7 @@ import { closeSync, fdatasync, ftruncateSync, openSync, writeSync } from 'node:f
 import { mkdir, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { type ClickHouseClient, insertJsonLines, isMalformedData } from '../clickhouse/client.ts';
+import { type ClickHouseClient, classifyInsertFailure, insertJsonLines } from '../clickhouse/client.ts';
 import type { Logger } from '../runtime/log.ts';
 import type { IngestMetrics } from './metrics.ts';
 import {
@@ -85,7 +85,6 @@ interface OpenSegment extends Segment {
   sealDue: boolean;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const datasync = promisify(fdatasync);
 
 /** Insert attempts before a shutdown gives up and leaves the batch in the spool for the next start. */
@@ -117,6 +116,8 @@ export class SpooledWriter implements RowWriter {
   private closed = false;
   /** Set when a shutdown gave up inserting: the rest waits in the spool. */
   private stalled = false;
+  /** Ends the retry pause under way: a shutdown does not wait out a long backoff. */
+  private wake?: () => void;
 
   static async open(
     client: ClickHouseClient,
@@ -177,8 +178,21 @@ export class SpooledWriter implements RowWriter {
   /** Refuses new rows and inserts the rest; what cannot be inserted stays in the spool for the next start. */
   async close(): Promise<void> {
     this.closed = true;
+    this.wake?.();
     await this.flush();
     await this.unlock();
+  }
+
+  /** Waits `ms` before a retry, or less if a shutdown begins meanwhile. */
+  private pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, this.closed ? Math.min(ms, 100) : ms);
+      this.wake = done;
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
   }
 
   private setBuffered(rows: number): void {
@@ -284,17 +298,19 @@ export class SpooledWriter implements RowWriter {
           this.stalled = true;
           return;
         }
-        await sleep(1000);
+        await this.pause(1000);
       }
     }
   }
 
   /**
    * Inserts one table's rows of a segment, retrying until ClickHouse takes them; false if a
-   * shutdown gave up. Rows ClickHouse refuses as malformed (none should be: every value is
-   * validated) would fail every retry and stall the spool behind them, so a refused batch is
-   * split in halves until those rows are isolated, and they go to `refused`. A half's token
-   * derives from its batch's: a replay splits the same way and is deduplicated the same way.
+   * shutdown gave up. What a failure means decides what happens (classifyInsertFailure):
+   * transient → the same batch again after a backoff; `batch` → halves; `data` → halves until
+   * the refused rows are isolated, and those go to `refused` (every value is validated before
+   * it is acknowledged, so none should be; but one row must never stall the spool behind it).
+   * A half's token derives from its batch's: a replay splits the same way and is deduplicated
+   * the same way.
    */
   private async insertBatch(
     segment: Segment,
@@ -313,16 +329,17 @@ export class SpooledWriter implements RowWriter {
         return true;
       } catch (error) {
         this.metrics.flushFailures.add(1, { table });
-        if (isMalformedData(error)) {
-          if (rows === 1) {
-            this.log.error('ClickHouse refused a row as malformed; quarantined', {
-              table,
-              segment: segment.name,
-              error: (error as Error).message,
-            });
-            refused.push(lines);
-            return true;
-          }
+        const failure = classifyInsertFailure(error);
+        if (failure === 'data' && rows === 1) {
+          this.log.error('ClickHouse refused a row as malformed; quarantined', {
+            table,
+            segment: segment.name,
+            error: (error as Error).message,
+          });
+          refused.push(lines);
+          return true;
+        }
+        if (failure !== 'transient' && rows > 1) {
           const half = Math.floor(rows / 2);
           const cut = afterLine(lines, half);
           return (
@@ -337,7 +354,7 @@ export class SpooledWriter implements RowWriter {
           error: (error as Error).message,
         });
         if (this.closed && attempt >= ATTEMPTS_ON_CLOSE) return false;
-        await sleep(Math.min(30_000, 100 * 2 ** (attempt - 1)));
+        await this.pause(Math.min(30_000, 100 * 2 ** (attempt - 1)));
       }
     }
   }
