@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { wellFormedJson } from '../clickhouse/columns.ts';
 
 /**
  * What clients may send to ingest. Unknown fields are ignored, strings are cut to sane lengths
@@ -22,21 +23,37 @@ const int = (min: number, max: number) => z.number().int().min(min).max(max).opt
 const num = (min: number, max: number) => z.number().finite().min(min).max(max).optional();
 const id = z.string().min(1).max(128);
 
-/** Length of `value` as JSON; Infinity when nested too deep to serialise (the stack would overflow). */
-function serialisedLength(value: unknown): number {
+/** `value` as JSON; undefined when nested too deep to serialise (the stack would overflow). */
+function serialised(value: unknown): string | undefined {
   try {
-    return JSON.stringify(value).length;
+    return JSON.stringify(value);
   } catch {
-    return Number.POSITIVE_INFINITY;
+    return undefined;
   }
 }
 
-/** JSON object of custom properties, at most LIMITS.properties bytes when serialised. */
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * JSON object of custom properties, at most LIMITS.properties bytes when serialised, its
+ * strings made well-formed. Kept as sent, every key included: `z.record` would drop a
+ * `"__proto__"` key, which JSON.parse makes an own key like any other.
+ */
 export const properties = z
-  .record(z.string().max(128), z.unknown())
-  .refine((value) => serialisedLength(value) <= LIMITS.properties, {
-    message: `properties must serialise to at most ${LIMITS.properties} bytes`,
+  .custom<Record<string, unknown>>(isObject, 'Invalid input: expected record')
+  .superRefine((value, ctx) => {
+    for (const key of Object.keys(value)) {
+      if (key.length > 128) {
+        ctx.addIssue({ code: 'custom', path: [key], message: 'Too big: expected string to have <=128 characters' });
+      }
+    }
+    const text = serialised(value);
+    if (text === undefined || text.length > LIMITS.properties) {
+      ctx.addIssue({ code: 'custom', message: `properties must serialise to at most ${LIMITS.properties} bytes` });
+    }
   })
+  .transform(wellFormedJson)
   .optional();
 
 const pageContext = {

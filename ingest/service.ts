@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
+import { ColumnTypes } from '../clickhouse/columns.ts';
 import type { Logger } from '../runtime/log.ts';
 import { RateLimiter } from '../runtime/rate-limit.ts';
 import type { Stores } from '../runtime/stores.ts';
@@ -21,7 +22,7 @@ import { batch, corsHeaders, pixel, preflight } from './routes/tracker.ts';
 import { RevenueLedger, webhook } from './routes/webhooks.ts';
 import { UptimeChecker } from './uptime/checker.ts';
 import { type Site, websiteDirectory } from './websites.ts';
-import { type RowWriter, SpooledWriter } from './writer.ts';
+import { type RowWriter, SpooledWriter, TABLES } from './writer.ts';
 
 /** Everything a route handler can use; one per ingest process. */
 export interface IngestContext {
@@ -34,6 +35,8 @@ export interface IngestContext {
   salts: DailySalts;
   pipeline: PipelineDeps;
   writer: RowWriter;
+  /** What each column of the tables written can hold: rows are checked against it before they are acknowledged. */
+  columns: ColumnTypes;
   metrics: IngestMetrics;
   rateLimiter: RateLimiter;
   revenue: RevenueLedger;
@@ -102,6 +105,7 @@ export async function createIngest(
       ...config.writer,
       spoolDir: join(config.spoolRoot, 'ingest'),
     }),
+    columns: await ColumnTypes.load(stores.clickhouse, TABLES),
     metrics,
     rateLimiter: new RateLimiter(),
     revenue: new RevenueLedger(),

@@ -12,8 +12,11 @@ export function ensureRoom(ingest: IngestContext, rows: number): void {
 }
 
 /**
- * Writes a request's rows and resolves once they are durable (spooled). On failure the request's
- * dedupe claims are released, so the client's retry is stored rather than taken for a duplicate.
+ * Writes a request's rows and resolves once they are durable (spooled). Every row is first
+ * checked against its columns' types, its strings made well-formed (see ColumnTypes): a value
+ * ClickHouse would refuse or store altered refuses the request (400) before anything is
+ * acknowledged. On failure the request's dedupe claims are released, so the client's retry is
+ * stored rather than taken for a duplicate.
  */
 export async function storeRows(
   ingest: IngestContext,
@@ -22,6 +25,11 @@ export async function storeRows(
 ): Promise<void> {
   const byTable = new Map<Table, Row[]>();
   for (const { table, row } of rows) {
+    const problem = ingest.columns.check(table, row);
+    if (problem) {
+      if (claimed) for (const id of claimed.ids) ingest.pipeline.recentIds.release(claimed.scope, id);
+      throw new HttpError(400, 'VALUE_OUT_OF_RANGE', `A value cannot be stored: ${problem}`);
+    }
     const list = byTable.get(table);
     if (list) list.push(row);
     else byTable.set(table, [row]);

@@ -16,15 +16,18 @@ import {
   SegmentRows,
 } from './spool.ts';
 
-export type Table =
-  | 'analytics.events'
-  | 'analytics.web_vitals_spans'
-  | 'analytics.error_spans'
-  | 'analytics.custom_events'
-  | 'analytics.revenue'
-  | 'analytics.link_clicks'
-  | 'uptime.checks'
-  | 'observability.ai_call_spans';
+/** The tables ingest writes. */
+export const TABLES = [
+  'analytics.events',
+  'analytics.web_vitals_spans',
+  'analytics.error_spans',
+  'analytics.custom_events',
+  'analytics.revenue',
+  'analytics.link_clicks',
+  'uptime.checks',
+  'observability.ai_call_spans',
+] as const;
+export type Table = (typeof TABLES)[number];
 
 export type Row = Record<string, unknown>;
 

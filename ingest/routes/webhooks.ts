@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { wellFormedJson } from '../../clickhouse/columns.ts';
 import { runQuery } from '../../clickhouse/query.ts';
 import { sql, toClickHouseDateTime } from '../../clickhouse/sql.ts';
 import { HttpError, readBody, sendJson } from '../http.ts';
@@ -444,6 +445,8 @@ export function webhook(name: keyof typeof PROVIDERS) {
     let event: Json;
     try {
       event = JSON.parse(body);
+      // Lone surrogates can only arrive escaped; most bodies have no \uD… escape at all.
+      if (/\\u[dD]/.test(body)) event = wellFormedJson(event);
     } catch {
       throw new HttpError(400, 'INVALID_JSON', 'Body is not valid JSON');
     }
