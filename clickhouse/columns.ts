@@ -68,10 +68,19 @@ function instant(from: number, to: number, withTime: boolean): Check {
   return (v) => {
     const m = typeof v === 'string' ? DATE_TIME.exec(v) : null;
     if (!m || (m[4] === undefined) === withTime) return INVALID;
-    const [y, mo, d, h = 0, mi = 0, s = 0] = m.slice(1, 7).map(Number) as number[];
-    const date = new Date(Date.UTC(y as number, (mo as number) - 1, d, h, mi, s));
-    date.setUTCFullYear(y as number);
-    const real = date.getUTCMonth() === (mo as number) - 1 && date.getUTCDate() === d && h < 24 && mi < 60 && s < 60;
+    const [year, month, day, hours, minutes, seconds] = m.slice(1, 7).map((part) => Number(part ?? 0)) as [
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+    ];
+    const date = new Date(Date.UTC(year, month - 1, day, hours, minutes, seconds));
+    date.setUTCFullYear(year);
+    // Date.UTC rolls 30 February over into March: a real date comes back as written.
+    const real =
+      date.getUTCMonth() === month - 1 && date.getUTCDate() === day && hours < 24 && minutes < 60 && seconds < 60;
     return real && date.getTime() >= from && date.getTime() <= to ? v : INVALID;
   };
 }
