@@ -1,7 +1,10 @@
 import { z } from 'zod';
-import { parseEnv, port, processEnv, storeEnv } from '../runtime/config.ts';
+import { checkHttpEnv, httpEnvFields, httpLimits, parseEnv, port, processEnv, storeEnv } from '../runtime/config.ts';
 
-export const apiEnv = z.object({ PORT: port(4000) }).transform((env) => ({ port: env.PORT }));
+export const apiEnv = z
+  .object({ PORT: port(4000), ...httpEnvFields })
+  .superRefine(checkHttpEnv)
+  .transform((env) => ({ port: env.PORT, http: httpLimits(env) }));
 
 /** Configuration of the API service, validated as a whole. */
 export const loadApiConfig = (env: NodeJS.ProcessEnv = process.env) =>

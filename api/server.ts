@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import { GraphQLError } from 'graphql';
 import { createYoga, maskError, type Plugin } from 'graphql-yoga';
+import type { HttpLimits } from '../runtime/config.ts';
 import type { Logger } from '../runtime/log.ts';
 import { RateLimiter } from '../runtime/rate-limit.ts';
+import { createHttpServer } from '../runtime/service.ts';
 import type { Stores } from '../runtime/stores.ts';
 import { createAnalyticsLoaders } from './analytics/loader.ts';
 import { authenticate } from './auth.ts';
@@ -129,6 +131,6 @@ export function createApi(stores: ApiStores, log: Logger) {
 export type Api = ReturnType<typeof createApi>;
 
 /** The GraphQL service on a Node HTTP server (main.ts and api/main.ts listen on it). */
-export function createApiServer(stores: ApiStores, log: Logger): Server {
-  return createServer(createApi(stores, log));
+export function createApiServer(stores: ApiStores, log: Logger, limits: HttpLimits): Server {
+  return createHttpServer(limits, createApi(stores, log));
 }

@@ -1,7 +1,16 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import { dataDir, parseEnv, port, processEnv, storeEnv } from '../runtime/config.ts';
+import {
+  checkHttpEnv,
+  dataDir,
+  httpEnvFields,
+  httpLimits,
+  parseEnv,
+  port,
+  processEnv,
+  storeEnv,
+} from '../runtime/config.ts';
 
 const positive = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
@@ -28,7 +37,9 @@ export const ingestEnv = z
     INGEST_MAX_BUFFERED_ROWS: positive(200_000),
     /** Name of where uptime checks run from, stored with each result. */
     UPTIME_REGION: z.string().max(64).default('local'),
+    ...httpEnvFields,
   })
+  .superRefine(checkHttpEnv)
   .transform((env) => ({
     port: env.INGEST_PORT,
     trustProxyHops: env.TRUST_PROXY,
@@ -43,6 +54,7 @@ export const ingestEnv = z
       maxBufferedRows: env.INGEST_MAX_BUFFERED_ROWS,
     },
     uptimeRegion: env.UPTIME_REGION,
+    http: httpLimits(env),
   }));
 
 export type IngestConfig = z.output<typeof ingestEnv>;

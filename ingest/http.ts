@@ -16,12 +16,33 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
   res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
 }
 
+/** Bytes of a refused upload read and dropped before the connection is cut instead. */
+export const DISCARD_LIMIT = 16 * 1024 * 1024;
+
+/**
+ * Reads and drops the rest of a refused upload. Closing the connection with the upload still
+ * arriving makes the kernel answer it with a reset, which can reach the client before it has
+ * read its 413 (and a client that writes its whole body first sees only the reset). Past
+ * DISCARD_LIMIT bytes the connection is cut all the same; the request timeout bounds the time.
+ */
+function discardRest(req: IncomingMessage): void {
+  let discarded = 0;
+  req.on('data', (chunk: Buffer) => {
+    discarded += chunk.length;
+    if (discarded > DISCARD_LIMIT) req.socket.destroy();
+  });
+  req.resume();
+}
+
 /**
  * Reads the whole body, refusing (413) past `limit` bytes without buffering the excess.
  * (Stream events rather than `for await`: its async iterator cost more than a small body.)
  */
 export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
-  const tooLarge = () => new HttpError(413, 'PAYLOAD_TOO_LARGE', `Body exceeds ${limit} bytes`);
+  const tooLarge = () => {
+    discardRest(req);
+    return new HttpError(413, 'PAYLOAD_TOO_LARGE', `Body exceeds ${limit} bytes`);
+  };
   if (Number(req.headers['content-length'] ?? 0) > limit) return Promise.reject(tooLarge());
   if (req.destroyed) return Promise.reject(new HttpError(400, 'ABORTED', 'The request was aborted'));
   return new Promise((resolve, reject) => {
@@ -31,8 +52,6 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
       size += chunk.length;
       if (size <= limit) return void chunks.push(chunk);
       req.off('data', onData);
-      // Stop reading; the response closes the connection (the rest of the upload is unread).
-      req.pause();
       reject(tooLarge());
     };
     req.on('data', onData);

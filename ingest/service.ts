@@ -1,8 +1,9 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { ColumnTypes } from '../clickhouse/columns.ts';
 import type { Logger } from '../runtime/log.ts';
 import { RateLimiter } from '../runtime/rate-limit.ts';
+import { createHttpServer } from '../runtime/service.ts';
 import type { Stores } from '../runtime/stores.ts';
 import type { IngestConfig } from './config.ts';
 import { RecentIds } from './dedupe.ts';
@@ -130,8 +131,6 @@ export async function createIngest(
       const status = known?.status ?? 500;
       metrics.rejected.add(1, { status: String(status), code: known?.code ?? 'INTERNAL' });
       const headers = { ...(browser ? corsHeaders(req) : {}), ...known?.headers };
-      // Past a body limit the rest of the upload is unread: close rather than drain it.
-      if (status === 413) headers.connection = 'close';
       if (res.headersSent) return void res.end();
       sendJson(
         res,
@@ -142,7 +141,7 @@ export async function createIngest(
     }
   }
   // Nothing a request does may reject unhandled: Node would exit, taking every service down.
-  const server = createServer((req, res) =>
+  const server = createHttpServer(config.http, (req, res) =>
     handle(req, res).catch((error: Error) => {
       log.error('response failed', { error: error.stack });
       res.destroy();

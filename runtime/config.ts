@@ -65,3 +65,48 @@ export const processEnv = z.object({
   HOST: z.string().default('0.0.0.0'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
+
+const milliseconds = (fallback: number) => z.coerce.number().int().min(1).max(3_600_000).default(fallback);
+
+/**
+ * Limits of an HTTP server against slow and piled-up clients (the same variables for API and
+ * ingest). A client that trickles its headers or body is cut off (408) once its time is up, an
+ * idle keep-alive connection closes, and connections past the cap are refused at accept.
+ */
+export const httpEnvFields = {
+  /** Time to receive a request's headers. */
+  HTTP_HEADERS_TIMEOUT_MS: milliseconds(10_000),
+  /** Time to receive a whole request, body included (at least the headers' time). */
+  HTTP_REQUEST_TIMEOUT_MS: milliseconds(30_000),
+  /** How long an idle keep-alive connection stays open. */
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: milliseconds(5_000),
+  /** Open connections per server; more are refused. */
+  HTTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).default(4096),
+};
+
+export interface HttpLimits {
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  keepAliveTimeoutMs: number;
+  maxConnections: number;
+}
+
+type HttpEnv = { [K in keyof typeof httpEnvFields]: z.output<(typeof httpEnvFields)[K]> };
+
+/** Node refuses a headers timeout longer than the request timeout: say so with the other problems. */
+export function checkHttpEnv(env: HttpEnv, ctx: z.RefinementCtx): void {
+  if (env.HTTP_HEADERS_TIMEOUT_MS > env.HTTP_REQUEST_TIMEOUT_MS) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['HTTP_HEADERS_TIMEOUT_MS'],
+      message: 'must not exceed HTTP_REQUEST_TIMEOUT_MS',
+    });
+  }
+}
+
+export const httpLimits = (env: HttpEnv): HttpLimits => ({
+  headersTimeoutMs: env.HTTP_HEADERS_TIMEOUT_MS,
+  requestTimeoutMs: env.HTTP_REQUEST_TIMEOUT_MS,
+  keepAliveTimeoutMs: env.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+  maxConnections: env.HTTP_MAX_CONNECTIONS,
+});

@@ -1,6 +1,26 @@
-import type { Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ConfigError } from './config.ts';
+import { ConfigError, type HttpLimits } from './config.ts';
+
+/**
+ * An HTTP server that cuts off slow clients (headers or body trickled past their time: 408,
+ * then close), closes idle keep-alive connections and refuses connections past the cap.
+ * Node checks the timeouts every `connectionsCheckingInterval` (30 s by default): checked at
+ * least every second here, so a limit means what it says.
+ */
+export function createHttpServer(limits: HttpLimits, handler: RequestListener): Server {
+  const server = createServer(
+    {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      connectionsCheckingInterval: Math.min(1000, limits.headersTimeoutMs),
+    },
+    handler,
+  );
+  server.keepAliveTimeout = limits.keepAliveTimeoutMs;
+  server.maxConnections = limits.maxConnections;
+  return server;
+}
 
 /** Starts listening and resolves with the bound port (which differs from `port` when it is 0). */
 export function listen(server: Server, port: number, host: string): Promise<number> {

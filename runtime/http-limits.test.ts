@@ -1,0 +1,89 @@
+import type { Server } from 'node:http';
+import { connect, type Socket } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiServer } from '../api/server.ts';
+import { startTestIngest, type TestIngest } from '../ingest/test-support.ts';
+import { createLogger } from './log.ts';
+import { closeServer, listen } from './service.ts';
+
+// Both HTTP servers against slow and piled-up clients, with short limits so the tests are short.
+const MAX_CONNECTIONS = 4;
+let t: TestIngest;
+let api: Server;
+const ports: Record<string, number> = {};
+beforeAll(async () => {
+  t = await startTestIngest({
+    HTTP_HEADERS_TIMEOUT_MS: '300',
+    HTTP_REQUEST_TIMEOUT_MS: '600',
+    HTTP_MAX_CONNECTIONS: String(MAX_CONNECTIONS),
+  });
+  ports.ingest = Number(new URL(t.url).port);
+  api = createApiServer(
+    { prisma: t.prisma, clickhouse: t.clickhouse },
+    createLogger('api-test', 'error'),
+    t.ingest.context.config.http,
+  );
+  ports.api = await listen(api, 0, '127.0.0.1');
+});
+afterAll(async () => {
+  await closeServer(api);
+  await t.close();
+});
+
+/** A raw connection: what the server sent, and a promise of its close. */
+function open(port: number) {
+  const socket = connect(port, '127.0.0.1');
+  const state = { received: '', socket, closed: undefined as unknown as Promise<void> };
+  socket.on('data', (chunk) => {
+    state.received += chunk;
+  });
+  socket.on('error', () => {});
+  state.closed = new Promise((resolve) => socket.once('close', () => resolve()));
+  return state;
+}
+
+/** Writes `pieces` one by one, a little apart, until the socket closes. */
+function trickle(socket: Socket, first: string, piece: string): NodeJS.Timeout {
+  socket.write(first);
+  return setInterval(() => {
+    if (!socket.destroyed) socket.write(piece);
+  }, 50);
+}
+
+const ROUTES = {
+  ingest: { post: '/v1/batch', get: '/health' },
+  api: { post: '/graphql', get: '/health' },
+};
+
+describe.each(Object.entries(ROUTES))('the %s server', (name, route) => {
+  it('cuts off a client trickling its headers with 408', async () => {
+    const client = open(ports[name] as number);
+    const timer = trickle(client.socket, `GET ${route.get} HTTP/1.1\r\nhost: x\r\n`, 'x-slow: 1\r\n');
+    await client.closed;
+    clearInterval(timer);
+    expect(client.received).toMatch(/^HTTP\/1\.1 408 /);
+  });
+
+  it('cuts off a client trickling its body with 408', async () => {
+    const client = open(ports[name] as number);
+    const head = `POST ${route.post} HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: 100000\r\n\r\n`;
+    const timer = trickle(client.socket, head, ' ');
+    await client.closed;
+    clearInterval(timer);
+    expect(client.received).toMatch(/^HTTP\/1\.1 408 /);
+  });
+
+  it('refuses connections past the cap, and takes new ones once they close', async () => {
+    // Keep-alive connections that made one request each: open and idle, counted by the server.
+    const held = Array.from({ length: MAX_CONNECTIONS }, () => open(ports[name] as number));
+    for (const client of held) client.socket.write(`GET ${route.get} HTTP/1.1\r\nhost: x\r\n\r\n`);
+    await expect.poll(() => held.every((c) => c.received.startsWith('HTTP/1.1 200'))).toBe(true);
+    const extra = open(ports[name] as number);
+    extra.socket.write(`GET ${route.get} HTTP/1.1\r\nhost: x\r\n\r\n`);
+    await extra.closed;
+    expect(extra.received).toBe('');
+    for (const client of held) client.socket.destroy();
+    await Promise.all(held.map((c) => c.closed));
+    await expect.poll(async () => (await fetch(`http://127.0.0.1:${ports[name]}${route.get}`)).status).toBe(200);
+  });
+});
