@@ -233,3 +233,289 @@ describe('a row ClickHouse refuses in the spool', () => {
     expect(metrics).toContain('tidemark_ingest_quarantined_rows_total{table="analytics.revenue"} 1');
   });
 });
+
+/** A signed webhook body as sent, whatever it holds. */
+function signed(provider: 'stripe' | 'paddle', body: string): Record<string, string> {
+  const at = now();
+  if (provider === 'stripe') {
+    return {
+      'stripe-signature': `t=${at},v1=${createHmac('sha256', stripeSecret).update(`${at}.${body}`).digest('hex')}`,
+    };
+  }
+  return {
+    'paddle-signature': `ts=${at};h1=${createHmac('sha256', paddleSecret).update(`${at}:${body}`).digest('hex')}`,
+  };
+}
+
+const deep = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
+const big = (bytes: number) => `{"pad":"${'x'.repeat(bytes)}"}`;
+
+interface Case {
+  method?: 'GET' | 'POST';
+  path: string | (() => string);
+  body?: string | (() => string);
+  headers?: Record<string, string> | ((body: string) => Record<string, string>);
+  status: number;
+  code: string;
+}
+
+// Per route and kind of bad input: the status and code it must get.
+// NUL in ids (clientId, websiteId, keys): covered by the api-hostile branch.
+// JSON nested deeper than the parser's stack in `properties`: bounded before zod by the api-hostile branch.
+const HOSTILE: Record<string, Case> = {
+  'batch: malformed JSON': { path: '/v1/batch', body: '{"clientId":', status: 400, code: 'INVALID_JSON' },
+  'batch: wrong types': { path: '/v1/batch', body: '{"clientId":5,"events":"x"}', status: 400, code: 'INVALID_BATCH' },
+  'batch: only invalid events': {
+    path: '/v1/batch',
+    body: () => `{"clientId":"${t.siteId}","events":[{"type":"screen_view","eventId":5},null,"x"]}`,
+    status: 400,
+    code: 'INVALID_EVENTS',
+  },
+  'batch: oversize': { path: '/v1/batch', body: big(600_000), status: 413, code: 'PAYLOAD_TOO_LARGE' },
+  'batch: deep nesting': {
+    path: '/v1/batch',
+    body: () => `{"clientId":"${t.siteId}","events":[${deep(100_000)}]}`,
+    status: 400,
+    code: 'INVALID_EVENTS',
+  },
+  'batch: huge numbers': {
+    path: '/v1/batch',
+    body: () => `{"clientId":"${t.siteId}","events":[{"type":"screen_view","eventId":"e","loadTime":1e400}]}`,
+    status: 400,
+    code: 'INVALID_EVENTS',
+  },
+  'batch: odd client id': {
+    path: '/v1/batch',
+    body: '{"clientId":"\\ud800","events":[{}]}',
+    status: 403,
+    code: 'INVALID_CLIENT',
+  },
+  'batch: wrong content type': {
+    path: '/v1/batch',
+    body: '<events/>',
+    headers: { 'content-type': 'application/xml' },
+    status: 415,
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+  },
+  'batch: foreign origin': {
+    path: '/v1/batch',
+    body: () => `{"clientId":"${t.siteId}","events":[{"type":"screen_view","eventId":"e"}]}`,
+    headers: { origin: 'https://evil.test' },
+    status: 403,
+    code: 'ORIGIN_NOT_ALLOWED',
+  },
+  'pixel: no client id': { method: 'GET', path: '/v1/px.gif', status: 400, code: 'INVALID_BATCH' },
+  'pixel: wrong type': {
+    method: 'GET',
+    path: () => `/v1/px.gif?clientId=${t.siteId}&type=vital`,
+    status: 400,
+    code: 'INVALID_EVENTS',
+  },
+  'pixel: unknown type': {
+    method: 'GET',
+    path: () => `/v1/px.gif?clientId=${t.siteId}&type=__proto__`,
+    status: 400,
+    code: 'INVALID_EVENTS',
+  },
+  'pixel: odd client id': { method: 'GET', path: '/v1/px.gif?clientId=%ED%A0%80', status: 403, code: 'INVALID_CLIENT' },
+  'track: malformed JSON': { path: '/v1/track', body: '{"name"', headers: bearer, status: 400, code: 'INVALID_JSON' },
+  'track: wrong types': { path: '/v1/track', body: '{"name":5}', headers: bearer, status: 400, code: 'INVALID_EVENTS' },
+  'track: oversize': { path: '/v1/track', body: big(600_000), headers: bearer, status: 413, code: 'PAYLOAD_TOO_LARGE' },
+  'track: deep nesting': {
+    path: '/v1/track',
+    body: deep(100_000),
+    headers: bearer,
+    status: 400,
+    code: 'INVALID_EVENTS',
+  },
+  'track: huge numbers': {
+    path: '/v1/track',
+    body: '{"name":"x","timestamp":1e400}',
+    headers: bearer,
+    status: 400,
+    code: 'INVALID_EVENTS',
+  },
+  'track: no key': { path: '/v1/track', body: '{"name":"x"}', status: 401, code: 'UNAUTHENTICATED' },
+  'track: malformed authorization': {
+    path: '/v1/track',
+    body: '{"name":"x"}',
+    headers: { authorization: 'Bearer \u00ff\u00fe' },
+    status: 401,
+    code: 'UNAUTHENTICATED',
+  },
+  'track: wrong content type': {
+    path: '/v1/track',
+    body: '{"name":"x"}',
+    headers: () => ({ ...bearer(), 'content-type': 'multipart/form-data; boundary=x' }),
+    status: 415,
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+  },
+  'llm: malformed JSON': { path: '/v1/llm', body: '[', headers: bearer, status: 400, code: 'INVALID_JSON' },
+  'llm: wrong types': {
+    path: '/v1/llm',
+    body: '{"model":[],"provider":{}}',
+    headers: bearer,
+    status: 400,
+    code: 'INVALID_EVENTS',
+  },
+  'llm: huge numbers': {
+    path: '/v1/llm',
+    body: '{"model":"m","provider":"p","durationMs":1,"inputTokens":1e20}',
+    headers: bearer,
+    status: 400,
+    code: 'INVALID_EVENTS',
+  },
+  'llm: oversize': { path: '/v1/llm', body: big(600_000), headers: bearer, status: 413, code: 'PAYLOAD_TOO_LARGE' },
+  'stripe: no website': { path: '/v1/webhooks/stripe', body: '{}', status: 404, code: 'WEBHOOK_NOT_CONFIGURED' },
+  'stripe: bad signature': {
+    path: () => `/v1/webhooks/stripe?websiteId=${t.siteId}`,
+    body: '{}',
+    headers: { 'stripe-signature': `t=${now()},v1=00` },
+    status: 400,
+    code: 'INVALID_SIGNATURE',
+  },
+  'stripe: malformed JSON': {
+    path: () => `/v1/webhooks/stripe?websiteId=${t.siteId}`,
+    body: '{"type":',
+    headers: (body) => signed('stripe', body),
+    status: 400,
+    code: 'INVALID_JSON',
+  },
+  'stripe: wrong types': {
+    path: () => `/v1/webhooks/stripe?websiteId=${t.siteId}`,
+    body: () => JSON.stringify(checkout('pi_nan', 'abc' as unknown as number)),
+    headers: (body) => signed('stripe', body),
+    status: 400,
+    code: 'INVALID_EVENTS',
+  },
+  'stripe: deep nesting': {
+    path: () => `/v1/webhooks/stripe?websiteId=${t.siteId}`,
+    body: deep(100_000),
+    headers: (body) => signed('stripe', body),
+    status: 400,
+    code: 'INVALID_EVENTS',
+  },
+  'stripe: oversize': {
+    path: () => `/v1/webhooks/stripe?websiteId=${t.siteId}`,
+    body: big(1_100_000),
+    status: 413,
+    code: 'PAYLOAD_TOO_LARGE',
+  },
+  'paddle: bad signature': {
+    path: () => `/v1/webhooks/paddle?websiteId=${t.siteId}`,
+    body: '{}',
+    headers: { 'paddle-signature': 'ts=x;h1=' },
+    status: 400,
+    code: 'INVALID_SIGNATURE',
+  },
+  'paddle: wrong types': {
+    path: () => `/v1/webhooks/paddle?websiteId=${t.siteId}`,
+    body: '{"event_type":"transaction.completed","occurred_at":"garbage","data":{"id":"txn_bad","currency_code":"EUR","details":{"totals":{"grand_total":"1"}}}}',
+    headers: (body) => signed('paddle', body),
+    status: 400,
+    code: 'INVALID_EVENTS',
+  },
+  'paddle: huge numbers': {
+    path: () => `/v1/webhooks/paddle?websiteId=${t.siteId}`,
+    body: '{"event_type":"transaction.completed","occurred_at":"2026-01-01T00:00:00Z","data":{"id":"txn_inf","currency_code":"EUR","details":{"totals":{"grand_total":"1e400"}}}}',
+    headers: (body) => signed('paddle', body),
+    status: 400,
+    code: 'INVALID_EVENTS',
+  },
+  'flags: no client id': { method: 'GET', path: '/v1/flags', status: 400, code: 'INVALID_REQUEST' },
+  'flags: malformed JSON': { path: '/v1/flags', body: '{', status: 400, code: 'INVALID_JSON' },
+  'flags: wrong types': {
+    path: '/v1/flags',
+    body: () => `{"clientId":"${t.siteId}","properties":"x"}`,
+    status: 400,
+    code: 'INVALID_REQUEST',
+  },
+  'flags: oversize': { path: '/v1/flags', body: big(20_000), status: 413, code: 'PAYLOAD_TOO_LARGE' },
+  'flags: wrong content type': {
+    path: '/v1/flags',
+    body: '{}',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    status: 415,
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+  },
+  'link: NUL slug': { method: 'GET', path: '/l/%00', status: 404, code: 'LINK_NOT_FOUND' },
+  'link: long slug': { method: 'GET', path: `/l/${'a'.repeat(5000)}`, status: 404, code: 'LINK_NOT_FOUND' },
+  'link: traversal': { method: 'GET', path: '/l/..%2f..%2fetc', status: 404, code: 'LINK_NOT_FOUND' },
+  'unknown route': { path: '/v1/batch/../admin', body: '{}', status: 404, code: 'NOT_FOUND' },
+};
+
+/** Rows in every table ingest writes. */
+const stored = async () =>
+  (
+    await t.rows<{ n: number }>(sql`SELECT
+      (SELECT count() FROM analytics.events) + (SELECT count() FROM analytics.error_spans)
+      + (SELECT count() FROM analytics.web_vitals_spans) + (SELECT count() FROM analytics.custom_events)
+      + (SELECT count() FROM analytics.revenue) + (SELECT count() FROM analytics.link_clicks)
+      + (SELECT count() FROM observability.ai_call_spans) AS n`)
+  )[0]?.n;
+
+let address = 0;
+describe('hostile input on every route', () => {
+  it.each(Object.entries(HOSTILE))('%s', async (_, c) => {
+    const before = await stored();
+    const body = typeof c.body === 'function' ? c.body() : c.body;
+    const extra = typeof c.headers === 'function' ? c.headers(body ?? '') : c.headers;
+    const response = await fetch(`${t.url}${typeof c.path === 'function' ? c.path() : c.path}`, {
+      method: c.method ?? 'POST',
+      headers: {
+        ...browser,
+        'content-type': 'application/json',
+        'x-forwarded-for': `203.0.113.${++address}`,
+        ...extra,
+      },
+      body,
+      // The bound: a refusal that hangs fails here.
+      signal: AbortSignal.timeout(15_000),
+    });
+    const answer = await response.json();
+    expect({ status: response.status, code: answer.error?.code }).toEqual({ status: c.status, code: c.code });
+    expect(answer.error.message).toEqual(expect.any(String));
+    expect((await fetch(`${t.url}/health`)).status).toBe(200);
+    expect(await stored()).toBe(before);
+  });
+
+  it.each([
+    ['/v1/batch', 'content-length'],
+    ['/v1/batch', 'chunked'],
+    ['/v1/webhooks/stripe?websiteId=SITE', 'content-length'],
+  ])('%s: a client writing a large body (%s) whole, then reading, gets the 413 and no reset', async (path, framing) => {
+    const { connect } = await import('node:net');
+    const socket = connect(Number(new URL(t.url).port), '127.0.0.1');
+    let received = '';
+    let failure: Error | undefined;
+    socket.on('data', (chunk) => {
+      received += chunk;
+    });
+    socket.on('error', (error) => {
+      failure = error;
+    });
+    const size = 4 * 1024 * 1024;
+    const chunk = Buffer.alloc(256 * 1024, 0x20);
+    const framed =
+      framing === 'chunked' ? Buffer.concat([Buffer.from('40000\r\n'), chunk, Buffer.from('\r\n')]) : chunk;
+    const length = framing === 'chunked' ? 'transfer-encoding: chunked' : `content-length: ${size}`;
+    socket.write(
+      `POST ${path.replace('SITE', t.siteId)} HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\n${length}\r\n\r\n`,
+    );
+    for (let sent = 0; sent < size; sent += chunk.length) {
+      if (failure || socket.destroyed) break;
+      if (!socket.write(framed)) {
+        // Until drained, or until a reset ends the upload.
+        await new Promise((resolve) => {
+          socket.once('drain', resolve);
+          socket.once('close', resolve);
+        });
+      }
+    }
+    if (framing === 'chunked') socket.write('0\r\n\r\n');
+    await expect.poll(() => received.includes('}}') || failure !== undefined, { timeout: 15_000 }).toBe(true);
+    expect(failure).toBeUndefined();
+    expect(received).toMatch(/^HTTP\/1\.1 413 [\s\S]*"code":"PAYLOAD_TOO_LARGE"/);
+    socket.destroy();
+  });
+});
