@@ -17,7 +17,7 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
 }
 
 /** Bytes of a refused upload read and dropped before the connection is cut instead. */
-export const DISCARD_LIMIT = 16 * 1024 * 1024;
+const DISCARD_LIMIT = 16 * 1024 * 1024;
 
 /**
  * Reads and drops the rest of a refused upload. Closing the connection with the upload still
