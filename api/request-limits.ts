@@ -29,24 +29,27 @@ export const DOCUMENT_LIMITS = {
   aliases: 100,
   /** `__schema` and `__type` fields: one answers everything a tool needs. */
   introspection: 1,
-} as const;
+  /** Serialised result (JSON characters); the largest dashboard answers are a few hundred KB. */
+  responseBytes: 4_000_000,
+};
+export type DocumentLimits = typeof DOCUMENT_LIMITS;
 
 const OPENERS = new Set<string>([TokenKind.BRACE_L, TokenKind.BRACKET_L, TokenKind.PAREN_L]);
 const CLOSERS = new Set<string>([TokenKind.BRACE_R, TokenKind.BRACKET_R, TokenKind.PAREN_R]);
 
 /** Counts tokens and nesting in one flat pass of graphql-js's own lexer (no recursion). */
-export function checkDocumentText(text: string): void {
+export function checkDocumentText(text: string, limits = DOCUMENT_LIMITS): void {
   const lexer = new Lexer(new Source(text));
   let tokens = 0;
   let depth = 0;
   // Syntax errors are left to the parser, which reports them with their position.
   try {
     for (let token = lexer.advance(); token.kind !== TokenKind.EOF; token = lexer.advance()) {
-      if (++tokens > DOCUMENT_LIMITS.tokens) {
-        throw new QueryTooComplexError(`Documents are limited to ${DOCUMENT_LIMITS.tokens} tokens.`);
+      if (++tokens > limits.tokens) {
+        throw new QueryTooComplexError(`Documents are limited to ${limits.tokens} tokens.`);
       }
-      if (OPENERS.has(token.kind) && ++depth > DOCUMENT_LIMITS.nesting) {
-        throw new QueryTooComplexError(`Documents are limited to ${DOCUMENT_LIMITS.nesting} levels of nesting.`);
+      if (OPENERS.has(token.kind) && ++depth > limits.nesting) {
+        throw new QueryTooComplexError(`Documents are limited to ${limits.nesting} levels of nesting.`);
       }
       if (CLOSERS.has(token.kind)) depth--;
     }
@@ -66,65 +69,82 @@ interface Tally {
  * expanded (memoised, so `...A` spread 100 times inside `...B` spread 100 times counts 10,000).
  * Nesting is already bounded, so the walk's recursion is too.
  */
-export function documentBudget(context: ValidationContext): ASTVisitor {
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const definition of context.getDocument().definitions) {
-    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-  }
-  const memo = new Map<string, Tally>();
-  const tally = (set: SelectionSetNode, visiting: Set<string>): Tally => {
-    const total: Tally = { selections: 0, aliases: 0, introspection: 0 };
-    const add = (part: Tally) => {
-      total.selections += part.selections;
-      total.aliases += part.aliases;
-      total.introspection += part.introspection;
-    };
-    for (const selection of set.selections) {
-      if (selection.kind === Kind.FIELD) {
-        total.selections++;
-        if (selection.alias) total.aliases++;
-        if (selection.name.value === '__schema' || selection.name.value === '__type') total.introspection++;
-        if (selection.selectionSet) add(tally(selection.selectionSet, visiting));
-      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        add(tally(selection.selectionSet, visiting));
-      } else {
-        const name = selection.name.value;
-        const fragment = fragments.get(name);
-        // Unknown fragments and cycles are reported by graphql-js's own rules.
-        if (!fragment || visiting.has(name)) continue;
-        if (!memo.has(name)) memo.set(name, tally(fragment.selectionSet, new Set([...visiting, name])));
-        add(memo.get(name) as Tally);
-      }
+export const documentBudget =
+  (limits = DOCUMENT_LIMITS) =>
+  (context: ValidationContext): ASTVisitor => {
+    const fragments = new Map<string, FragmentDefinitionNode>();
+    for (const definition of context.getDocument().definitions) {
+      if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
     }
-    return total;
+    const memo = new Map<string, Tally>();
+    const tally = (set: SelectionSetNode, visiting: Set<string>): Tally => {
+      const total: Tally = { selections: 0, aliases: 0, introspection: 0 };
+      const add = (part: Tally) => {
+        total.selections += part.selections;
+        total.aliases += part.aliases;
+        total.introspection += part.introspection;
+      };
+      for (const selection of set.selections) {
+        if (selection.kind === Kind.FIELD) {
+          total.selections++;
+          if (selection.alias) total.aliases++;
+          if (selection.name.value === '__schema' || selection.name.value === '__type') total.introspection++;
+          if (selection.selectionSet) add(tally(selection.selectionSet, visiting));
+        } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+          add(tally(selection.selectionSet, visiting));
+        } else {
+          const name = selection.name.value;
+          const fragment = fragments.get(name);
+          // Unknown fragments and cycles are reported by graphql-js's own rules.
+          if (!fragment || visiting.has(name)) continue;
+          if (!memo.has(name)) memo.set(name, tally(fragment.selectionSet, new Set([...visiting, name])));
+          add(memo.get(name) as Tally);
+        }
+      }
+      return total;
+    };
+    return {
+      OperationDefinition(operation) {
+        const { selections, aliases, introspection } = tally(operation.selectionSet, new Set());
+        const over = (count: number, limit: number, what: string) =>
+          count > limit &&
+          context.reportError(
+            new QueryTooComplexError(`Operations are limited to ${limit} ${what} (this one has ${count}).`),
+          );
+        over(selections, limits.selections, 'selected fields');
+        over(aliases, limits.aliases, 'aliased fields');
+        over(introspection, limits.introspection, 'introspection fields (__schema, __type)');
+        return false;
+      },
+    };
   };
-  return {
-    OperationDefinition(operation) {
-      const { selections, aliases, introspection } = tally(operation.selectionSet, new Set());
-      const over = (count: number, limit: number, what: string) =>
-        count > limit &&
-        context.reportError(
-          new QueryTooComplexError(`Operations are limited to ${limit} ${what} (this one has ${count}).`),
-        );
-      over(selections, DOCUMENT_LIMITS.selections, 'selected fields');
-      over(aliases, DOCUMENT_LIMITS.aliases, 'aliased fields');
-      over(introspection, DOCUMENT_LIMITS.introspection, 'introspection fields (__schema, __type)');
-      return false;
-    },
-  };
-}
 
-/** The limits above as a Yoga plugin: text before parsing, the document while validating. */
-export function documentLimits(): Plugin {
+/**
+ * The limits above as a Yoga plugin: the text before parsing, the document while validating, the
+ * result before it is sent (refused whole rather than cut: a partial answer would look complete).
+ */
+export function documentLimits(limits = DOCUMENT_LIMITS): Plugin {
   return {
     onParse({ parseFn, setParseFn }) {
       setParseFn((source, options) => {
-        checkDocumentText(typeof source === 'string' ? source : source.body);
+        checkDocumentText(typeof source === 'string' ? source : source.body, limits);
         return parseFn(source, options);
       });
     },
     onValidate({ addValidationRule }) {
-      addValidationRule(documentBudget);
+      addValidationRule(documentBudget(limits));
     },
+    onExecute: () => ({
+      onExecuteDone({ result, setResult }) {
+        if (Symbol.asyncIterator in result || JSON.stringify(result).length <= limits.responseBytes) return;
+        setResult({
+          errors: [
+            new QueryTooComplexError(
+              `Responses are limited to ${limits.responseBytes} bytes; select fewer fields or smaller pages.`,
+            ),
+          ],
+        });
+      },
+    }),
   };
 }
