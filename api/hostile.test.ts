@@ -41,6 +41,10 @@ describe.each(postgresTargets)('hostile input on $name', (target) => {
     goals: await t.prisma.goal.count(),
     annotations: await t.prisma.annotation.count(),
     flags: await t.prisma.flag.count(),
+    apiKeys: await t.prisma.apiKey.count(),
+    members: await t.prisma.member.count(),
+    users: await t.prisma.user.count(),
+    links: await t.prisma.link.count(),
     settings: (await t.prisma.website.findUniqueOrThrow({ where: { id: tenant.websiteId } })).settings,
   });
 
@@ -89,6 +93,37 @@ describe.each(postgresTargets)('hostile input on $name', (target) => {
       'BAD_USER_INPUT',
       () =>
         `mutation { createAnnotation(websiteId: "${w()}", input: { startsAt: "2026-01-01T00:00:00Z", text: "\\u0000" }) { __typename } }`,
+    ],
+    [
+      'String',
+      'NUL in an API key name',
+      'BAD_USER_INPUT',
+      () => 'mutation { createApiKey(input: { name: "k\\u0000", scopes: [READ_ANALYTICS] }) { __typename } }',
+    ],
+    [
+      'String',
+      'NUL in a member name',
+      'BAD_USER_INPUT',
+      () => 'mutation { addMember(input: { email: "nul@acme.test", name: "\\u0000", role: MEMBER }) { __typename } }',
+    ],
+    [
+      'String',
+      'NUL in a link target',
+      'BAD_USER_INPUT',
+      () =>
+        `mutation { createLink(input: { slug: "nul-link", targetUrl: "https://acme.test/\\u0000", websiteId: "${w()}" }) { __typename } }`,
+    ],
+    [
+      'String',
+      'NUL in a flag description',
+      'BAD_USER_INPUT',
+      () => 'mutation { createFlag(input: { key: "nul-flag", description: "\\u0000" }) { __typename } }',
+    ],
+    [
+      'JSON',
+      'NUL in a flag payload',
+      'BAD_USER_INPUT',
+      () => 'mutation { createFlag(input: { key: "nul-payload", payload: { a: "\\u0000" } }) { __typename } }',
     ],
     ['Int', 'first: -1', 'BAD_USER_INPUT', () => '{ organization { websites(first: -1) { totalCount } } }'],
     ['Int', 'last: -5', 'BAD_USER_INPUT', () => '{ organization { websites(last: -5) { totalCount } } }'],

@@ -45,6 +45,12 @@ const cases: [name: string, path: string, init: () => RequestInit, code: string]
     'INVALID_TEXT',
   ],
   [
+    'flags environment',
+    `/v1/flags?clientId={site}&environment=${encodeURIComponent(NUL)}`,
+    () => ({ headers: browser }),
+    'INVALID_TEXT',
+  ],
+  [
     'track websiteId',
     '/v1/track',
     () => ({
@@ -95,7 +101,7 @@ const cases: [name: string, path: string, init: () => RequestInit, code: string]
 ];
 
 it.each(cases)('%s → 400 %s, nothing stored', async (_name, path, init, code) => {
-  const response = await fetch(`${t.url}${path}`, init());
+  const response = await fetch(`${t.url}${path.replace('{site}', t.siteId)}`, init());
   expect(response.status).toBe(400);
   expect((await response.json()).error.code).toBe(code);
   for (const table of ['analytics.events', 'analytics.custom_events', 'analytics.revenue']) {
