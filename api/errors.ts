@@ -1,4 +1,6 @@
 import { GraphQLError } from 'graphql';
+import { isRefusedPattern } from '../clickhouse/re2.ts';
+import { UnstorableTextError } from '../prisma/client.ts';
 
 /**
  * Expected failures. Each is a GraphQLError with `extensions.code`, so Yoga passes it through
@@ -82,4 +84,16 @@ export async function unlessDuplicate<T>(write: Promise<T>, message: string): Pr
     if ((error as { code?: unknown }).code === 'P2002') throw new ConflictError(message);
     throw error;
   }
+}
+
+/**
+ * Failures the stores report about a client's value rather than a fault of ours: answered as
+ * BAD_USER_INPUT instead of being masked as INTERNAL_SERVER_ERROR.
+ */
+export function asClientError(error: unknown): InputError | undefined {
+  if (error instanceof UnstorableTextError) return InputError.at([], error.message);
+  if (isRefusedPattern(error)) {
+    return InputError.at(['filters'], 'ClickHouse cannot compile this regular expression (pattern too large).');
+  }
+  return undefined;
 }

@@ -11,7 +11,9 @@ import { createAnalyticsLoaders } from './analytics/loader.ts';
 import { authenticate } from './auth.ts';
 import type { Context } from './context.ts';
 import { requestErrorCodes } from './error-codes.ts';
+import { asClientError } from './errors.ts';
 import { schema } from './executable-schema.ts';
+import { documentLimits } from './request-limits.ts';
 
 type ApiStores = Pick<Stores, 'prisma' | 'clickhouse'>;
 
@@ -42,7 +44,8 @@ function requestLogging(log: Logger): Plugin<Context> {
       onExecuteDone({ args, result }) {
         if (!('errors' in result)) return;
         for (const error of result.errors ?? []) {
-          if (!error.originalError || error.originalError instanceof GraphQLError) continue;
+          if (!error.originalError || error.originalError instanceof GraphQLError || asClientError(error.originalError))
+            continue;
           const { requestId } = args.contextValue;
           log.error('unexpected error', {
             requestId,
@@ -72,7 +75,7 @@ function yogaLogger(log: Logger, logged: LoggedErrors) {
   const seen = (error: unknown) =>
     error instanceof GraphQLError
       ? !!error.path || logged.has(error.originalError ?? error)
-      : logged.has(error as object);
+      : logged.has(error as object) || !!asClientError(error);
   const adapt =
     (level: keyof Logger) =>
     (first: unknown, ...rest: unknown[]) => {
@@ -102,6 +105,8 @@ export function createApi(stores: ApiStores, log: Logger) {
     logging: yogaLogger(log, logged),
     maskedErrors: {
       maskError(error, message, isDev) {
+        const client = asClientError(error instanceof GraphQLError ? error.originalError : error);
+        if (client) return client;
         const masked = maskError(error, message, isDev);
         if (masked === error) return masked;
         return new GraphQLError(masked.message, {
@@ -110,7 +115,7 @@ export function createApi(stores: ApiStores, log: Logger) {
         });
       },
     },
-    plugins: [requestLogging(log), requestErrorCodes()],
+    plugins: [requestLogging(log), requestErrorCodes(), documentLimits()],
     context: async ({ request }) => {
       const requestId = requestIds.get(request) ?? requestIdOf(request);
       try {

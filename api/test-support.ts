@@ -2,7 +2,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import type { ClickHouseClient } from '../clickhouse/client.ts';
 import { freshClickHouse } from '../clickhouse/test-support.ts';
 import { generateApiKey } from '../prisma/api-keys.ts';
-import type { PrismaClient } from '../prisma/client.ts';
+import { type PrismaClient, refuseUnstorableText } from '../prisma/client.ts';
 import type { ApiScope, Prisma } from '../prisma/generated/client.ts';
 import { PrismaClient as LoggingPrismaClient } from '../prisma/generated/client.ts';
 import { migratePostgres } from '../prisma/migrate.ts';
@@ -37,14 +37,15 @@ export interface TestApi {
 export async function startTestApi(target: PostgresTarget): Promise<TestApi> {
   const database: TestDatabase = await target.create();
   await migratePostgres(database.url);
-  const prisma = new LoggingPrismaClient({
+  const logging = new LoggingPrismaClient({
     adapter: new PrismaPg({ connectionString: database.url, max: 4 }),
     log: [{ emit: 'event', level: 'query' }],
   });
   let statements = 0;
-  prisma.$on('query', () => {
+  logging.$on('query', () => {
     statements++;
   });
+  const prisma = refuseUnstorableText(logging);
   const clickhouse = await freshClickHouse({ migrate: false });
   const api = createApi({ prisma, clickhouse: clickhouse.client }, createLogger('api-test', 'error'));
   return {

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { MAX_JSON_DEPTH, nestedDeeperThan } from '../runtime/json-depth.ts';
 
 /** An expected failure: answered with its status and a JSON `{ error: { code, message } }`. */
 export class HttpError extends Error {
@@ -68,11 +69,15 @@ export async function readJson(req: IncomingMessage, limit: number): Promise<unk
     throw new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send application/json or text/plain');
   }
   const body = await readBody(req, limit);
+  let json: unknown;
   try {
-    return JSON.parse(body.toString('utf8'));
+    json = JSON.parse(body.toString('utf8'));
   } catch {
     throw new HttpError(400, 'INVALID_JSON', 'Body is not valid JSON');
   }
+  if (nestedDeeperThan(json))
+    throw new HttpError(400, 'INVALID_JSON', `JSON nests deeper than ${MAX_JSON_DEPTH} levels`);
+  return json;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { ColumnTypes } from '../clickhouse/columns.ts';
+import { UnstorableTextError } from '../prisma/client.ts';
 import type { Logger } from '../runtime/log.ts';
 import { RateLimiter } from '../runtime/rate-limit.ts';
 import { createHttpServer } from '../runtime/service.ts';
@@ -126,7 +127,12 @@ export async function createIngest(
       if (!handler) throw new HttpError(404, 'NOT_FOUND', `No route for ${req.method} ${path}`);
       await handler(context, req, res, url);
     } catch (error) {
-      const known = error instanceof HttpError ? error : undefined;
+      const known =
+        error instanceof UnstorableTextError
+          ? new HttpError(400, 'INVALID_TEXT', error.message)
+          : error instanceof HttpError
+            ? error
+            : undefined;
       if (!known) log.error('request failed', { path, error: (error as Error).stack });
       const status = known?.status ?? 500;
       metrics.rejected.add(1, { status: String(status), code: known?.code ?? 'INTERNAL' });

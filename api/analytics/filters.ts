@@ -1,3 +1,4 @@
+import { re2Error } from '../../clickhouse/re2.ts';
 import { type Sql, sql } from '../../clickhouse/sql.ts';
 
 /**
@@ -79,6 +80,8 @@ const BUILDERS: Record<FilterOp, (col: Sql, filter: Filter) => Sql> = {
     if (pattern.length > LIMITS.regexLength) {
       throw new InvalidFilterError(`Regular expressions are limited to ${LIMITS.regexLength} characters`);
     }
+    const refused = re2Error(pattern);
+    if (refused) throw new InvalidFilterError(`Not a valid RE2 regular expression: ${refused}`);
     return sql`match(${col}, ${pattern})`;
   },
 };

@@ -3,6 +3,7 @@
  * turned into UTC instants once, here; queries then compare plain UTC times. Ranges are
  * half-open: [from, to).
  */
+import { storableInstant } from '../../clickhouse/dates.ts';
 
 export const PRESETS = [
   'TODAY',
@@ -146,6 +147,10 @@ export function resolveRange(input: RangeInput, now = new Date()): DateRange {
   if (to <= from) throw new InvalidRangeError('The range ends before it starts');
   if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * 86_400_000) {
     throw new InvalidRangeError(`Ranges are limited to ${MAX_RANGE_DAYS} days`);
+  }
+  // The previous period (for comparisons) must fit the tables too; `to` is exclusive.
+  if (!storableInstant(new Date(2 * from.getTime() - to.getTime())) || !storableInstant(new Date(to.getTime() - 1))) {
+    throw new InvalidRangeError('The range and the period before it must lie within the years 1900–2299');
   }
   return { from, to, timezone };
 }
