@@ -120,10 +120,13 @@ describe('embedded PostgreSQL under concurrent connections', () => {
           return rows[0].a === `a${i}` && rows[0].n === big.length && rows[0].i === i;
         }
         if (i % 3 === 1) {
-          const { rows } = await pool.query(
-            'SELECT md5($1::text) AS h, $2::int + $3::int + $4::int + $5::int AS s',
-            [big, i, 1, 2, 3],
-          );
+          const { rows } = await pool.query('SELECT md5($1::text) AS h, $2::int + $3::int + $4::int + $5::int AS s', [
+            big,
+            i,
+            1,
+            2,
+            3,
+          ]);
           return rows[0].s === i + 6 && rows[0].h.length === 32;
         }
         const { rows } = await pool.query('SELECT left($1::text, 12) AS head', [big]);
