@@ -1,7 +1,11 @@
 import { z } from 'zod';
-import { parseEnv, port, processEnv, storeEnv } from '../runtime/config.ts';
+import { allowPrivateTargets, parseEnv, port, processEnv, storeEnv } from '../runtime/config.ts';
 
-export const apiEnv = z.object({ PORT: port(4000) }).transform((env) => ({ port: env.PORT }));
+export const apiEnv = z
+  .object({ PORT: port(4000), UPTIME_ALLOW_PRIVATE_TARGETS: allowPrivateTargets })
+  .transform((env) => ({ port: env.PORT, uptimeAllowPrivateTargets: env.UPTIME_ALLOW_PRIVATE_TARGETS }));
+
+export type ApiConfig = z.output<typeof apiEnv>;
 
 /** Configuration of the API service, validated as a whole. */
 export const loadApiConfig = (env: NodeJS.ProcessEnv = process.env) =>

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import { dataDir, parseEnv, port, processEnv, storeEnv } from '../runtime/config.ts';
+import { allowPrivateTargets, dataDir, parseEnv, port, processEnv, storeEnv } from '../runtime/config.ts';
 
 const positive = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
@@ -28,6 +28,7 @@ export const ingestEnv = z
     INGEST_MAX_BUFFERED_ROWS: positive(200_000),
     /** Name of where uptime checks run from, stored with each result. */
     UPTIME_REGION: z.string().max(64).default('local'),
+    UPTIME_ALLOW_PRIVATE_TARGETS: allowPrivateTargets,
   })
   .transform((env) => ({
     port: env.INGEST_PORT,
@@ -43,6 +44,7 @@ export const ingestEnv = z
       maxBufferedRows: env.INGEST_MAX_BUFFERED_ROWS,
     },
     uptimeRegion: env.UPTIME_REGION,
+    uptimeAllowPrivateTargets: env.UPTIME_ALLOW_PRIVATE_TARGETS,
   }));
 
 export type IngestConfig = z.output<typeof ingestEnv>;

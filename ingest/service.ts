@@ -149,6 +149,7 @@ export async function createIngest(
     region: config.uptimeRegion,
     tickMs: 1000,
     batch: 50,
+    allowPrivateTargets: config.uptimeAllowPrivateTargets,
   });
   return {
     server,
