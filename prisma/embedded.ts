@@ -144,6 +144,7 @@ class Session {
   ) {
     socket.setNoDelay(true);
     socket.on('data', (data) => {
+      if (this.phase === 'closed') return;
       this.buffer = Buffer.concat([this.buffer, data]);
       this.work = this.work.then(() => this.drain()).catch(() => void socket.destroy());
     });
@@ -151,7 +152,7 @@ class Session {
     socket.once('close', () => {
       this.phase = 'closed';
       clearTimeout(this.idleTimer);
-      this.work = this.work.then(() => this.abandon());
+      this.work = this.work.then(() => this.abandon()).catch(() => {}); // the engine itself failed: nothing left to undo
     });
   }
 
