@@ -20,7 +20,8 @@ export const passwordFile = (dataDir: string) => `${dataDir}.password`;
  * Our own front rather than `@electric-sql/pglite-socket`, for two reasons:
  * - It asks for a password (SCRAM-SHA-256, as PostgreSQL does), generated at first start and
  *   kept in `passwordFile(dataDir)` with mode 0600: any local process could otherwise connect
- *   as the superuser. A Unix socket would avoid the port but not macOS/Windows path limits.
+ *   as the superuser. (A Unix socket in DATA_DIR would avoid the port too, but its path is
+ *   limited to ~100 bytes, so a deep DATA_DIR would fail; a password keeps the ordinary URL.)
  * - PGlite is one backend. pglite-socket queues single protocol messages of all connections, so
  *   one connection's Bind could run against another's Parse (and its `SET LOCAL` be seen by
  *   others). Here a connection holds the engine from its first message until PostgreSQL is
@@ -44,7 +45,6 @@ export async function startEmbeddedPostgres(dataDir: string, maxConnections = 32
     sessions.add(session);
     socket.once('close', () => sessions.delete(session));
   });
-  server.maxConnections = maxConnections;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', resolve);
