@@ -549,6 +549,13 @@ describe.each(postgresTargets)('tenancy on $name', (target) => {
       expect(org).toEqual({ id: created.organization.id, name: 'third', members: { totalCount: 1 } });
       const reach = await call(`{ website(id: "${ids.websiteId}") { id } }`, created.adminKey);
       expect(refusalCode(reach, 'website')).toBe('NOT_FOUND');
+      // Its owner's account was created for the victim organization; the new one sees only its own view.
+      const keyUsers = await call(
+        '{ me { user { name email } } organization { apiKeys { edges { node { user { name createdAt } } } } } }',
+        created.adminKey,
+      );
+      expect(keyUsers.body.data?.me.user).toEqual({ name: 'third owner', email: 'owner@victim.test' });
+      expect(JSON.stringify(keyUsers.body)).not.toContain('victim owner');
       const owners = await t.prisma.member.findMany({ where: { user: { email: 'owner@victim.test' } } });
       expect(owners.map((m) => m.name).sort()).toEqual(['third owner', 'victim owner']);
     });

@@ -6,6 +6,7 @@ import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { ForbiddenError, InputError, NotFoundError } from '../errors.ts';
 import { mutationErrors } from './errors.ts';
+import { asMemberOf, UserRef } from './organization.ts';
 import { findOwnWebsite } from './websites.ts';
 
 const ApiScopeRef = builder.enumType('ApiScope', {
@@ -45,7 +46,28 @@ const ApiKeyRef = builder.prismaObject('ApiKey', {
     scopes: t.expose('scopes', { type: [ApiScopeRef], description: 'What the key may do.' }),
     websiteId: t.exposeID('websiteId', { nullable: true, description: 'The only website the key works for, if any.' }),
     organization: t.relation('organization', { description: 'Organization the key belongs to.' }),
-    user: t.relation('user', { nullable: true, description: 'User who owns the key, if any.' }),
+    user: t.field({
+      type: UserRef,
+      nullable: true,
+      description: 'User who owns the key, if any, as a member of the key’s organization (see Member.user).',
+      select: {
+        organizationId: true,
+        user: {
+          select: {
+            id: true,
+            email: true,
+            memberships: { select: { organizationId: true, name: true, createdAt: true } },
+          },
+        },
+      },
+      resolve: (key) =>
+        key.user
+          ? asMemberOf(
+              key.user,
+              key.user.memberships.find((m) => m.organizationId === key.organizationId),
+            )
+          : null,
+    }),
     enabled: t.exposeBoolean('enabled', { description: 'False for disabled keys.' }),
     revokedAt: t.expose('revokedAt', { type: 'DateTime', nullable: true, description: 'When it was revoked.' }),
     expiresAt: t.expose('expiresAt', { type: 'DateTime', nullable: true, description: 'When it stops working.' }),

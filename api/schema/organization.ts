@@ -18,7 +18,7 @@ const MemberRoleRef = builder.enumType('MemberRole', {
   } satisfies Record<MemberRole, { description: string }>,
 });
 
-const UserRef = builder.prismaObject('User', {
+export const UserRef = builder.prismaObject('User', {
   description: 'A person. Users belong to organizations through memberships.',
   fields: (t) => ({
     id: t.exposeID('id', { description: 'User id.' }),
@@ -29,28 +29,37 @@ const UserRef = builder.prismaObject('User', {
   }),
 });
 
+/**
+ * A user as one organization knows them: id, email, the name that organization gave them, and
+ * when they joined it. A user may belong to several organizations; none sees the account's own
+ * name, avatar or age, so adding an email answers the same whether or not someone elsewhere on
+ * the instance uses it.
+ */
+export function asMemberOf(
+  user: { id: string; email: string },
+  membership: { name: string; createdAt: Date } | undefined,
+): User {
+  return {
+    id: user.id,
+    email: user.email,
+    name: membership?.name ?? user.email,
+    image: null,
+    createdAt: membership?.createdAt ?? new Date(0),
+  } as unknown as User;
+}
+
 const MemberRef = builder.prismaObject('Member', {
   description: 'A user’s membership of the organization, with a role.',
   fields: (t) => ({
     id: t.exposeID('id', { description: 'Membership id.' }),
     role: t.expose('role', { type: MemberRoleRef, description: 'Role in the organization.' }),
     name: t.exposeString('name', { description: 'Display name the organization gave the member.' }),
-    // A user may belong to several organizations: each sees the user as it added them (the email
-    // it typed, the name it gave), never the account's own name, avatar or age, so adding an
-    // email answers the same whether or not someone elsewhere on the instance uses it.
     user: t.field({
       type: UserRef,
       description:
         'The member as this organization knows them: id, email, and the name it gave (image null, createdAt when they joined).',
       select: { name: true, createdAt: true, user: { select: { id: true, email: true } } },
-      resolve: (member) =>
-        ({
-          id: member.user.id,
-          email: member.user.email,
-          name: member.name,
-          image: null,
-          createdAt: member.createdAt,
-        }) as unknown as User,
+      resolve: (member) => asMemberOf(member.user, member),
     }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the user joined.' }),
   }),
