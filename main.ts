@@ -16,7 +16,7 @@ runService(async () => {
   const log = createLogger('tidemark', config.process.LOG_LEVEL);
   const stores = await openStores(config.stores, log);
   const created = await bootstrap(stores.prisma);
-  const api = createApiServer(stores, log, config.api.http);
+  const api = createApiServer(stores, log, config.api);
   const ingest = await createIngest(stores, config.ingest, log);
   ingest.startUptime();
   const apiPort = await listen(api, config.api.port, config.process.HOST);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrisma } from '../prisma/client.ts';
 import { postgresTargets } from '../prisma/test-support.ts';
+import { createLogger } from '../runtime/log.ts';
 import { createApi } from './server.ts';
 import {
   createTenant,
@@ -610,6 +611,36 @@ describe.each(postgresTargets)('GraphQL API on $name', (target) => {
           ),
         )[0]?.path,
       ).toEqual(['input', 'intervalSeconds']);
+      // Loopback, private and metadata targets are refused (SSRF), in creation and in updates…
+      for (const url of [
+        'http://127.0.0.1:8080/',
+        'http://localhost/',
+        'http://[::ffff:127.0.0.1]/',
+        'http://169.254.169.254/latest/meta-data/',
+        'http://10.0.0.7/',
+      ]) {
+        for (const [field, args] of [
+          ['createUptimeMonitor', ''],
+          ['updateUptimeMonitor', `id: "${monitor.id}", `],
+        ]) {
+          const refused = inputIssues(
+            await mutate(field as string, `${args}input: { name: "x", url: "${url}" }`, '{ id }'),
+          );
+          expect(refused[0], url).toMatchObject({ path: ['input', 'url'], message: expect.stringMatching(/private/) });
+        }
+      }
+      // …unless the instance allows them (UPTIME_ALLOW_PRIVATE_TARGETS) for intranet monitoring.
+      const intranet = createApi({ prisma: t.prisma, clickhouse: t.clickhouse }, createLogger('api-test', 'error'), {
+        uptimeAllowPrivateTargets: true,
+      });
+      const allowed = await intranet.fetch('http://api.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${tenant.adminKey}` },
+        body: JSON.stringify({
+          query: `mutation { updateUptimeMonitor(id: "${monitor.id}", input: { name: "Home", url: "http://10.0.0.7/" }) { __typename } }`,
+        }),
+      });
+      expect((await allowed.json()).data.updateUptimeMonitor.__typename).toBe('MutationUpdateUptimeMonitorSuccess');
       expect(
         ok(
           await mutate(

@@ -49,12 +49,18 @@ const GRANTS = {
   evaluateFlags: ['TRACK_EVENTS', 'READ_ANALYTICS', 'WRITE_METADATA'],
 } satisfies Record<string, ApiScope[]>;
 
-/** The GRANTS, and managing members and API keys. */
-export type Permission = keyof typeof GRANTS | 'manageOrganization';
+/**
+ * The GRANTS; managing members and API keys; reading who the members are; and operating the
+ * instance (creating and listing organizations, which `INSTANCE_ADMIN` alone grants).
+ */
+export type Permission = keyof typeof GRANTS | 'manageOrganization' | 'readMembers' | 'manageInstance';
 
 export function can(auth: Auth | null, permission: Permission): boolean {
   if (!auth) return false;
   const scopes: readonly ApiScope[] = auth.key.scopes;
+  // A website-restricted key reaches one website, never the organization's people or the instance.
+  if (permission === 'manageInstance') return scopes.includes('INSTANCE_ADMIN') && auth.websiteId === null;
+  if (permission === 'readMembers') return can(auth, 'readMetadata') && auth.websiteId === null;
   const admin = scopes.includes('ADMIN');
   // Members and API keys are organization-wide: a key restricted to one website cannot manage them.
   if (permission === 'manageOrganization') return admin && auth.websiteId === null;

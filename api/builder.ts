@@ -26,6 +26,8 @@ export const builder = new SchemaBuilder<{
     writeMetadata: boolean;
     evaluateFlags: boolean;
     manageOrganization: boolean;
+    readMembers: boolean;
+    manageInstance: boolean;
   };
   Scalars: {
     DateTime: { Input: Date; Output: Date };
@@ -44,6 +46,8 @@ export const builder = new SchemaBuilder<{
       writeMetadata: can(ctx.auth, 'writeMetadata'),
       evaluateFlags: can(ctx.auth, 'evaluateFlags'),
       manageOrganization: can(ctx.auth, 'manageOrganization'),
+      readMembers: can(ctx.auth, 'readMembers'),
+      manageInstance: can(ctx.auth, 'manageInstance'),
     }),
     unauthorizedError: (_parent, ctx) => (ctx.auth ? new ForbiddenError() : new UnauthenticatedError()),
   },

@@ -1,10 +1,25 @@
 import { z } from 'zod';
-import { checkHttpEnv, httpEnvFields, httpLimits, parseEnv, port, processEnv, storeEnv } from '../runtime/config.ts';
+import {
+  allowPrivateTargets,
+  checkHttpEnv,
+  httpEnvFields,
+  httpLimits,
+  parseEnv,
+  port,
+  processEnv,
+  storeEnv,
+} from '../runtime/config.ts';
 
 export const apiEnv = z
-  .object({ PORT: port(4000), ...httpEnvFields })
+  .object({ PORT: port(4000), UPTIME_ALLOW_PRIVATE_TARGETS: allowPrivateTargets, ...httpEnvFields })
   .superRefine(checkHttpEnv)
-  .transform((env) => ({ port: env.PORT, http: httpLimits(env) }));
+  .transform((env) => ({
+    port: env.PORT,
+    http: httpLimits(env),
+    uptimeAllowPrivateTargets: env.UPTIME_ALLOW_PRIVATE_TARGETS,
+  }));
+
+export type ApiConfig = z.output<typeof apiEnv>;
 
 /** Configuration of the API service, validated as a whole. */
 export const loadApiConfig = (env: NodeJS.ProcessEnv = process.env) =>

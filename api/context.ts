@@ -14,4 +14,6 @@ export interface Context {
   auth: Auth | null;
   /** Per-request DataLoaders batching analytics queries across websites. */
   analytics: AnalyticsLoaders;
+  /** Whether uptime monitors may target loopback and private addresses (UPTIME_ALLOW_PRIVATE_TARGETS). */
+  uptimeAllowPrivateTargets: boolean;
 }

@@ -12,7 +12,7 @@ runService(async () => {
   const stores = await openStores(config.stores, log);
   const created = await bootstrap(stores.prisma);
   if (created) console.log(`Bootstrap admin API key (shown once, store it now): ${created.apiKey}`);
-  const server = createApiServer(stores, log, config.api.http);
+  const server = createApiServer(stores, log, config.api);
   const port = await listen(server, config.api.port, config.process.HOST);
   console.log(`GraphQL API: http://localhost:${port}/graphql`);
   return async () => {

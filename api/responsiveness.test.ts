@@ -15,11 +15,9 @@ let api: Server;
 let apiUrl: string;
 beforeAll(async () => {
   t = await startTestIngest();
-  api = createApiServer(
-    { prisma: t.prisma, clickhouse: t.clickhouse },
-    createLogger('api-test', 'error'),
-    t.ingest.context.config.http,
-  );
+  api = createApiServer({ prisma: t.prisma, clickhouse: t.clickhouse }, createLogger('api-test', 'error'), {
+    http: t.ingest.context.config.http,
+  });
   apiUrl = `http://127.0.0.1:${await listen(api, 0, '127.0.0.1')}`;
 });
 afterAll(async () => {

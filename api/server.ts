@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import { GraphQLError } from 'graphql';
 import { createYoga, maskError, type Plugin } from 'graphql-yoga';
-import type { HttpLimits } from '../runtime/config.ts';
 import type { Logger } from '../runtime/log.ts';
 import { RateLimiter } from '../runtime/rate-limit.ts';
 import { createHttpServer } from '../runtime/service.ts';
 import type { Stores } from '../runtime/stores.ts';
 import { createAnalyticsLoaders } from './analytics/loader.ts';
 import { authenticate } from './auth.ts';
+import type { ApiConfig } from './config.ts';
 import type { Context } from './context.ts';
 import { requestErrorCodes } from './error-codes.ts';
 import { asClientError } from './errors.ts';
@@ -88,12 +88,17 @@ function yogaLogger(log: Logger, logged: LoggedErrors) {
   return { debug: adapt('debug'), info: adapt('info'), warn: adapt('warn'), error: adapt('error') };
 }
 
+/** Settings of the API that come from its configuration (see api/config.ts). */
+export type ApiOptions = Partial<Pick<ApiConfig, 'uptimeAllowPrivateTargets'>>;
+type ApiServerConfig = ApiOptions & Pick<ApiConfig, 'http'>;
+
 /**
  * The GraphQL service as a fetch handler: POST/GET /graphql (GraphiQL in a browser), GET /health.
  * Unexpected errors are masked (code INTERNAL_SERVER_ERROR) and logged with the request id;
  * expected ones are GraphQLErrors carrying extensions.code and pass through.
  */
-export function createApi(stores: ApiStores, log: Logger) {
+export function createApi(stores: ApiStores, log: Logger, options: ApiOptions = {}) {
+  const uptimeAllowPrivateTargets = options.uptimeAllowPrivateTargets ?? false;
   const limiter = new RateLimiter();
   const logged: LoggedErrors = new WeakSet();
   return createYoga<Record<string, unknown>, Context>({
@@ -121,7 +126,15 @@ export function createApi(stores: ApiStores, log: Logger) {
       try {
         const auth = await authenticate(stores.prisma, limiter, request.headers);
         const analytics = createAnalyticsLoaders(stores.clickhouse);
-        return { prisma: stores.prisma, clickhouse: stores.clickhouse, requestId, log, auth, analytics };
+        return {
+          prisma: stores.prisma,
+          clickhouse: stores.clickhouse,
+          requestId,
+          log,
+          auth,
+          analytics,
+          uptimeAllowPrivateTargets,
+        };
       } catch (error) {
         if (!(error instanceof GraphQLError)) {
           log.error('unexpected error', { requestId, during: 'authentication', error: describe(error) });
@@ -136,6 +149,6 @@ export function createApi(stores: ApiStores, log: Logger) {
 export type Api = ReturnType<typeof createApi>;
 
 /** The GraphQL service on a Node HTTP server (main.ts and api/main.ts listen on it). */
-export function createApiServer(stores: ApiStores, log: Logger, limits: HttpLimits): Server {
-  return createHttpServer(limits, createApi(stores, log));
+export function createApiServer(stores: ApiStores, log: Logger, config: ApiServerConfig): Server {
+  return createHttpServer(config.http, createApi(stores, log, config));
 }

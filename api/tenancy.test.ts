@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bootstrap } from '../prisma/bootstrap.ts';
 import { postgresTargets } from '../prisma/test-support.ts';
 import { schema } from './executable-schema.ts';
-import { createTenant, issueKey, refusalCode, startTestApi, type Tenant, type TestApi } from './test-support.ts';
+import { ok, refusalCode, startTestApi, type TestApi } from './test-support.ts';
+
+// Two organizations created by an instance administrator through createOrganization, every record
+// and key made through the public API, and every operation tried across the boundary with every
+// kind of key: each answers exactly as for a record that does not exist. (Prisma only reads, to
+// prove that refused calls changed nothing.)
 
 /** Ids of one record of every kind in the victim organization. */
 interface VictimIds {
@@ -16,7 +22,7 @@ interface VictimIds {
   apiKeyId: string;
 }
 
-type Needs = 'authenticated' | 'read' | 'write' | 'admin' | 'evaluate';
+type Needs = 'authenticated' | 'read' | 'write' | 'admin' | 'evaluate' | 'instance';
 interface Operation {
   field: string;
   needs: Needs;
@@ -54,6 +60,19 @@ const operations: Operation[] = [
     query: (v) => `{ evaluateFlags(websiteId: "${v.websiteId}", context: { anonymousId: "a" }) { key value } }`,
   },
   { field: 'version', needs: 'authenticated', addressesRecord: false, query: () => '{ version }' },
+  {
+    field: 'organizations',
+    needs: 'instance',
+    addressesRecord: false,
+    query: () => '{ organizations { totalCount edges { node { id name } } } }',
+  },
+  {
+    field: 'createOrganization',
+    needs: 'instance',
+    addressesRecord: false,
+    query: () =>
+      `mutation { createOrganization(input: { name: "x", ownerEmail: "x@x.test", ownerName: "x" }) ${union} }`,
+  },
   {
     field: 'updateOrganization',
     needs: 'admin',
@@ -233,47 +252,95 @@ const operations: Operation[] = [
 
 describe.each(postgresTargets)('tenancy on $name', (target) => {
   let t: TestApi;
-  let victim: Tenant;
+  let instanceKey: string;
   let ids: VictimIds;
+  let victimAdmin: string;
+  let victimSecondWebsite: string;
+  let victimOrganizationId: string;
+  let attackerWebsite: string;
   let snapshot: () => Promise<unknown>;
-  const keys: Record<string, string> = {};
+  const keys: Record<string, string | null> = {};
+
+  const call = (query: string, key: string | null) => t.graphql(query, { key });
+  /** Runs a mutation that must succeed and returns its record's id. */
+  const create = async (field: string, args: string, key: string): Promise<string> => {
+    const success = `Mutation${field[0]?.toUpperCase()}${field.slice(1)}Success`;
+    const response = await call(
+      `mutation { ${field}(${args}) ${union.slice(0, -1)} ... on ${success} { data { id } } } }`,
+      key,
+    );
+    return ok(response, field).id;
+  };
+  const newOrganization = async (name: string, ownerEmail: string) => {
+    const response = await call(
+      `mutation { createOrganization(input: { name: "${name}", slug: "${name}", ownerEmail: "${ownerEmail}", ownerName: "${name} owner" }) ${union.slice(0, -1)} ... on MutationCreateOrganizationSuccess { data { organization { id name } adminKeyId adminKey } } } }`,
+      instanceKey,
+    );
+    return ok(response, 'createOrganization') as { organization: { id: string }; adminKeyId: string; adminKey: string };
+  };
+  const newKey = async (admin: string, input: string): Promise<{ id: string; secret: string }> => {
+    const response = await call(
+      `mutation { createApiKey(input: { name: "k", ${input} }) ${union.slice(0, -1)} ... on MutationCreateApiKeySuccess { data { secret apiKey { id } } } } }`,
+      admin,
+    );
+    const issued = ok(response, 'createApiKey');
+    return { id: issued.apiKey.id, secret: issued.secret };
+  };
 
   beforeAll(async () => {
     t = await startTestApi(target);
-    victim = await createTenant(t.prisma, 'victim');
-    const attacker = await createTenant(t.prisma, 'attacker');
-    const { prisma } = t;
-    const w = victim.websiteId;
-    const member = await prisma.member.findFirstOrThrow({ where: { organizationId: victim.organizationId } });
+    // As `npm start` does on an empty database: the bootstrap key is the instance administrator.
+    instanceKey = (await bootstrap(t.prisma))?.apiKey as string;
+    const victim = await newOrganization('victim', 'owner@victim.test');
+    const attacker = await newOrganization('attacker', 'owner@attacker.test');
+    victimAdmin = victim.adminKey;
+    victimOrganizationId = victim.organization.id;
+    const w = await create('createWebsite', 'input: { domain: "victim.test" }', victimAdmin);
+    victimSecondWebsite = await create('createWebsite', 'input: { domain: "second.test" }', victimAdmin);
+    await create('createFlag', `input: { key: "b-flag", websiteId: "${victimSecondWebsite}" }`, victimAdmin);
+    const memberId = await create(
+      'addMember',
+      'input: { email: "bea@victim.test", name: "Bea", role: MEMBER }',
+      victimAdmin,
+    );
     ids = {
       websiteId: w,
-      goalId: (await prisma.goal.create({ data: { websiteId: w, name: 'g', type: 'EVENT', target: 'x' } })).id,
-      funnelId: (await prisma.funnel.create({ data: { websiteId: w, name: 'f' } })).id,
-      annotationId: (await prisma.annotation.create({ data: { websiteId: w, startsAt: new Date(), text: 't' } })).id,
-      linkId: (
-        await prisma.link.create({
-          data: { organizationId: victim.organizationId, slug: 'v', targetUrl: 'https://v.test' },
-        })
-      ).id,
-      monitorId: (
-        await prisma.uptimeMonitor.create({
-          data: { organizationId: victim.organizationId, name: 'm', url: 'https://v.test' },
-        })
-      ).id,
-      flagId: (await prisma.flag.create({ data: { organizationId: victim.organizationId, key: 'v', createdBy: 'x' } }))
-        .id,
-      memberId: member.id,
-      apiKeyId: (await prisma.apiKey.findFirstOrThrow({ where: { organizationId: victim.organizationId } })).id,
+      goalId: await create('createGoal', `websiteId: "${w}", input: ${goal}`, victimAdmin),
+      funnelId: await create('createFunnel', `websiteId: "${w}", input: ${funnel}`, victimAdmin),
+      annotationId: await create('createAnnotation', `websiteId: "${w}", input: ${annotation}`, victimAdmin),
+      linkId: await create('createLink', `input: ${link('v')}`, victimAdmin),
+      monitorId: await create('createUptimeMonitor', `input: ${monitor}`, victimAdmin),
+      flagId: await create('createFlag', `input: { key: "v", websiteId: "${w}" }`, victimAdmin),
+      memberId,
+      apiKeyId: victim.adminKeyId,
     };
-    keys.otherOrganization = attacker.adminKey;
-    keys.revoked = await issueKey(prisma, victim.organizationId, ['ADMIN'], { revokedAt: new Date() });
-    keys.expired = await issueKey(prisma, victim.organizationId, ['ADMIN'], { expiresAt: new Date(Date.now() - 1000) });
-    keys.missingScope = await issueKey(prisma, victim.organizationId, ['WRITE_LLM']);
+
+    const admin = attacker.adminKey;
+    attackerWebsite = await create('createWebsite', 'input: { domain: "attacker.test", isPublic: true }', admin);
+    keys.otherOrganization = admin;
+    keys.restricted = (await newKey(admin, `scopes: [ADMIN], websiteId: "${attackerWebsite}"`)).secret;
+    keys.readOnly = (await newKey(admin, 'scopes: [READ_ANALYTICS]')).secret;
+    keys.missingScope = (await newKey(admin, 'scopes: [WRITE_LLM]')).secret;
+    const revoked = await newKey(admin, 'scopes: [ADMIN]');
+    ok(await call(`mutation { revokeApiKey(id: "${revoked.id}") { __typename } }`, admin), 'revokeApiKey');
+    keys.revoked = revoked.secret;
+    const expiring = await newKey(admin, `scopes: [ADMIN], expiresAt: "${new Date(Date.now() + 1500).toISOString()}"`);
+    while (refusalCode(await call('{ me { id } }', expiring.secret), 'me') !== 'UNAUTHENTICATED') {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    keys.expired = expiring.secret;
+    keys.none = null;
+
     // Everything the victim owns, to prove no refused call changed anything.
+    const { prisma } = t;
     snapshot = async () => {
-      const where = { organizationId: victim.organizationId };
+      const where = { organizationId: victimOrganizationId };
       return {
-        organization: await prisma.organization.findUnique({ where: { id: victim.organizationId } }),
+        // Every organization but the attacker's own, which its admin key may change.
+        organizations: await prisma.organization.findMany({
+          where: { id: { not: attacker.organization.id } },
+          orderBy: { createdAt: 'asc' },
+        }),
         websites: await prisma.website.findMany({
           where,
           include: { goals: true, funnels: { include: { steps: true } }, annotations: true },
@@ -300,7 +367,11 @@ describe.each(postgresTargets)('tenancy on $name', (target) => {
     ['a revoked key', 'revoked', () => 'UNAUTHENTICATED'],
     ['an expired key', 'expired', () => 'UNAUTHENTICATED'],
     ['a key missing the scope', 'missingScope', (op) => (op.needs === 'authenticated' ? null : 'FORBIDDEN')],
-    ['a key of another organization', 'otherOrganization', (op) => (op.addressesRecord ? 'NOT_FOUND' : null)],
+    [
+      'an admin key of another organization',
+      'otherOrganization',
+      (op) => (op.needs === 'instance' ? 'FORBIDDEN' : op.addressesRecord ? 'NOT_FOUND' : null),
+    ],
   ];
 
   it.each(refusals)(
@@ -308,62 +379,185 @@ describe.each(postgresTargets)('tenancy on $name', (target) => {
     async (_label, keyName, expected) => {
       const before = await snapshot();
       for (const op of operations) {
-        const response = await t.graphql(op.query(ids), { key: keys[keyName] ?? null });
+        const response = await call(op.query(ids), keys[keyName] ?? null);
         const code = expected(op);
         if (code) {
           expect(refusalCode(response, op.field), `${op.field}: ${JSON.stringify(response.body)}`).toBe(code);
           // Nothing of the victim's leaks: neither its records nor the data of the refused field.
           expect(JSON.stringify(response.body)).not.toMatch(/victim/);
         } else if (keyName === 'otherOrganization') {
-          expect(JSON.stringify(response.body), op.field).not.toContain(victim.organizationId);
+          expect(JSON.stringify(response.body), op.field).not.toContain(victimOrganizationId);
         }
       }
       expect(await snapshot()).toEqual(before);
     },
   );
 
-  it('another organization’s id is refused exactly like an id that does not exist', async () => {
-    for (const op of operations.filter((o) => o.addressesRecord)) {
-      const real = await t.graphql(op.query(ids), { key: keys.otherOrganization });
-      const random = Object.fromEntries(Object.keys(ids).map((k) => [k, 'does-not-exist'])) as unknown as VictimIds;
-      const missing = await t.graphql(op.query(random), { key: keys.otherOrganization });
-      expect(real.body, op.field).toEqual(missing.body);
-    }
-  });
+  it.each(['otherOrganization', 'restricted', 'readOnly', 'missingScope', 'revoked', 'expired', 'none'])(
+    'with the %s key, another organization’s id answers exactly like an id that does not exist',
+    async (keyName) => {
+      const before = await snapshot();
+      const missing = Object.fromEntries(Object.keys(ids).map((k) => [k, 'does-not-exist'])) as unknown as VictimIds;
+      for (const op of operations.filter((o) => o.addressesRecord)) {
+        const real = await call(op.query(ids), keys[keyName] ?? null);
+        const none = await call(op.query(missing), keys[keyName] ?? null);
+        expect(real.body, op.field).toEqual(none.body);
+        expect(real.status, op.field).toBe(none.status);
+      }
+      expect(await snapshot()).toEqual(before);
+    },
+  );
 
-  it('a website-restricted key reaches only its website', async () => {
-    const other = await t.prisma.website.create({
-      data: { organizationId: victim.organizationId, domain: 'second.test' },
+  describe('a website-restricted key of the same organization', () => {
+    let restricted: string;
+    beforeAll(async () => {
+      restricted = (await newKey(victimAdmin, `scopes: [ADMIN], websiteId: "${ids.websiteId}"`)).secret;
     });
-    const restricted = await issueKey(t.prisma, victim.organizationId, ['ADMIN'], { websiteId: victim.websiteId });
-    const own = await t.graphql(`{ website(id: "${victim.websiteId}") { id } }`, { key: restricted });
-    expect(own.body.data?.website.id).toBe(victim.websiteId);
-    const second = await t.graphql(`{ website(id: "${other.id}") { id } }`, { key: restricted });
-    expect(refusalCode(second, 'website')).toBe('NOT_FOUND');
-    const list = await t.graphql('{ organization { websites { edges { node { id } } } } }', { key: restricted });
-    expect(list.body.data?.organization.websites.edges).toEqual([{ node: { id: victim.websiteId } }]);
-    const keysList = await t.graphql('{ organization { apiKeys { totalCount } } }', { key: restricted });
-    expect(refusalCode(keysList, 'organization')).toBe('FORBIDDEN');
+
+    it('reaches only its website', async () => {
+      const own = await call(`{ website(id: "${ids.websiteId}") { id } }`, restricted);
+      expect(own.body.data?.website.id).toBe(ids.websiteId);
+      const second = await call(`{ website(id: "${victimSecondWebsite}") { id } }`, restricted);
+      expect(second.body).toEqual((await call('{ website(id: "does-not-exist") { id } }', restricted)).body);
+      const list = await call('{ organization { websites { edges { node { id } } } } }', restricted);
+      expect(list.body.data?.organization.websites.edges).toEqual([{ node: { id: ids.websiteId } }]);
+      const flags = await call('{ organization { flags { edges { node { key } } } } }', restricted);
+      expect(flags.body.data?.organization.flags.edges).toEqual([{ node: { key: 'v' } }]);
+      for (const field of ['apiKeys { totalCount }', 'members { edges { node { user { email } } } }']) {
+        const refused = await call(`{ organization { ${field} } }`, restricted);
+        expect(refusalCode(refused, 'organization'), field).toBe('FORBIDDEN');
+        expect(JSON.stringify(refused.body)).not.toContain('bea@');
+      }
+    });
+
+    it('cannot tell a flag of another website from a flag that does not exist', async () => {
+      const attempt = (dependency: string) =>
+        call(
+          `mutation { createFlag(input: { key: "mine", websiteId: "${ids.websiteId}", dependencies: ["${dependency}"] }) ${union} }`,
+          restricted,
+        );
+      const hidden = await attempt('b-flag');
+      const missing = await attempt('zz-flag');
+      expect(refusalCode(hidden, 'createFlag')).toBe('BAD_USER_INPUT');
+      expect(JSON.stringify(hidden.body).replaceAll('b-flag', 'zz-flag')).toBe(JSON.stringify(missing.body));
+    });
+
+    it('cannot probe the domains of other websites by changing its own', async () => {
+      const attempt = (domain: string) =>
+        call(`mutation { updateWebsite(id: "${ids.websiteId}", input: { domain: "${domain}" }) ${union} }`, restricted);
+      const taken = await attempt('second.test');
+      const free = await attempt('free.test');
+      expect(refusalCode(taken, 'updateWebsite')).toBe('FORBIDDEN');
+      expect(taken.body).toEqual(free.body);
+      // Everything else of its own website it may still change.
+      const renamed = await call(
+        `mutation { updateWebsite(id: "${ids.websiteId}", input: { name: "Renamed" }) ${union} }`,
+        restricted,
+      );
+      expect(renamed.body.data?.updateWebsite.__typename).toBe('MutationUpdateWebsiteSuccess');
+    });
   });
 
-  it('a public website is readable without a key, but only its public fields', async () => {
-    await t.prisma.website.update({ where: { id: victim.websiteId }, data: { isPublic: true } });
-    const open = await t.graphql(`{ website(id: "${victim.websiteId}") { id domain name isPublic } }`);
-    expect(open.body.data?.website).toMatchObject({ id: victim.websiteId, isPublic: true });
+  it('adding a member answers the same whether or not the email is used elsewhere on the instance', async () => {
+    const add = async (email: string) => {
+      const response = await call(
+        `mutation { addMember(input: { email: "${email}", name: "Guest", role: VIEWER }) ${union.slice(0, -1)} ... on MutationAddMemberSuccess { data { id role name user { id email name image } } } } }`,
+        victimAdmin,
+      );
+      const member = ok(response, 'addMember');
+      return { ...member, id: '…', user: { ...member.user, id: '…', email: '…' } };
+    };
+    // owner@attacker.test is the attacker organization's owner (stored name "attacker owner").
+    expect(await add('owner@attacker.test')).toEqual(await add('fresh@victim.test'));
+    const members = await call(
+      '{ organization { members { edges { node { name user { email name } } } } } }',
+      victimAdmin,
+    );
+    const listed = JSON.stringify(members.body);
+    expect(listed).toContain('owner@attacker.test');
+    expect(listed).not.toContain('attacker owner');
+    // The user is one person in two organizations, each seeing the name it gave.
+    const attackerMembers = await call(
+      '{ organization { members { edges { node { name } } } } }',
+      keys.otherOrganization ?? null,
+    );
+    expect(JSON.stringify(attackerMembers.body)).toContain('attacker owner');
+  });
+
+  it('a public website shows anonymous readers no property values, error stacks or private fields', async () => {
+    const readable = await call(`{ website(id: "${attackerWebsite}") { id domain isPublic } }`, null);
+    expect(readable.body.data?.website).toEqual({ id: attackerWebsite, domain: 'attacker.test', isPublic: true });
+    const range = 'range: { preset: LAST_7_DAYS }';
     for (const field of [
       'allowedOrigins',
       'settings',
       'status',
       'goals { totalCount }',
-      'flags: funnels { totalCount }',
+      `analytics(${range}) { recentErrors { stack } }`,
+      `analytics(${range}) { eventProperties(name: "signup") { value } }`,
+      `analytics(${range}, filters: [{ field: property, key: "email", op: IS, value: ["a@b.c"] }]) { customEvents { name } }`,
+      `analytics(${range}) { sessions { id } }`,
     ]) {
-      const closed = await t.graphql(`{ website(id: "${victim.websiteId}") { id ${field} } }`);
+      const closed = await call(`{ website(id: "${attackerWebsite}") { id ${field} } }`, null);
       expect(refusalCode(closed, 'website'), field).toBe('UNAUTHENTICATED');
+      // A key of another organization is refused the same fields.
+      const foreign = await call(`{ website(id: "${attackerWebsite}") { id ${field} } }`, victimAdmin);
+      expect(refusalCode(foreign, 'website'), field).toBe('FORBIDDEN');
     }
-    const foreign = await t.graphql(`{ website(id: "${victim.websiteId}") { goals { totalCount } } }`, {
-      key: keys.otherOrganization,
+  });
+
+  describe('instance administration', () => {
+    it('lists organizations and creates them for the instance administrator only', async () => {
+      const list = ok(
+        await call('{ organizations { totalCount edges { node { name slug } } } }', instanceKey),
+        'organizations',
+      );
+      expect(list.totalCount).toBe(3);
+      expect(list.edges.map((e: { node: { slug: string } }) => e.node.slug)).toEqual(['default', 'victim', 'attacker']);
+      const taken = await call(
+        `mutation { createOrganization(input: { name: "Again", slug: "victim", ownerEmail: "a@b.test", ownerName: "A" }) ${union} }`,
+        instanceKey,
+      );
+      expect(refusalCode(taken, 'createOrganization')).toBe('CONFLICT');
+      for (const key of [victimAdmin, keys.otherOrganization ?? null]) {
+        expect(refusalCode(await call('{ organizations { totalCount } }', key), 'organizations')).toBe('FORBIDDEN');
+      }
     });
-    expect(refusalCode(foreign, 'website')).toBe('FORBIDDEN');
-    await t.prisma.website.update({ where: { id: victim.websiteId }, data: { isPublic: false } });
+
+    it('only an instance administrator grants, rotates or revokes the instance scope', async () => {
+      const grant = await call(
+        `mutation { createApiKey(input: { name: "up", scopes: [INSTANCE_ADMIN] }) ${union} }`,
+        victimAdmin,
+      );
+      expect(refusalCode(grant, 'createApiKey')).toBe('FORBIDDEN');
+      // An ordinary admin key of the instance administrator's own organization…
+      const sibling = (await newKey(instanceKey, 'scopes: [ADMIN]')).secret;
+      const me = ok(await call('{ me { id } }', instanceKey), 'me');
+      for (const mutation of ['rotateApiKey', 'revokeApiKey']) {
+        const attempt = await call(`mutation { ${mutation}(id: "${me.id}") ${union} }`, sibling);
+        expect(refusalCode(attempt, mutation), mutation).toBe('FORBIDDEN');
+      }
+      expect(ok(await call('{ organizations { totalCount } }', instanceKey), 'organizations').totalCount).toBe(3);
+    });
+
+    it('a new organization’s admin key works in that organization only, and its owner may own several', async () => {
+      const created = await newOrganization('third', 'owner@victim.test');
+      const org = ok(
+        await call('{ organization { id name members { totalCount } } }', created.adminKey),
+        'organization',
+      );
+      expect(org).toEqual({ id: created.organization.id, name: 'third', members: { totalCount: 1 } });
+      const reach = await call(`{ website(id: "${ids.websiteId}") { id } }`, created.adminKey);
+      expect(refusalCode(reach, 'website')).toBe('NOT_FOUND');
+      // Its owner's account was created for the victim organization; the new one sees only its own view.
+      const keyUsers = await call(
+        '{ me { user { name email } } organization { apiKeys { edges { node { user { name createdAt } } } } } }',
+        created.adminKey,
+      );
+      expect(keyUsers.body.data?.me.user).toEqual({ name: 'third owner', email: 'owner@victim.test' });
+      expect(JSON.stringify(keyUsers.body)).not.toContain('victim owner');
+      const owners = await t.prisma.member.findMany({ where: { user: { email: 'owner@victim.test' } } });
+      expect(owners.map((m) => m.name).sort()).toEqual(['third owner', 'victim owner']);
+    });
   });
 });

@@ -92,7 +92,7 @@ export async function issueKey(
 export async function createTenant(prisma: PrismaClient, name: string): Promise<Tenant> {
   const user = await prisma.user.create({ data: { name: `${name} owner`, email: `owner@${name}.test` } });
   const organization = await prisma.organization.create({
-    data: { name, slug: name, members: { create: { userId: user.id, role: 'OWNER' } } },
+    data: { name, slug: name, members: { create: { userId: user.id, name: user.name, role: 'OWNER' } } },
   });
   const website = await prisma.website.create({ data: { organizationId: organization.id, domain: `${name}.test` } });
   const adminKey = await issueKey(prisma, organization.id, ['ADMIN'], { userId: user.id });

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import {
+  allowPrivateTargets,
   checkHttpEnv,
   dataDir,
   httpEnvFields,
@@ -38,6 +39,7 @@ export const ingestEnv = z
     /** Name of where uptime checks run from, stored with each result. */
     UPTIME_REGION: z.string().max(64).default('local'),
     ...httpEnvFields,
+    UPTIME_ALLOW_PRIVATE_TARGETS: allowPrivateTargets,
   })
   .superRefine(checkHttpEnv)
   .transform((env) => ({
@@ -55,6 +57,7 @@ export const ingestEnv = z
     },
     uptimeRegion: env.UPTIME_REGION,
     http: httpLimits(env),
+    uptimeAllowPrivateTargets: env.UPTIME_ALLOW_PRIVATE_TARGETS,
   }));
 
 export type IngestConfig = z.output<typeof ingestEnv>;

@@ -158,6 +158,7 @@ export async function createIngest(
     region: config.uptimeRegion,
     tickMs: 1000,
     batch: 50,
+    allowPrivateTargets: config.uptimeAllowPrivateTargets,
   });
   return {
     server,

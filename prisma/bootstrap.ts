@@ -23,7 +23,11 @@ export function bootstrap(prisma: PrismaClient): Promise<Bootstrapped | null> {
       data: { name: 'Admin', email: 'admin@localhost', role: 'ADMIN', emailVerified: true },
     });
     const organization = await tx.organization.create({
-      data: { name: 'Default', slug: 'default', members: { create: { userId: user.id, role: 'OWNER' } } },
+      data: {
+        name: 'Default',
+        slug: 'default',
+        members: { create: { userId: user.id, name: user.name, role: 'OWNER' } },
+      },
     });
     const { key, ...stored } = generateApiKey();
     await tx.apiKey.create({
@@ -32,7 +36,7 @@ export function bootstrap(prisma: PrismaClient): Promise<Bootstrapped | null> {
         name: 'Bootstrap admin key',
         organizationId: organization.id,
         userId: user.id,
-        scopes: ['ADMIN', 'READ_ANALYTICS', 'WRITE_METADATA', 'TRACK_EVENTS', 'WRITE_LLM'],
+        scopes: ['ADMIN', 'READ_ANALYTICS', 'WRITE_METADATA', 'TRACK_EVENTS', 'WRITE_LLM', 'INSTANCE_ADMIN'],
       },
     });
     return { organizationId: organization.id, userId: user.id, apiKey: key };

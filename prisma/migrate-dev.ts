@@ -11,7 +11,7 @@ export const SCHEMA_FILE = join(import.meta.dirname, 'schema.prisma');
 /** The SQL from the committed migrations to schema.prisma, computed on a throwaway embedded database. */
 export async function pendingSchemaChanges(): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'tidemark-shadow-'));
-  const shadow = await startEmbeddedPostgres(dir, 4);
+  const shadow = await startEmbeddedPostgres(join(dir, 'postgres'), 4);
   try {
     return await diffMigrationsToSchema({
       schema: readFileSync(SCHEMA_FILE, 'utf8'),

@@ -109,6 +109,39 @@ describe.each(postgresTargets)('PostgreSQL migrations on $name', (target) => {
   });
 });
 
+describe.each(postgresTargets)('tenancy migrations of an existing installation on $name', (target) => {
+  it('names each membership after its user and makes the old bootstrap key the instance administrator', async () => {
+    const db = await target.create();
+    const before = mkdtempSync(join(tmpdir(), 'tidemark-pg-migrations-'));
+    try {
+      // The installation as it was before organizations could be created through the API.
+      const earlier = loadPrismaMigrations().filter((m) => m.name < '20261205073128_tenancy');
+      for (const m of earlier) cpSync(join(MIGRATIONS_DIR, m.name), join(before, m.name), { recursive: true });
+      await migratePostgres(db.url, { dir: before });
+      await query(
+        db.url,
+        `INSERT INTO "user" (id, name, email, updated_at) VALUES ('u1', 'Ada', 'ada@x.test', now());
+         INSERT INTO organization (id, name, updated_at) VALUES ('o1', 'Default', now());
+         INSERT INTO member (id, organization_id, user_id, role) VALUES ('m1', 'o1', 'u1', 'OWNER');
+         INSERT INTO apikey (id, name, prefix, start, key_hash, organization_id, scopes, created_at, updated_at) VALUES
+           ('k0', 'Bootstrap admin key', 'tmk_', 'aaaaaa', 'h0', 'o1', '{admin,read:analytics}', now() - interval '1 day', now()),
+           ('k1', 'Bootstrap admin key', 'tmk_', 'bbbbbb', 'h1', 'o1', '{admin}', now(), now()),
+           ('k2', 'reader', 'tmk_', 'cccccc', 'h2', 'o1', '{read:analytics}', now(), now());`,
+      );
+      await migratePostgres(db.url);
+      expect(await query(db.url, 'SELECT name FROM member')).toEqual([{ name: 'Ada' }]);
+      expect(await query(db.url, 'SELECT id, scopes::text[] AS scopes FROM apikey ORDER BY id')).toEqual([
+        { id: 'k0', scopes: ['admin', 'read:analytics', 'instance:admin'] },
+        { id: 'k1', scopes: ['admin'] },
+        { id: 'k2', scopes: ['read:analytics'] },
+      ]);
+    } finally {
+      rmSync(before, { recursive: true, force: true });
+      await db.close();
+    }
+  }, 180_000); // a new embedded database and every migration, twice over, on a shared machine
+});
+
 describe.each(postgresTargets)('metadata schema and bootstrap on $name', (target) => {
   let db: MigratedDatabase;
   let prisma: PrismaClient;

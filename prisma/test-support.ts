@@ -22,7 +22,7 @@ export const pglite: PostgresTarget = {
   name: 'embedded PGlite',
   async create() {
     const dir = mkdtempSync(join(tmpdir(), 'tidemark-pg-'));
-    const server = await startEmbeddedPostgres(dir);
+    const server = await startEmbeddedPostgres(join(dir, 'postgres'));
     return {
       url: server.url,
       async close() {

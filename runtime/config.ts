@@ -60,6 +60,13 @@ export const storeEnv = z
 
 export type StoreConfig = z.output<typeof storeEnv>;
 
+/**
+ * Whether uptime monitors may target loopback and private addresses (intranet monitoring). Off by
+ * default: a tenant could otherwise probe the instance's own network. Read by the API (when a
+ * monitor is saved) and the checker (at every check).
+ */
+export const allowPrivateTargets = z.stringbool().default(false);
+
 /** Settings every service process shares. */
 export const processEnv = z.object({
   HOST: z.string().default('0.0.0.0'),

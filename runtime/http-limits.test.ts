@@ -18,11 +18,9 @@ beforeAll(async () => {
     HTTP_MAX_CONNECTIONS: String(MAX_CONNECTIONS),
   });
   ports.ingest = Number(new URL(t.url).port);
-  api = createApiServer(
-    { prisma: t.prisma, clickhouse: t.clickhouse },
-    createLogger('api-test', 'error'),
-    t.ingest.context.config.http,
-  );
+  api = createApiServer({ prisma: t.prisma, clickhouse: t.clickhouse }, createLogger('api-test', 'error'), {
+    http: t.ingest.context.config.http,
+  });
   ports.api = await listen(api, 0, '127.0.0.1');
 });
 afterAll(async () => {

@@ -30,7 +30,9 @@ import { type DateRange, InvalidRangeError, PRESETS, previousPeriod, resolveRang
 import { can, ownsWebsite } from '../auth.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
-import { InputError } from '../errors.ts';
+import { ForbiddenError, InputError, UnauthenticatedError } from '../errors.ts';
+
+const PROPERTY_FILTERS = 'Filters on event properties need a key that reads this website’s analytics.';
 
 /**
  * Website.analytics: every analytics family of one website over one range with filters. The
@@ -557,7 +559,8 @@ const Analytics = builder.objectRef<AnalyticsScope>('WebsiteAnalytics').implemen
     }),
     recentErrors: t.field({
       type: [Occurrence],
-      description: 'The latest errors with their stacks.',
+      authScopes: (scope) => scope.owner === true,
+      description: 'The latest errors with their stacks (owners only: not on public dashboards).',
       args: {
         search: t.arg.string({ required: false, description: 'Message substring (case-insensitive).' }),
         first: t.arg.int({ defaultValue: 20, description: 'Errors (≤ 100).' }),
@@ -576,7 +579,8 @@ const Analytics = builder.objectRef<AnalyticsScope>('WebsiteAnalytics').implemen
     }),
     eventProperties: t.field({
       type: [PropertyCount],
-      description: 'Property values of one custom event.',
+      authScopes: (scope) => scope.owner === true,
+      description: 'Property values of one custom event (owners only: not on public dashboards).',
       args: { name: t.arg.string({ required: true, description: 'Event name.' }) },
       resolve: (s, { name }, ctx) => ctx.analytics.eventProperties.load({ ...s, eventName: name }),
     }),
@@ -673,10 +677,14 @@ builder.prismaObjectFields('Website', (t) => ({
       range: t.arg({ type: DateRangeInput, required: true, description: 'The period.' }),
       filters: t.arg({ type: [FilterInput], defaultValue: [], description: 'Conditions on page events.' }),
     },
-    resolve: (website, { range, filters }, ctx) => ({
-      ...parseScope(website.id, range, filters ?? []),
-      owner: ownsWebsite(ctx.auth, website, 'readAnalytics'),
-    }),
+    resolve: (website, { range, filters }, ctx) => {
+      const owner = ownsWebsite(ctx.auth, website, 'readAnalytics');
+      // Property values are the owner's: a public reader filtering on them could read them one guess at a time.
+      if (!owner && filters?.some((filter) => filter.field === 'property')) {
+        throw ctx.auth ? new ForbiddenError(PROPERTY_FILTERS) : new UnauthenticatedError(PROPERTY_FILTERS);
+      }
+      return { ...parseScope(website.id, range, filters ?? []), owner };
+    },
   }),
 }));
 

@@ -1,22 +1,27 @@
 import { z } from 'zod';
 import { generateApiKey } from '../../prisma/api-keys.ts';
 import type { ApiKeyType, ApiScope } from '../../prisma/generated/enums.ts';
-import { requireAuth } from '../auth.ts';
+import { can, requireAuth } from '../auth.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
-import { InputError, NotFoundError } from '../errors.ts';
+import { ForbiddenError, InputError, NotFoundError } from '../errors.ts';
 import { mutationErrors } from './errors.ts';
+import { asMemberOf, UserRef } from './organization.ts';
 import { findOwnWebsite } from './websites.ts';
 
 const ApiScopeRef = builder.enumType('ApiScope', {
   description:
-    'What a key may do: READ_ANALYTICS (read:analytics), WRITE_METADATA (write:metadata), TRACK_EVENTS (track:events), WRITE_LLM (write:llm), ADMIN (admin: everything, including members and keys).',
+    'What a key may do: READ_ANALYTICS (read:analytics), WRITE_METADATA (write:metadata), TRACK_EVENTS (track:events), WRITE_LLM (write:llm), ADMIN (admin: everything in its organization, including members and keys), INSTANCE_ADMIN (instance:admin: create and list organizations).',
   values: {
     READ_ANALYTICS: { description: 'read:analytics — read analytics and metadata, evaluate flags.' },
     WRITE_METADATA: { description: 'write:metadata — also create, change and delete metadata.' },
     TRACK_EVENTS: { description: 'track:events — send events to ingest and evaluate flags.' },
     WRITE_LLM: { description: 'write:llm — send LLM spans to ingest.' },
     ADMIN: { description: 'admin — everything, including members and API keys (when not restricted to a website).' },
+    INSTANCE_ADMIN: {
+      description:
+        'instance:admin — create and list the organizations of this instance (not restricted to a website); only a key holding it can grant it.',
+    },
   } satisfies Record<ApiScope, { description: string }>,
 });
 
@@ -41,7 +46,28 @@ const ApiKeyRef = builder.prismaObject('ApiKey', {
     scopes: t.expose('scopes', { type: [ApiScopeRef], description: 'What the key may do.' }),
     websiteId: t.exposeID('websiteId', { nullable: true, description: 'The only website the key works for, if any.' }),
     organization: t.relation('organization', { description: 'Organization the key belongs to.' }),
-    user: t.relation('user', { nullable: true, description: 'User who owns the key, if any.' }),
+    user: t.field({
+      type: UserRef,
+      nullable: true,
+      description: 'User who owns the key, if any, as a member of the key’s organization (see Member.user).',
+      select: {
+        organizationId: true,
+        user: {
+          select: {
+            id: true,
+            email: true,
+            memberships: { select: { organizationId: true, name: true, createdAt: true } },
+          },
+        },
+      },
+      resolve: (key) =>
+        key.user
+          ? asMemberOf(
+              key.user,
+              key.user.memberships.find((m) => m.organizationId === key.organizationId),
+            )
+          : null,
+    }),
     enabled: t.exposeBoolean('enabled', { description: 'False for disabled keys.' }),
     revokedAt: t.expose('revokedAt', { type: 'DateTime', nullable: true, description: 'When it was revoked.' }),
     expiresAt: t.expose('expiresAt', { type: 'DateTime', nullable: true, description: 'When it stops working.' }),
@@ -115,11 +141,14 @@ const CreateApiKeyInput = builder.inputType('CreateApiKeyInput', {
   }),
 });
 
+/** A key of the caller's organization to revoke or rotate; an instance administrator's only by another. */
 async function findOwnKey(ctx: Context, id: string) {
-  const key = await ctx.prisma.apiKey.findFirst({
-    where: { id, organizationId: requireAuth(ctx.auth).organizationId },
-  });
+  const auth = requireAuth(ctx.auth);
+  const key = await ctx.prisma.apiKey.findFirst({ where: { id, organizationId: auth.organizationId } });
   if (!key) throw new NotFoundError('ApiKey');
+  if (key.scopes.includes('INSTANCE_ADMIN') && !can(auth, 'manageInstance')) {
+    throw new ForbiddenError('Only an instance administrator key can revoke or rotate this key.');
+  }
   return key;
 }
 
@@ -133,6 +162,9 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { input }, ctx) => {
       const auth = requireAuth(ctx.auth);
       if (input.websiteId) await findOwnWebsite(ctx, String(input.websiteId));
+      if (input.scopes.includes('INSTANCE_ADMIN') && !can(auth, 'manageInstance')) {
+        throw new ForbiddenError('Only an instance administrator key can grant INSTANCE_ADMIN.');
+      }
       if ((input.rateLimitMax == null) !== (input.rateLimitTimeWindow == null)) {
         throw InputError.at(['input', 'rateLimitMax'], 'rateLimitMax and rateLimitTimeWindow go together');
       }

@@ -211,11 +211,16 @@ const FlagInput = builder.inputType('FlagInput', {
 
 type FlagFields = typeof FlagInput.$inferInput;
 
-/** Dependencies must name flags of the organization and must not loop back (cycles rejected on save). */
+/**
+ * Dependencies must name flags the key can see and must not loop back (cycles rejected on save).
+ * Only visible flags are consulted: a website-restricted key learns nothing of other websites'
+ * flag keys (one it cannot see is "unknown", exactly like one that does not exist); a cycle
+ * through flags it cannot see is still harmless, since evaluation turns cyclic flags off.
+ */
 async function checkDependencies(ctx: Context, input: FlagFields, flagId: string | null) {
   const dependencies = [...new Set(input.dependencies ?? [])];
   const flags = await ctx.prisma.flag.findMany({
-    where: { organizationId: requireAuth(ctx.auth).organizationId, deletedAt: null, NOT: flagId ? { id: flagId } : {} },
+    where: { ...ownRecords(requireAuth(ctx.auth)), deletedAt: null, NOT: flagId ? { id: flagId } : {} },
     select: { key: true, dependencies: true },
   });
   const graph = new Map<string, string[]>();

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { checkPublicTarget, PrivateTargetError } from '../../runtime/private-targets.ts';
 import { checkWebsiteRestriction, ownRecords, requireAuth } from '../auth.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
-import { NotFoundError } from '../errors.ts';
+import { InputError, NotFoundError } from '../errors.ts';
 import { mutationErrors } from './errors.ts';
 import { httpUrl } from './links.ts';
 import { findOwnWebsite } from './websites.ts';
@@ -65,6 +66,16 @@ const UptimeMonitorInput = builder.inputType('UptimeMonitorInput', {
 async function monitorData(ctx: Context, input: typeof UptimeMonitorInput.$inferInput) {
   const websiteId = input.websiteId ? (await findOwnWebsite(ctx, String(input.websiteId))).id : null;
   checkWebsiteRestriction(requireAuth(ctx.auth), websiteId);
+  // Checked again at every check (DNS can change, redirects can point anywhere): this only
+  // refuses early what could never be checked.
+  if (!ctx.uptimeAllowPrivateTargets) {
+    try {
+      await checkPublicTarget(new URL(input.url));
+    } catch (error) {
+      if (error instanceof PrivateTargetError) throw InputError.at(['input', 'url'], error.message);
+      throw error;
+    }
+  }
   return {
     name: input.name,
     url: input.url,

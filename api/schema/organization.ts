@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { generateApiKey } from '../../prisma/api-keys.ts';
+import type { User } from '../../prisma/generated/client.ts';
 import type { MemberRole } from '../../prisma/generated/enums.ts';
 import { requireAuth } from '../auth.ts';
 import { builder } from '../builder.ts';
@@ -16,7 +18,7 @@ const MemberRoleRef = builder.enumType('MemberRole', {
   } satisfies Record<MemberRole, { description: string }>,
 });
 
-builder.prismaObject('User', {
+export const UserRef = builder.prismaObject('User', {
   description: 'A person. Users belong to organizations through memberships.',
   fields: (t) => ({
     id: t.exposeID('id', { description: 'User id.' }),
@@ -27,12 +29,38 @@ builder.prismaObject('User', {
   }),
 });
 
+/**
+ * A user as one organization knows them: id, email, the name that organization gave them, and
+ * when they joined it. A user may belong to several organizations; none sees the account's own
+ * name, avatar or age, so adding an email answers the same whether or not someone elsewhere on
+ * the instance uses it.
+ */
+export function asMemberOf(
+  user: { id: string; email: string },
+  membership: { name: string; createdAt: Date } | undefined,
+): User {
+  return {
+    id: user.id,
+    email: user.email,
+    name: membership?.name ?? user.email,
+    image: null,
+    createdAt: membership?.createdAt ?? new Date(0),
+  } as unknown as User;
+}
+
 const MemberRef = builder.prismaObject('Member', {
   description: 'A user’s membership of the organization, with a role.',
   fields: (t) => ({
     id: t.exposeID('id', { description: 'Membership id.' }),
     role: t.expose('role', { type: MemberRoleRef, description: 'Role in the organization.' }),
-    user: t.relation('user', { description: 'The member.' }),
+    name: t.exposeString('name', { description: 'Display name the organization gave the member.' }),
+    user: t.field({
+      type: UserRef,
+      description:
+        'The member as this organization knows them: id, email, and the name it gave (image null, createdAt when they joined).',
+      select: { name: true, createdAt: true, user: { select: { id: true, email: true } } },
+      resolve: (member) => asMemberOf(member.user, member),
+    }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the user joined.' }),
   }),
 });
@@ -46,8 +74,8 @@ const OrganizationRef = builder.prismaObject('Organization', {
     logo: t.exposeString('logo', { nullable: true, description: 'Logo URL.' }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was created.' }),
     members: t.relatedConnection('members', {
-      description: 'Members and their roles, oldest first.',
-      authScopes: { readMetadata: true },
+      description: 'Members and their roles, oldest first (not for a website-restricted key).',
+      authScopes: { readMembers: true },
       cursor: 'id',
       totalCount: true,
       query: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
@@ -76,13 +104,13 @@ builder.queryFields((t) => ({
 }));
 
 const AddMemberInput = builder.inputType('AddMemberInput', {
-  description: 'A person to add; an existing user with this email is reused.',
+  description: 'A person to add; the same person in several organizations is one user with one email.',
   fields: (t) => ({
     email: t.string({ required: true, validate: z.email().max(254), description: 'Email address.' }),
     name: t.string({
       required: true,
       validate: z.string().min(1).max(100),
-      description: 'Display name of a new user.',
+      description: 'Display name of the member in this organization.',
     }),
     role: t.field({ type: MemberRoleRef, required: true, description: 'Role in the organization.' }),
   }),
@@ -140,7 +168,12 @@ builder.mutationFields((t) => ({
       });
       return unlessDuplicate(
         ctx.prisma.member.create({
-          data: { organizationId: requireAuth(ctx.auth).organizationId, userId: user.id, role: input.role },
+          data: {
+            organizationId: requireAuth(ctx.auth).organizationId,
+            userId: user.id,
+            name: input.name,
+            role: input.role,
+          },
         }),
         'This user is already a member.',
       );
@@ -174,3 +207,104 @@ builder.mutationFields((t) => ({
     },
   }),
 }));
+
+// Operating the instance: organizations are created and listed by a key with INSTANCE_ADMIN.
+// They are shown as summaries, never as Organization objects: an instance administrator's key
+// belongs to its own organization and reaches nothing inside the others.
+
+const OrganizationSummaryRef = builder.prismaObject('Organization', {
+  variant: 'OrganizationSummary',
+  description: 'An organization of the instance, as instance administrators see it (nothing inside it).',
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'Organization id.' }),
+    name: t.exposeString('name', { description: 'Display name.' }),
+    slug: t.exposeString('slug', { nullable: true, description: 'URL-friendly unique name.' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was created.' }),
+  }),
+});
+
+const slugSchema = z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'lowercase letters, digits and dashes');
+
+const CreateOrganizationInput = builder.inputType('CreateOrganizationInput', {
+  description: 'A new organization with its first owner.',
+  fields: (t) => ({
+    name: t.string({ required: true, validate: z.string().min(1).max(100), description: 'Display name.' }),
+    slug: t.string({ validate: slugSchema, description: 'URL-friendly unique name.' }),
+    ownerEmail: t.string({
+      required: true,
+      validate: z.email().max(254),
+      description: 'Email of the first owner (an existing user of the instance with this email is reused).',
+    }),
+    ownerName: t.string({
+      required: true,
+      validate: z.string().min(1).max(100),
+      description: 'Display name of the owner in the new organization.',
+    }),
+  }),
+});
+
+const NewOrganizationRef = builder
+  .objectRef<{ organizationId: string; apiKeyId: string; secret: string }>('NewOrganization')
+  .implement({
+    description: 'A created organization and its first admin key. The secret is not stored and cannot be shown again.',
+    fields: (t) => ({
+      organization: t.prismaField({
+        type: OrganizationSummaryRef,
+        description: 'The organization.',
+        resolve: (query, created, _args, ctx) =>
+          ctx.prisma.organization.findUniqueOrThrow({ ...query, where: { id: created.organizationId } }),
+      }),
+      adminKeyId: t.exposeID('apiKeyId', { description: 'Id of the admin key (every scope but INSTANCE_ADMIN).' }),
+      adminKey: t.exposeString('secret', {
+        description: 'The admin key in full, shown once: hand it to the organization’s owner.',
+      }),
+    }),
+  });
+
+builder.queryField('organizations', (t) =>
+  t.prismaConnection({
+    type: OrganizationSummaryRef,
+    cursor: 'id',
+    description: 'Every organization of the instance, oldest first (INSTANCE_ADMIN).',
+    authScopes: { manageInstance: true },
+    totalCount: (_root, _args, ctx) => ctx.prisma.organization.count(),
+    resolve: (query, _root, _args, ctx) =>
+      ctx.prisma.organization.findMany({ ...query, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
+  }),
+);
+
+builder.mutationField('createOrganization', (t) =>
+  t.field({
+    type: NewOrganizationRef,
+    description: 'Creates an organization, its owner and its first admin key (INSTANCE_ADMIN).',
+    authScopes: { manageInstance: true },
+    errors: mutationErrors,
+    args: { input: t.arg({ type: CreateOrganizationInput, required: true, description: 'The organization.' }) },
+    resolve: (_root, { input }, ctx) =>
+      unlessDuplicate(
+        ctx.prisma.$transaction(async (tx) => {
+          const email = input.ownerEmail.toLowerCase();
+          const user = await tx.user.upsert({ where: { email }, create: { email, name: input.ownerName }, update: {} });
+          const organization = await tx.organization.create({
+            data: {
+              name: input.name,
+              slug: input.slug ?? null,
+              members: { create: { userId: user.id, name: input.ownerName, role: 'OWNER' } },
+            },
+          });
+          const { key, ...stored } = generateApiKey();
+          const apiKey = await tx.apiKey.create({
+            data: {
+              ...stored,
+              name: 'First admin key',
+              organizationId: organization.id,
+              userId: user.id,
+              scopes: ['ADMIN', 'READ_ANALYTICS', 'WRITE_METADATA', 'TRACK_EVENTS', 'WRITE_LLM'],
+            },
+          });
+          return { organizationId: organization.id, apiKeyId: apiKey.id, secret: key };
+        }),
+        'This slug is taken.',
+      ),
+  }),
+);

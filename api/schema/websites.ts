@@ -4,7 +4,7 @@ import type { WebsiteStatus } from '../../prisma/generated/enums.ts';
 import { checkWebsiteRestriction, ownsWebsite, ownWebsites, requireAuth } from '../auth.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
-import { NotFoundError, UnauthenticatedError, unlessDuplicate } from '../errors.ts';
+import { ForbiddenError, NotFoundError, UnauthenticatedError, unlessDuplicate } from '../errors.ts';
 import { mutationErrors } from './errors.ts';
 
 /** A hostname such as example.com or www.example.co.uk (no scheme, path or port). */
@@ -217,6 +217,11 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_root, { id, input }, ctx) => {
       const website = await findOwnWebsite(ctx, String(id));
+      // Domains are unique within the organization: a website-restricted key changing its domain
+      // would learn from CONFLICT which domains the websites it cannot see have.
+      if (requireAuth(ctx.auth).websiteId && input.domain && input.domain.toLowerCase() !== website.domain) {
+        throw new ForbiddenError('A website-restricted API key cannot change the domain.');
+      }
       const current = settingsOf(website.settings);
       // Allowed origins live in settings but are only changed through their own field.
       const { allowedOrigins: _, ...rest } = input.settings ? settingsOf(input.settings) : current;

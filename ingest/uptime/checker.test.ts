@@ -17,8 +17,12 @@ import { probe } from './probe.ts';
 // Local targets only: nothing outside this machine is contacted.
 let target: Server;
 let base: string;
+// Requests the local target received: a refused check must not reach it at all.
+let hits = 0;
+
 beforeAll(async () => {
   target = createServer((req, res) => {
+    hits++;
     if (req.url === '/ok') res.end('hello');
     else if (req.url === '/fail') res.writeHead(500).end('boom');
     else if (req.url === '/slow') setTimeout(() => res.end('late'), 700);
@@ -37,6 +41,8 @@ describe('probe', () => {
       method: 'GET',
       timeoutMs: options.timeoutMs ?? 1000,
       expectedStatus: options.expectedStatus ?? null,
+      // The target is local: these tests monitor it as an intranet installation would.
+      allowPrivate: true,
     });
 
   it('measures an answering server', async () => {
@@ -55,8 +61,33 @@ describe('probe', () => {
     expect(await check('/redirect')).toMatchObject({ status: 'up', httpStatus: 200 });
     expect(await check('/loop')).toMatchObject({ status: 'down', error: 'too many redirects' });
     expect(
-      await probe({ url: 'http://127.0.0.1:1/', method: 'GET', timeoutMs: 500, expectedStatus: null }),
+      await probe({
+        url: 'http://127.0.0.1:1/',
+        method: 'GET',
+        timeoutMs: 500,
+        expectedStatus: null,
+        allowPrivate: true,
+      }),
     ).toMatchObject({ status: 'down' });
+  });
+
+  it('refuses loopback, private and metadata targets unless allowed, before connecting', async () => {
+    const port = new URL(base).port;
+    const before = hits;
+    for (const url of [
+      `${base}/ok`,
+      `http://localhost:${port}/ok`,
+      `http://[::ffff:127.0.0.1]:${port}/ok`,
+      `http://0x7f000001:${port}/ok`,
+      `http://0.0.0.0:${port}/ok`,
+      'http://169.254.169.254/latest/meta-data/',
+      'http://10.0.0.1/',
+    ]) {
+      const result = await probe({ url, method: 'GET', timeoutMs: 1000, expectedStatus: null });
+      expect(result, url).toMatchObject({ status: 'down', httpStatus: null });
+      expect(result.error, url).toMatch(/private .*UPTIME_ALLOW_PRIVATE_TARGETS/);
+    }
+    expect(hits).toBe(before);
   });
 });
 
@@ -99,8 +130,9 @@ describe('uptime checker', () => {
     const ok = await monitor('/ok');
     const hang = await monitor('/hang', 300);
     const log = createLogger('uptime-test', 'error');
-    const a = new UptimeChecker(db.prisma, writer, log, { region: 'eu-test', tickMs: 1000, batch: 50 });
-    const b = new UptimeChecker(db.prisma, writer, log, { region: 'us-test', tickMs: 1000, batch: 50 });
+    const options = { tickMs: 1000, batch: 50, allowPrivateTargets: true };
+    const a = new UptimeChecker(db.prisma, writer, log, { ...options, region: 'eu-test' });
+    const b = new UptimeChecker(db.prisma, writer, log, { ...options, region: 'us-test' });
     // The hanging target must not hold back the answering one.
     await Promise.all([a.tick(), b.tick()]);
     await Promise.all([a.settle(), b.settle()]);
@@ -121,6 +153,21 @@ describe('uptime checker', () => {
     await writer.flush();
     expect(await checks(ok.id)).toHaveLength(1);
     expect(await checks(fresh.id)).toMatchObject([{ status: 'up', region: 'eu-test' }]);
+  });
+
+  it('by default records a check of a private target as down without connecting to it', async () => {
+    const local = await db.prisma.uptimeMonitor.create({
+      data: { organizationId, name: 'local', url: `${base}/ok` },
+    });
+    const before = hits;
+    const checker = new UptimeChecker(db.prisma, writer, createLogger('uptime-test', 'error'));
+    await checker.tick();
+    await checker.settle();
+    await writer.flush();
+    const [check] = await checks(local.id);
+    expect(check).toMatchObject({ status: 'down', http_status: null });
+    expect(check?.error).toMatch(/UPTIME_ALLOW_PRIVATE_TARGETS/);
+    expect(hits).toBe(before);
   });
 
   it('skips disabled monitors', async () => {

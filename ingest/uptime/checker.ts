@@ -23,6 +23,8 @@ export interface CheckerOptions {
   tickMs: number;
   /** Monitors claimed per tick. */
   batch: number;
+  /** Whether monitors may reach loopback and private addresses (UPTIME_ALLOW_PRIVATE_TARGETS). */
+  allowPrivateTargets?: boolean;
 }
 
 /**
@@ -92,6 +94,7 @@ export class UptimeChecker {
       method: monitor.method,
       timeoutMs: monitor.timeout_ms,
       expectedStatus: monitor.expected_status,
+      allowPrivate: this.options.allowPrivateTargets ?? false,
     });
     const ms = (value: number | null) => (value === null ? null : Math.round(value));
     try {

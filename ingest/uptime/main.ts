@@ -21,6 +21,7 @@ runService(async () => {
     region: config.ingest.uptimeRegion,
     tickMs: 1000,
     batch: 50,
+    allowPrivateTargets: config.ingest.uptimeAllowPrivateTargets,
   });
   checker.start();
   console.log(`Uptime checker running (region ${config.ingest.uptimeRegion})`);

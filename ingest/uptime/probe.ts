@@ -1,5 +1,7 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import { isIP } from 'node:net';
+import { isPrivateAddress, PrivateTargetError, publicOnlyLookup } from '../../runtime/private-targets.ts';
 
 export interface ProbeTarget {
   url: string;
@@ -7,6 +9,8 @@ export interface ProbeTarget {
   timeoutMs: number;
   /** null: any 2xx is up. */
   expectedStatus: number | null;
+  /** Whether loopback and private addresses may be reached (UPTIME_ALLOW_PRIVATE_TARGETS); default no. */
+  allowPrivate?: boolean;
 }
 
 export interface ProbeResult {
@@ -34,9 +38,18 @@ interface Hop {
   firstByteMs: number;
 }
 
-/** One request on a fresh connection (so DNS, connect and TLS are measured), body counted and discarded. */
-function hop(url: URL, method: string, signal: AbortSignal): Promise<Hop> {
+/**
+ * One request on a fresh connection (so DNS, connect and TLS are measured), body counted and
+ * discarded. Unless private targets are allowed, every hop (redirects included) is checked where
+ * it connects: the addresses its host resolves to now, or its literal address.
+ */
+function hop(url: URL, method: string, signal: AbortSignal, allowPrivate: boolean): Promise<Hop> {
   return new Promise((resolve, reject) => {
+    const literal = url.hostname.replace(/^\[|\]$/g, '');
+    if (!allowPrivate && isIP(literal) && isPrivateAddress(literal)) {
+      reject(new PrivateTargetError(literal));
+      return;
+    }
     const started = performance.now();
     const phases = { dnsMs: null as number | null, connectMs: null as number | null, tlsMs: null as number | null };
     let connectedAt = started;
@@ -45,6 +58,7 @@ function hop(url: URL, method: string, signal: AbortSignal): Promise<Hop> {
       method,
       agent: false,
       signal,
+      ...(allowPrivate ? {} : { lookup: publicOnlyLookup }),
       headers: { 'user-agent': 'TidemarkUptime/1.0', accept: '*/*' },
     });
     req.on('socket', (socket) => {
@@ -104,7 +118,7 @@ export async function probe(target: ProbeTarget): Promise<ProbeResult> {
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return failed(`unsupported protocol ${url.protocol}`);
     let result: Hop;
     try {
-      result = await hop(url, target.method, signal);
+      result = await hop(url, target.method, signal, target.allowPrivate ?? false);
     } catch (error) {
       return failed(signal.aborted ? `timeout after ${target.timeoutMs} ms` : (error as Error).message);
     }
