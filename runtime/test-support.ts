@@ -53,3 +53,36 @@ export async function startProduct(dataDir: string, env: Record<string, string> 
     },
   };
 }
+
+export interface CommandResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a script of the product (`scripts/migrate.ts`, `main.ts`, …) to its end on embedded stores in `dataDir`. */
+export function runScript(
+  script: string,
+  args: string[],
+  dataDir: string,
+  env: Record<string, string> = {},
+  options: { uid?: number; gid?: number } = {},
+): Promise<CommandResult> {
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, HOST: '127.0.0.1', ...env };
+  delete childEnv.DATABASE_URL;
+  delete childEnv.CLICKHOUSE_URL;
+  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '..', script), ...args], {
+    env: childEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    ...options,
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk) => {
+    stdout += chunk;
+  });
+  child.stderr?.on('data', (chunk) => {
+    stderr += chunk;
+  });
+  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, stdout, stderr })));
+}
