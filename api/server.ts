@@ -9,6 +9,7 @@ import { createAnalyticsLoaders } from './analytics/loader.ts';
 import { authenticate } from './auth.ts';
 import type { Context } from './context.ts';
 import { requestErrorCodes } from './error-codes.ts';
+import { GRAPHIQL_OPTIONS, renderOfflineGraphiQL } from './graphiql.ts';
 import { schema } from './executable-schema.ts';
 
 type ApiStores = Pick<Stores, 'prisma' | 'clickhouse'>;
@@ -95,7 +96,8 @@ export function createApi(stores: ApiStores, log: Logger) {
     schema,
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
-    graphiql: { title: 'Tidemark GraphQL API' },
+    graphiql: GRAPHIQL_OPTIONS,
+    renderGraphiQL: renderOfflineGraphiQL,
     landingPage: false,
     logging: yogaLogger(log, logged),
     maskedErrors: {
