@@ -9,8 +9,8 @@ import { createAnalyticsLoaders } from './analytics/loader.ts';
 import { authenticate } from './auth.ts';
 import type { Context } from './context.ts';
 import { requestErrorCodes } from './error-codes.ts';
-import { GRAPHIQL_OPTIONS, renderOfflineGraphiQL } from './graphiql.ts';
 import { schema } from './executable-schema.ts';
+import { GRAPHIQL_OPTIONS, renderOfflineGraphiQL } from './graphiql.ts';
 
 type ApiStores = Pick<Stores, 'prisma' | 'clickhouse'>;
 
