@@ -114,6 +114,23 @@ describe('a data directory in use by npm start', () => {
   }, 300_000);
 });
 
+describe('.env', () => {
+  it('is read from the working directory, below the environment', async () => {
+    const dir = join(root, 'dotenv');
+    mkdirSync(dir);
+    const file = join(root, 'dotenv-file');
+    writeFileSync(file, '');
+    // DATA_DIR comes from .env (a file in its place, so the command stops at once, naming it);
+    // PORT from the environment wins over the .env's, which is not a port.
+    writeFileSync(join(dir, '.env'), `DATA_DIR=${file}\nPORT=not-a-port\n`);
+    const result = await runScript('main.ts', [], undefined, { PORT: '0', INGEST_PORT: '0' }, { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(errorLines(result.stderr)).toEqual([
+      `Cannot use data directory ${file}: a file is in the way of the directory (move it, or set DATA_DIR elsewhere)`,
+    ]);
+  });
+});
+
 describe('file-system errors are one line', () => {
   it('a file in the place of DATA_DIR', async () => {
     const file = join(root, 'a-file');

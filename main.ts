@@ -1,3 +1,4 @@
+import './runtime/env-file.ts';
 import { apiEnv } from './api/config.ts';
 import { createApiServer } from './api/server.ts';
 import { ingestEnv } from './ingest/config.ts';

@@ -1,3 +1,4 @@
+import '../runtime/env-file.ts';
 import { bootstrap } from '../prisma/bootstrap.ts';
 import { createLogger } from '../runtime/log.ts';
 import { closeServer, listen, runService } from '../runtime/service.ts';

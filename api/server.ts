@@ -11,6 +11,7 @@ import type { Context } from './context.ts';
 import { requestErrorCodes } from './error-codes.ts';
 import { schema } from './executable-schema.ts';
 import { GRAPHIQL_OPTIONS, renderOfflineGraphiQL } from './graphiql.ts';
+import { productRoutes } from './routes.ts';
 
 type ApiStores = Pick<Stores, 'prisma' | 'clickhouse'>;
 
@@ -85,7 +86,8 @@ function yogaLogger(log: Logger, logged: LoggedErrors) {
 }
 
 /**
- * The GraphQL service as a fetch handler: POST/GET /graphql (GraphiQL in a browser), GET /health.
+ * The GraphQL service as a fetch handler: POST/GET /graphql (GraphiQL in a browser), GET /health,
+ * GET / (api/routes.ts).
  * Unexpected errors are masked (code INTERNAL_SERVER_ERROR) and logged with the request id;
  * expected ones are GraphQLErrors carrying extensions.code and pass through.
  */
@@ -110,7 +112,7 @@ export function createApi(stores: ApiStores, log: Logger) {
         });
       },
     },
-    plugins: [requestLogging(log), requestErrorCodes()],
+    plugins: [requestLogging(log), requestErrorCodes(), productRoutes()],
     context: async ({ request }) => {
       const requestId = requestIds.get(request) ?? requestIdOf(request);
       try {

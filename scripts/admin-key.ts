@@ -1,3 +1,4 @@
+import '../runtime/env-file.ts';
 import { issueAdminKey } from '../prisma/bootstrap.ts';
 import { parseEnv, storeEnv } from '../runtime/config.ts';
 import { createLogger } from '../runtime/log.ts';

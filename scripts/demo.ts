@@ -1,3 +1,4 @@
+import '../runtime/env-file.ts';
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -1,3 +1,4 @@
+import '../runtime/env-file.ts';
 import { clickHouseMigrationStatus, migrateClickHouse } from '../clickhouse/migrator.ts';
 import { migratePostgres, postgresMigrationStatus } from '../prisma/migrate.ts';
 import { parseEnv, storeEnv } from '../runtime/config.ts';

@@ -1,3 +1,4 @@
+import '../../runtime/env-file.ts';
 import { join } from 'node:path';
 import { createLogger } from '../../runtime/log.ts';
 import { runService } from '../../runtime/service.ts';
