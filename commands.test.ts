@@ -114,6 +114,14 @@ describe('a data directory in use by npm start', () => {
   }, 300_000);
 });
 
+it('npm run demo --days 2 (npm keeps the option, passes a bare 2) says how to pass options', async () => {
+  const result = await runScript('scripts/demo.ts', ['2'], join(root, 'demo-args'));
+  expect(result.code).toBe(1);
+  expect(errorLines(result.stderr)).toEqual([
+    'npm kept the option names of 2. Usage: npm run demo -- --days 30 --visitors 120',
+  ]);
+});
+
 describe('.env', () => {
   it('is read from the working directory, below the environment', async () => {
     const dir = join(root, 'dotenv');
