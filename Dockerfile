@@ -1,14 +1,29 @@
-# One image for both services; docker-compose.yml picks the command.
+# One image for both services and the uptime checker; docker-compose.yml picks the command.
 FROM node:20-bookworm-slim
+
+# tini as PID 1: forwards SIGTERM to Node (which drains its spool and closes the stores) and reaps
+# children; npm as PID 1 would swallow the signal.
+RUN apt-get update \
+  && apt-get install -y --no-install-recommends tini=0.19.* \
+  && rm -rf /var/lib/apt/lists/*
+
 WORKDIR /app
-COPY package.json package-lock.json ./
-COPY scripts ./scripts
-COPY prisma ./prisma
-COPY prisma.config.ts ./
-# npm ci's postinstall also builds the tracker (tracker/dist), which ingest serves.
-COPY tracker ./tracker
-RUN npm ci --omit=dev --no-audit --no-fund
-COPY . .
-ENV NODE_ENV=production HOST=0.0.0.0
+RUN chown node:node /app
+USER node
+
+# Dependencies first (cached while only sources change). npm ci's postinstall generates the Prisma
+# client and builds the tracker (tracker/dist), which ingest serves.
+COPY --chown=node:node package.json package-lock.json prisma.config.ts ./
+COPY --chown=node:node scripts ./scripts
+COPY --chown=node:node prisma ./prisma
+COPY --chown=node:node tracker ./tracker
+RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+COPY --chown=node:node . .
+
+# Spools (and embedded stores, if ever used) live here: mount volumes on it. Made by this user, so
+# a named volume mounted on /app/data/spool starts out writable by it.
+RUN mkdir -p /app/data/spool
+ENV NODE_ENV=production HOST=0.0.0.0 DATA_DIR=/app/data
 EXPOSE 4000 4001
-CMD ["npm", "run", "start:api"]
+ENTRYPOINT ["/usr/bin/tini", "--"]
+CMD ["node", "--import", "tsx", "api/main.ts"]

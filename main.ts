@@ -1,3 +1,4 @@
+import './runtime/env-file.ts';
 import { apiEnv } from './api/config.ts';
 import { createApiServer } from './api/server.ts';
 import { ingestEnv } from './ingest/config.ts';
@@ -15,27 +16,49 @@ runService(async () => {
   const config = parseEnv({ stores: storeEnv, process: processEnv, api: apiEnv, ingest: ingestEnv });
   const log = createLogger('tidemark', config.process.LOG_LEVEL);
   const stores = await openStores(config.stores, log);
-  const created = await bootstrap(stores.prisma);
   const api = createApiServer(stores, log, config.api);
-  const ingest = await createIngest(stores, config.ingest, log);
-  ingest.startUptime();
-  const apiPort = await listen(api, config.api.port, config.process.HOST);
-  const ingestPort = await listen(ingest.server, config.ingest.port, config.process.HOST);
-
-  const embedded = !config.stores.databaseUrl || !config.stores.clickhouse.url;
-  console.log(
-    [
-      '',
-      `Tidemark is running${embedded ? ` (embedded stores in ${config.stores.dataDir})` : ''}`,
-      `  GraphQL API + GraphiQL: http://localhost:${apiPort}/graphql`,
-      `  Ingest:                 http://localhost:${ingestPort}`,
-      ...(created ? ['', `  Bootstrap admin API key (shown once, store it now):`, `    ${created.apiKey}`] : []),
-      '',
-    ].join('\n'),
-  );
-  return async () => {
-    await Promise.all([closeServer(api), closeServer(ingest.server)]);
-    await ingest.close();
+  let ingest: Awaited<ReturnType<typeof createIngest>> | undefined;
+  const stop = async () => {
+    await Promise.all([closeServer(api), ingest && closeServer(ingest.server)]);
+    await ingest?.close();
     await stores.close();
   };
+  try {
+    ingest = await createIngest(stores, config.ingest, log);
+    const apiPort = await listen(api, config.api.port, config.process.HOST);
+    const ingestPort = await listen(ingest.server, config.ingest.port, config.process.HOST);
+    // Only now that nothing else can fail is the first admin key made, and it is printed at once.
+    const created = await bootstrap(stores.prisma);
+    ingest.startUptime();
+    const embedded = !config.stores.databaseUrl || !config.stores.clickhouse.url;
+    console.log(
+      banner({ apiPort, ingestPort, dataDir: embedded ? config.stores.dataDir : undefined, key: created?.apiKey }),
+    );
+  } catch (error) {
+    await stop().catch(() => {});
+    throw error;
+  }
+  return stop;
 });
+
+function banner(at: { apiPort: number; ingestPort: number; dataDir?: string; key?: string }): string {
+  return [
+    '',
+    `Tidemark is running${at.dataDir ? ` (embedded stores in ${at.dataDir})` : ''}`,
+    `  GraphQL API + GraphiQL: http://localhost:${at.apiPort}/graphql`,
+    `  Ingest:                 http://localhost:${at.ingestPort}`,
+    ...(at.key
+      ? [
+          '',
+          '  Bootstrap admin API key (shown once, store it now):',
+          `    ${at.key}`,
+          '  Send it as the header  Authorization: Bearer <key>  (in GraphiQL: the Headers tab).',
+          '  Lost it? `npm run admin-key` issues a new one.',
+        ]
+      : []),
+    '',
+    '  Next: open GraphiQL, create a website (createWebsite), add its snippet to your pages;',
+    '  README.md "First run" walks through it.',
+    '',
+  ].join('\n');
+}

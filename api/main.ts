@@ -1,3 +1,4 @@
+import '../runtime/env-file.ts';
 import { bootstrap } from '../prisma/bootstrap.ts';
 import { createLogger } from '../runtime/log.ts';
 import { closeServer, listen, runService } from '../runtime/service.ts';
@@ -10,13 +11,20 @@ runService(async () => {
   const config = loadApiConfig();
   const log = createLogger('api', config.process.LOG_LEVEL);
   const stores = await openStores(config.stores, log);
-  const created = await bootstrap(stores.prisma);
-  if (created) console.log(`Bootstrap admin API key (shown once, store it now): ${created.apiKey}`);
   const server = createApiServer(stores, log, config.api);
-  const port = await listen(server, config.api.port, config.process.HOST);
-  console.log(`GraphQL API: http://localhost:${port}/graphql`);
-  return async () => {
+  const stop = async () => {
     await closeServer(server);
     await stores.close();
   };
+  try {
+    const port = await listen(server, config.api.port, config.process.HOST);
+    // Once listening, nothing can fail between making the first admin key and printing it.
+    const created = await bootstrap(stores.prisma);
+    if (created) console.log(`Bootstrap admin API key (shown once, store it now): ${created.apiKey}`);
+    console.log(`GraphQL API: http://localhost:${port}/graphql`);
+  } catch (error) {
+    await stop().catch(() => {});
+    throw error;
+  }
+  return stop;
 });

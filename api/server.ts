@@ -13,7 +13,9 @@ import type { Context } from './context.ts';
 import { requestErrorCodes } from './error-codes.ts';
 import { asClientError } from './errors.ts';
 import { schema } from './executable-schema.ts';
+import { GRAPHIQL_OPTIONS, renderOfflineGraphiQL } from './graphiql.ts';
 import { documentLimits } from './request-limits.ts';
+import { productRoutes } from './routes.ts';
 
 type ApiStores = Pick<Stores, 'prisma' | 'clickhouse'>;
 
@@ -93,7 +95,8 @@ export type ApiOptions = Partial<Pick<ApiConfig, 'uptimeAllowPrivateTargets'>>;
 type ApiServerConfig = ApiOptions & Pick<ApiConfig, 'http'>;
 
 /**
- * The GraphQL service as a fetch handler: POST/GET /graphql (GraphiQL in a browser), GET /health.
+ * The GraphQL service as a fetch handler: POST/GET /graphql (GraphiQL in a browser), GET /health,
+ * GET / (api/routes.ts).
  * Unexpected errors are masked (code INTERNAL_SERVER_ERROR) and logged with the request id;
  * expected ones are GraphQLErrors carrying extensions.code and pass through.
  */
@@ -105,7 +108,8 @@ export function createApi(stores: ApiStores, log: Logger, options: ApiOptions = 
     schema,
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
-    graphiql: { title: 'Tidemark GraphQL API' },
+    graphiql: GRAPHIQL_OPTIONS,
+    renderGraphiQL: renderOfflineGraphiQL,
     landingPage: false,
     logging: yogaLogger(log, logged),
     maskedErrors: {
@@ -120,7 +124,7 @@ export function createApi(stores: ApiStores, log: Logger, options: ApiOptions = 
         });
       },
     },
-    plugins: [requestLogging(log), requestErrorCodes(), documentLimits()],
+    plugins: [requestLogging(log), requestErrorCodes(), documentLimits(), productRoutes()],
     context: async ({ request }) => {
       const requestId = requestIds.get(request) ?? requestIdOf(request);
       try {

@@ -155,19 +155,29 @@ export type TrackerEvent = z.infer<typeof trackerEvent>;
 export const batchEnvelope = z.object({
   clientId: id,
   events: z.array(z.unknown()).min(1).max(LIMITS.batchEvents),
+  /**
+   * Set by the tracker with `data-allow-bots` in a headless or automated browser: such events are
+   * kept only for websites whose settings allow bots (`settings.allowBots`), dropped as bots elsewhere.
+   */
+  bot: z.boolean().optional(),
 });
 
 /** `batchEnvelope.safeParse`, with a direct check first: a valid envelope needs no schema walk. */
 export function parseBatchEnvelope(value: unknown): ReturnType<typeof batchEnvelope.safeParse> {
-  const { clientId, events } = (value ?? {}) as { clientId?: unknown; events?: unknown };
+  const { clientId, events, bot } = (value ?? {}) as {
+    clientId?: unknown;
+    events?: unknown;
+    bot?: unknown;
+  };
   const valid =
+    (bot === undefined || typeof bot === 'boolean') &&
     typeof clientId === 'string' &&
     clientId.length >= 1 &&
     clientId.length <= 128 &&
     Array.isArray(events) &&
     events.length >= 1 &&
     events.length <= LIMITS.batchEvents;
-  return valid ? { success: true, data: { clientId, events } } : batchEnvelope.safeParse(value);
+  return valid ? { success: true, data: { clientId, events, bot } } : batchEnvelope.safeParse(value);
 }
 
 /** POST /v1/track: server-side custom events, one or a list. */

@@ -1,3 +1,4 @@
+import '../runtime/env-file.ts';
 import { createLogger } from '../runtime/log.ts';
 import { closeServer, listen, runService } from '../runtime/service.ts';
 import { openStores } from '../runtime/stores.ts';

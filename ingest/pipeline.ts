@@ -18,6 +18,8 @@ export interface RequestContext {
   userAgent: string;
   /** DNT: 1 or Sec-GPC: 1 */
   optedOut: boolean;
+  /** The tracker declared a headless/automated browser tracked on purpose (`data-allow-bots`). */
+  botDeclared?: boolean;
   receivedAt: Date;
   salt: Buffer;
 }
@@ -95,7 +97,16 @@ function clampedTimeText(sent: number | undefined, receivedAt: Date): string {
  */
 export const STEPS: [name: string, step: Step][] = [
   ['privacy_opt_out', (_, ctx) => (ctx.site.respectDoNotTrack && ctx.optedOut ? 'opt_out' : undefined)],
-  ['bot', (_, __, shared) => (!shared.device ? 'no_user_agent' : shared.device.bot ? 'bot' : undefined)],
+  [
+    'bot',
+    // A bot is kept only when the page declared it (data-allow-bots) and the website allows bots.
+    (_, ctx, shared) =>
+      !shared.device
+        ? 'no_user_agent'
+        : shared.device.bot && !(ctx.botDeclared && ctx.site.allowBots)
+          ? 'bot'
+          : undefined,
+  ],
   [
     'dedupe',
     (draft, ctx, shared, deps) => {

@@ -276,6 +276,42 @@ describe('POST /v1/batch', () => {
     await t.prisma.website.update({ where: { id: t.siteId }, data: { settings: {} } });
     await t.ingest.context.websites.invalidateChanged();
   });
+
+  it('keeps a headless browser only when the tracker declares it (data-allow-bots) and the website allows bots', async () => {
+    const headless = CHROME_DESKTOP.replace(/Chrome\//, 'HeadlessChrome/');
+    const batch = (bot?: boolean) => ({
+      clientId: t.siteId,
+      events: [{ ...base(), type: 'screen_view' }],
+      ...(bot === undefined ? {} : { bot }),
+    });
+    // Website settings without allowBots: declared or not, a bot is a bot.
+    expect((await send(batch(true), { ua: headless })).body.dropped).toEqual({ bot: 1 });
+    await t.prisma.website.update({ where: { id: t.siteId }, data: { settings: { allowBots: true } } });
+    await t.ingest.context.websites.invalidateChanged();
+    try {
+      expect((await send(batch(), { ua: headless })).body.dropped).toEqual({ bot: 1 });
+      expect((await send(batch(false), { ua: headless })).body.dropped).toEqual({ bot: 1 });
+      const kept = batch(true);
+      expect((await send(kept, { ua: headless })).body).toMatchObject({ accepted: 1, dropped: {} });
+      const [row] = await t.rows<{ browser_name: string }>(
+        sql`SELECT browser_name FROM analytics.events WHERE event_id = ${kept.events[0]?.eventId ?? ''}`,
+      );
+      expect(row?.browser_name).toBe('Chrome Headless');
+      // A crawler's declaration is no different: only a website that allows bots keeps it.
+      expect((await send(batch(true), { ua: 'Googlebot/2.1 (+http://www.google.com/bot.html)' })).body.accepted).toBe(
+        1,
+      );
+      // Anything but a boolean is a bad envelope.
+      const refused = await send({ ...batch(), bot: 'yes' }, { ua: headless });
+      expect({ status: refused.status, code: refused.body.error?.code }).toEqual({
+        status: 400,
+        code: 'INVALID_BATCH',
+      });
+    } finally {
+      await t.prisma.website.update({ where: { id: t.siteId }, data: { settings: {} } });
+      await t.ingest.context.websites.invalidateChanged();
+    }
+  });
 });
 
 describe('POST /v1/batch refuses bad requests and changes nothing', () => {

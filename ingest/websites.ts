@@ -14,6 +14,8 @@ export interface Site {
   allowedHosts: string[];
   /** Drop events from browsers that send DNT: 1 or Sec-GPC: 1. */
   respectDoNotTrack: boolean;
+  /** Keep events of automated browsers that the tracker declares (`data-allow-bots`): test sites. */
+  allowBots: boolean;
   webhookSecrets: { stripe?: string; paddle?: string };
 }
 
@@ -50,6 +52,7 @@ export function toSite(row: {
     active: row.status === 'ACTIVE' && !row.deletedAt,
     allowedHosts: [row.domain, ...allowedOrigins].flatMap((allowed) => hostOf(allowed)?.replace(/^www\./, '') || []),
     respectDoNotTrack: settings.respectDoNotTrack === true,
+    allowBots: settings.allowBots === true,
     webhookSecrets: {
       stripe: asString(asObject(integrations.stripe).webhookSecret),
       paddle: asString(asObject(integrations.paddle).webhookSecret),

@@ -1,6 +1,8 @@
 import { generateApiKey } from './api-keys.ts';
 import type { PrismaClient } from './client.ts';
 
+type Transaction = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
+
 export interface Bootstrapped {
   organizationId: string;
   userId: string;
@@ -9,6 +11,24 @@ export interface Bootstrapped {
 }
 
 const BOOTSTRAP_LOCK = 7_304_118_927;
+
+/**
+ * Creates an admin API key of the organization for its owner; returns the key in clear. It is also
+ * the instance administrator's key: whoever runs bootstrap or `npm run admin-key` holds the stores.
+ */
+async function createAdminKey(tx: Transaction, organizationId: string, userId: string, name: string) {
+  const { key, ...stored } = generateApiKey();
+  await tx.apiKey.create({
+    data: {
+      ...stored,
+      name,
+      organizationId,
+      userId,
+      scopes: ['ADMIN', 'READ_ANALYTICS', 'WRITE_METADATA', 'TRACK_EVENTS', 'WRITE_LLM', 'INSTANCE_ADMIN'],
+    },
+  });
+  return key;
+}
 
 /**
  * On an empty database, creates the default organization, its owner and an admin API key.
@@ -29,16 +49,26 @@ export function bootstrap(prisma: PrismaClient): Promise<Bootstrapped | null> {
         members: { create: { userId: user.id, name: user.name, role: 'OWNER' } },
       },
     });
-    const { key, ...stored } = generateApiKey();
-    await tx.apiKey.create({
-      data: {
-        ...stored,
-        name: 'Bootstrap admin key',
-        organizationId: organization.id,
-        userId: user.id,
-        scopes: ['ADMIN', 'READ_ANALYTICS', 'WRITE_METADATA', 'TRACK_EVENTS', 'WRITE_LLM', 'INSTANCE_ADMIN'],
-      },
+    const apiKey = await createAdminKey(tx, organization.id, user.id, 'Bootstrap admin key');
+    return { organizationId: organization.id, userId: user.id, apiKey };
+  });
+}
+
+/**
+ * `npm run admin-key`: a new admin API key for the owner of the first organization (the one
+ * bootstrap made), for an operator who lost the key; on an empty database, bootstraps. Earlier
+ * keys keep working (revoke them with `revokeApiKey`).
+ */
+export async function issueAdminKey(prisma: PrismaClient): Promise<Bootstrapped> {
+  const created = await bootstrap(prisma);
+  if (created) return created;
+  return prisma.$transaction(async (tx) => {
+    const owner = await tx.member.findFirstOrThrow({
+      where: { role: 'OWNER' },
+      orderBy: [{ organization: { createdAt: 'asc' } }, { createdAt: 'asc' }],
     });
-    return { organizationId: organization.id, userId: user.id, apiKey: key };
+    const name = `Admin key (npm run admin-key, ${new Date().toISOString().slice(0, 10)})`;
+    const apiKey = await createAdminKey(tx, owner.organizationId, owner.userId, name);
+    return { organizationId: owner.organizationId, userId: owner.userId, apiKey };
   });
 }

@@ -1,5 +1,7 @@
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { MigrationError } from '../clickhouse/migrator.ts';
+import { PrismaMigrationError } from '../prisma/migrate.ts';
 import { ConfigError, type HttpLimits } from './config.ts';
 
 /**
@@ -22,10 +24,23 @@ export function createHttpServer(limits: HttpLimits, handler: RequestListener): 
   return server;
 }
 
+/** A problem an operator fixes (a port in use, a data directory in use or unwritable): one line, no stack. */
+export class StartupError extends Error {}
+
+const LISTEN_ERRORS: Record<string, string> = {
+  EADDRINUSE: 'the port is in use (stop what holds it, or set PORT / INGEST_PORT to another port)',
+  EACCES: 'permission denied (ports below 1024 need privileges: choose a higher port)',
+  EADDRNOTAVAIL: 'this machine has no such address (HOST)',
+  ENOTFOUND: 'this machine has no such address (HOST)',
+};
+
 /** Starts listening and resolves with the bound port (which differs from `port` when it is 0). */
 export function listen(server: Server, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      const problem = LISTEN_ERRORS[error.code ?? ''];
+      reject(problem ? new StartupError(`Cannot listen on ${host}:${port}: ${problem}`) : error);
+    });
     server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
   });
 }
@@ -43,6 +58,14 @@ export function closeServer(server: Server, graceMs = 10_000): Promise<void> {
     });
     server.closeIdleConnections();
   });
+}
+
+/** Failures an operator fixes: their message says it all. */
+const OPERATOR_ERRORS = [ConfigError, StartupError, PrismaMigrationError, MigrationError];
+
+/** What an operator reads when a command fails: the message for what they can fix, the stack for a bug. */
+function report(error: unknown): void {
+  console.error(OPERATOR_ERRORS.some((type) => error instanceof type) ? (error as Error).message : error);
 }
 
 /**
@@ -69,7 +92,18 @@ export function runService(start: () => Promise<() => Promise<void>>): void {
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
   started.catch((error: unknown) => {
-    console.error(error instanceof ConfigError ? error.message : error);
+    report(error);
     process.exit(1);
   });
+}
+
+/** Runs a one-off command (migrate, demo, admin-key): exit 0 when done, 1 with a readable message on failure. */
+export function runCommand(command: () => Promise<void>): void {
+  command().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      report(error);
+      process.exit(1);
+    },
+  );
 }

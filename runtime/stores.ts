@@ -5,39 +5,63 @@ import { createPrisma, type PrismaClient } from '../prisma/client.ts';
 import { startEmbeddedPostgres } from '../prisma/embedded.ts';
 import { migratePostgres } from '../prisma/migrate.ts';
 import type { StoreConfig } from './config.ts';
+import { lockDataDir } from './data-dir.ts';
 import type { Logger } from './log.ts';
 
-export interface Stores {
-  prisma: PrismaClient;
+/** Both stores reached, migrations not applied (what `migrate` and `migrate:status` need). */
+export interface Connections {
   clickhouse: ClickHouseClient;
   /** Connection URL of PostgreSQL (the embedded server's when DATABASE_URL is unset). */
   postgresUrl: string;
   close(): Promise<void>;
 }
 
-/** Opens both stores (servers by URL, else embedded under dataDir) and applies pending migrations. */
-export async function openStores(config: StoreConfig, log: Logger): Promise<Stores> {
-  const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres(join(config.dataDir, 'postgres'));
-  const postgresUrl = config.databaseUrl ?? (embedded?.url as string);
-  const clickhouse = createClickHouse(config.clickhouse);
-  const info = (message: string) => log.info(message);
+export interface Stores extends Connections {
+  prisma: PrismaClient;
+}
+
+/**
+ * Reaches both stores: servers by URL, else embedded engines under dataDir, which this process
+ * takes for itself first (see lockDataDir).
+ */
+export async function connectStores(config: StoreConfig): Promise<Connections> {
+  const unlock = config.databaseUrl && config.clickhouse.url ? undefined : lockDataDir(config.dataDir);
   try {
-    await migratePostgres(postgresUrl, { log: info });
-    await migrateClickHouse({ client: clickhouse, cluster: config.cluster, log: info });
+    const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres(join(config.dataDir, 'postgres'));
+    const clickhouse = createClickHouse(config.clickhouse);
+    return {
+      clickhouse,
+      postgresUrl: config.databaseUrl ?? (embedded?.url as string),
+      async close() {
+        await clickhouse.close();
+        await embedded?.close();
+        unlock?.();
+      },
+    };
   } catch (error) {
-    await clickhouse.close();
-    await embedded?.close();
+    unlock?.();
     throw error;
   }
-  const prisma = createPrisma(postgresUrl);
+}
+
+/** Opens both stores (see connectStores) and applies pending migrations. */
+export async function openStores(config: StoreConfig, log: Logger): Promise<Stores> {
+  const connections = await connectStores(config);
+  const info = (message: string) => log.info(message);
+  try {
+    await migratePostgres(connections.postgresUrl, { log: info });
+    await migrateClickHouse({ client: connections.clickhouse, cluster: config.cluster, log: info });
+  } catch (error) {
+    await connections.close();
+    throw error;
+  }
+  const prisma = createPrisma(connections.postgresUrl);
   return {
+    ...connections,
     prisma,
-    clickhouse,
-    postgresUrl,
     async close() {
       await prisma.$disconnect();
-      await clickhouse.close();
-      await embedded?.close();
+      await connections.close();
     },
   };
 }

@@ -1,5 +1,17 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
+/**
+ * Node's arguments for a script of the product. Processes run in the temp directory, so that a
+ * developer's `.env` in the checkout does not reach them (entry points load the working directory's).
+ */
+const nodeArgs = (script: string, args: string[] = []) => [
+  '--import',
+  import.meta.resolve('tsx'),
+  join(import.meta.dirname, '..', script),
+  ...args,
+];
 
 /** The whole product (`npm start`) as a child process on embedded stores in `dataDir`. */
 export interface RunningProduct {
@@ -11,7 +23,7 @@ export interface RunningProduct {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-const MAIN = join(import.meta.dirname, '..', 'main.ts');
+const MAIN = 'main.ts';
 
 export async function startProduct(dataDir: string, env: Record<string, string> = {}): Promise<RunningProduct> {
   const childEnv: NodeJS.ProcessEnv = {
@@ -24,7 +36,8 @@ export async function startProduct(dataDir: string, env: Record<string, string> 
   };
   delete childEnv.DATABASE_URL;
   delete childEnv.CLICKHOUSE_URL;
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
+  const child = spawn(process.execPath, nodeArgs(MAIN), {
+    cwd: tmpdir(),
     env: childEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -52,4 +65,43 @@ export async function startProduct(dataDir: string, env: Record<string, string> 
       return exited;
     },
   };
+}
+
+export interface CommandResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs a script of the product (`scripts/migrate.ts`, `main.ts`, …) to its end on embedded stores
+ * in `dataDir` (none: DATA_DIR unset).
+ */
+export function runScript(
+  script: string,
+  args: string[],
+  dataDir: string | undefined,
+  env: Record<string, string> = {},
+  options: { uid?: number; gid?: number; cwd?: string } = {},
+): Promise<CommandResult> {
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, HOST: '127.0.0.1', ...env };
+  if (dataDir) childEnv.DATA_DIR = dataDir;
+  else delete childEnv.DATA_DIR;
+  delete childEnv.DATABASE_URL;
+  delete childEnv.CLICKHOUSE_URL;
+  const child = spawn(process.execPath, nodeArgs(script, args), {
+    cwd: tmpdir(),
+    env: childEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    ...options,
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk) => {
+    stdout += chunk;
+  });
+  child.stderr?.on('data', (chunk) => {
+    stderr += chunk;
+  });
+  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, stdout, stderr })));
 }

@@ -1,15 +1,17 @@
+import '../runtime/env-file.ts';
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { apiEnv } from '../api/config.ts';
 import { ingestEnv } from '../ingest/config.ts';
 import { createIngest } from '../ingest/service.ts';
 import { generateApiKey } from '../prisma/api-keys.ts';
 import { bootstrap } from '../prisma/bootstrap.ts';
 import { parseEnv, storeEnv } from '../runtime/config.ts';
 import { createLogger } from '../runtime/log.ts';
-import { closeServer, listen } from '../runtime/service.ts';
+import { closeServer, listen, StartupError } from '../runtime/service.ts';
 import { openStores } from '../runtime/stores.ts';
 
 // `npm run demo [-- --days 30 --visitors 120]`: a synthetic month of traffic for three demo
@@ -17,11 +19,26 @@ import { openStores } from '../runtime/stores.ts';
 // spans, signed Stripe webhooks), so a fresh install has data to explore in GraphiQL.
 // On embedded stores run it while `npm start` is stopped (one process per data directory).
 
-const { values: args } = parseArgs({
-  options: { days: { type: 'string', default: '30' }, visitors: { type: 'string', default: '120' } },
-});
-const DAYS = Math.max(1, Math.min(300, Number(args.days)));
-const VISITORS_PER_DAY = Math.max(1, Number(args.visitors));
+/** Exits with one line when the arguments are not what the demo takes. */
+function demoArgs() {
+  const usage = 'Usage: npm run demo -- --days 30 --visitors 120';
+  try {
+    const { values, positionals } = parseArgs({
+      options: { days: { type: 'string', default: '30' }, visitors: { type: 'string', default: '120' } },
+      allowPositionals: true,
+    });
+    // `npm run demo --days 2` (no `--`): npm takes `--days` for itself and passes a bare `2`.
+    if (positionals.length) throw new Error(`npm kept the option names of ${positionals.join(' ')}`);
+    const days = Number(values.days);
+    const visitors = Number(values.visitors);
+    if (!(days >= 1 && days <= 300) || !(visitors >= 1)) throw new Error('--days is 1–300, --visitors at least 1');
+    return { days: Math.round(days), visitors };
+  } catch (error) {
+    console.error(`${(error as Error).message}. ${usage}`);
+    process.exit(1);
+  }
+}
+const { days: DAYS, visitors: VISITORS_PER_DAY } = demoArgs();
 
 // Deterministic randomness (mulberry32), so two runs look alike.
 let seed = 20_261_127;
@@ -255,11 +272,11 @@ function* visit(
 
 // --- set up stores, demo websites, a temporary key and an ingest that trusts X-Forwarded-For ---
 const log = createLogger('demo', 'warn');
-const { stores: storeConfig } = parseEnv({ stores: storeEnv });
+const config = parseEnv({ stores: storeEnv, api: apiEnv, ingest: ingestEnv });
+const storeConfig = config.stores;
+// On embedded stores a running `npm start` holds DATA_DIR: openStores says so in one line.
 const stores = await openStores(storeConfig, log).catch((error: Error) => {
-  console.error(
-    /lock/i.test(error.message) ? 'The embedded stores are in use: stop `npm start`, then run the demo.' : error,
-  );
+  console.error(error instanceof StartupError ? error.message : error);
   process.exit(1);
 });
 const created = await bootstrap(stores.prisma);
@@ -291,8 +308,8 @@ for (const [slug, targetUrl] of LINKS) {
   });
 }
 const MONITORS = [
-  ['Tidemark API', 'http://127.0.0.1:4000/health'],
-  ['Tidemark ingest', 'http://127.0.0.1:4001/health'],
+  ['Tidemark API', `http://127.0.0.1:${config.api.port}/health`],
+  ['Tidemark ingest', `http://127.0.0.1:${config.ingest.port}/health`],
   ['Unreachable example', 'http://127.0.0.1:9/'],
 ] as const;
 for (const [name, url] of MONITORS) {
@@ -521,4 +538,6 @@ await stores.close();
 console.log(
   `Sent ${requests.toLocaleString()} requests for ${sites.map((s) => s.domain).join(', ')} over ${DAYS} days.`,
 );
-console.log('Start the product with `npm start` and explore the data in GraphiQL at http://localhost:4000/graphql.');
+console.log(
+  `Start the product with \`npm start\` and explore the data in GraphiQL at http://localhost:${config.api.port}/graphql.`,
+);

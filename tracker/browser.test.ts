@@ -5,16 +5,11 @@ import { build } from 'esbuild';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '../clickhouse/sql.ts';
-import { CHROME_DESKTOP, startTestIngest, type TestIngest } from '../ingest/test-support.ts';
+import { startTestIngest, type TestIngest } from '../ingest/test-support.ts';
 import { closeServer, listen } from '../runtime/service.ts';
 import { launchTestBrowser } from '../runtime/test-browser.ts';
 import { writeDist } from './build.ts';
 
-/**
- * A desktop Chrome user agent for the whole browser, since ingest drops HeadlessChrome as a bot
- * and a context's user agent does not reach beacons sent while a page unloads.
- */
-const CHROMIUM = { args: [`--user-agent=${CHROME_DESKTOP}`] };
 const POLL = { timeout: 20_000, interval: 250 };
 
 let t: TestIngest;
@@ -53,14 +48,18 @@ async function sink(status: number) {
 beforeAll(async () => {
   await writeDist(); // test the sources as they are, not a stale build
   t = await startTestIngest();
-  const website = await t.prisma.website.create({ data: { domain: '127.0.0.1', organizationId: t.organizationId } });
+  // The browser is what it is, HeadlessChrome: the test website allows bots that the tracker
+  // declares (its pages carry data-allow-bots).
+  const website = await t.prisma.website.create({
+    data: { domain: '127.0.0.1', organizationId: t.organizationId, settings: { allowBots: true } },
+  });
   site = website.id;
   origin = await serve((req, res) => {
     const page = pages.get(new URL(req.url ?? '/', 'http://x').pathname);
     res.writeHead(page ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' }).end(page ?? 'not found');
   });
   elsewhere = origin.replace('127.0.0.1', 'localhost');
-  browser = await launchTestBrowser(CHROMIUM);
+  browser = await launchTestBrowser();
 });
 afterAll(async () => {
   await browser?.close();
@@ -69,12 +68,16 @@ afterAll(async () => {
 });
 
 /** Registers a page at `path` embedding the tracker with the given attributes. */
-function page(path: string, body: string, options: { attributes?: string; head?: string; title?: string } = {}) {
+function page(
+  path: string,
+  body: string,
+  options: { attributes?: string; head?: string; title?: string; clientId?: string } = {},
+) {
   const attributes = options.attributes ?? 'data-allow-bots';
   pages.set(
     path,
     `<!doctype html><html><head><meta charset="utf-8"><title>${options.title ?? 'Test page'}</title>${options.head ?? ''}
-<script defer src="${t.url}/tracker.js" data-client-id="${site}" ${attributes}></script></head><body>${body}</body></html>`,
+<script defer src="${t.url}/tracker.js" data-client-id="${options.clientId ?? site}" ${attributes}></script></head><body>${body}</body></html>`,
   );
   return `${origin}${path}`;
 }
@@ -150,7 +153,7 @@ describe('tracker in Chromium', () => {
       referrer: 'https://news.example.org/item',
       utm_source: 'newsletter',
       utm_campaign: 'launch',
-      browser_name: 'Chrome',
+      browser_name: 'Chrome Headless',
       device_type: 'desktop',
       viewport_size: '1280x720',
       language: 'en-GB',
@@ -175,7 +178,8 @@ describe('tracker in Chromium', () => {
     await tab.goto(url);
     await viewed(tab); // of /app/home only: URL changes before the first view are not navigation
     await tab.evaluate(async () => {
-      const wait = () => new Promise((resolve) => setTimeout(resolve, 50));
+      // Longer than the tracker waits for a navigation to settle (SETTLE_MS).
+      const wait = () => new Promise((resolve) => setTimeout(resolve, 400));
       history.pushState({}, '', '/app/one');
       await wait();
       history.replaceState({}, '', '/app/one'); // same page: no view
@@ -204,6 +208,42 @@ describe('tracker in Chromium', () => {
     const exits = (await eventsOf(id)).filter((e) => e.event_name === 'page_exit');
     expect(exits.map((e) => e.page_count).sort()).toEqual([1, 2, 3]);
     expect(new Set((await eventsOf(id)).map((e) => e.session_id)).size).toBe(1);
+    await context.close();
+  });
+
+  it('gives an SPA view the title the router sets after changing the URL, and its exit too', async () => {
+    const url = page('/spa', '<p>SPA</p>', { title: 'Home' });
+    const { context, tab } = await visitor();
+    await tab.goto(url);
+    await viewed(tab);
+    // The usual router order: URL first, then the new view renders and sets its title.
+    await tab.evaluate(async () => {
+      history.pushState({}, '', '/spa/pricing');
+      document.title = 'Pricing';
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      history.pushState({}, '', '/spa/about');
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      document.title = 'About';
+    });
+    await tab.waitForFunction(() => JSON.parse(sessionStorage.getItem('tidemark_session') ?? '{}').pages >= 3);
+    const id = await anonymousId(tab);
+    await tab.close({ runBeforeUnload: true });
+    const titled = async () =>
+      (
+        await t.rows<{ event_name: string; path: string; title: string }>(
+          sql`SELECT event_name, path, title FROM analytics.events WHERE client_id = ${site} AND anonymous_id = ${id ?? ''}
+            ORDER BY time`,
+        )
+      ).map((e) => `${e.event_name} ${e.path} ${e.title}`);
+    await expect.poll(async () => (await titled()).length, POLL).toBe(6);
+    expect((await titled()).sort()).toEqual([
+      'page_exit /spa Home',
+      'page_exit /spa/about About',
+      'page_exit /spa/pricing Pricing',
+      'screen_view /spa Home',
+      'screen_view /spa/about About',
+      'screen_view /spa/pricing Pricing',
+    ]);
     await context.close();
   });
 
@@ -379,6 +419,33 @@ describe('tracker in Chromium', () => {
         ['page_exit', '/bundled', '{}'],
         ['screen_view', '/bundled', '{}'],
       ]);
+    await context.close();
+  });
+
+  it('from a headless browser with data-allow-bots, is stored only for websites that allow bots', async () => {
+    // localhost: a website with default settings (no allowBots); its page declares the bot all the same.
+    const strict = await t.prisma.website.create({ data: { domain: 'localhost', organizationId: t.organizationId } });
+    const url = page('/strict', '<p>Strict</p>', {
+      clientId: strict.id,
+      attributes: 'data-allow-bots data-vitals="false"',
+    }).replace(origin, elsewhere);
+    const dropped = async () =>
+      Number(
+        /tidemark_ingest_dropped_total\{reason="bot"\} (\d+)/.exec(
+          await (await fetch(`${t.url}/metrics`)).text(),
+        )?.[1] ?? 0,
+      );
+    const before = await dropped();
+    const { context, tab } = await visitor();
+    await tab.goto(url);
+    await viewed(tab);
+    expect(await tab.evaluate(() => navigator.userAgent)).toContain('HeadlessChrome');
+    await tab.close({ runBeforeUnload: true });
+    // Sent (the tracker ran) and dropped as a bot by ingest: the view and its exit.
+    await expect.poll(dropped, POLL).toBe(before + 2);
+    expect(await t.rows(sql`SELECT count() AS n FROM analytics.events WHERE client_id = ${strict.id}`)).toEqual([
+      { n: 0 },
+    ]);
     await context.close();
   });
 

@@ -1,6 +1,6 @@
 // `npm run build`: bundles the tracker into tracker/dist (served by ingest), reports the
 // gzipped sizes and fails over budget.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
@@ -58,7 +58,22 @@ export async function writeDist() {
   return sizes(files);
 }
 
+/**
+ * Whether tracker/dist is at least as new as every tracker source: `npm start` then leaves it be,
+ * so the product runs from an install it may not write to (npm ci builds it).
+ */
+export function distIsCurrent(): boolean {
+  const mtime = (url: URL) => statSync(url, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+  const built = Math.min(...Object.keys(FILES).map((name) => mtime(new URL(name, DIST))));
+  const sources = readdirSync(new URL('.', import.meta.url)).filter(
+    (f) => f.endsWith('.ts') && !f.endsWith('.test.ts'),
+  );
+  return built > 0 && sources.every((f) => mtime(new URL(f, import.meta.url)) <= built);
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
+  // `npm start` runs `build --if-stale`: nothing to do when the build is current.
+  if (process.argv.includes('--if-stale') && distIsCurrent()) process.exit(0);
   const size = await writeDist();
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(2)} KB`;
   console.log(

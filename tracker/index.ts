@@ -9,13 +9,17 @@ export type { Options } from './types.ts';
 
 let send: Send | undefined;
 
+type Nav = Navigator & {
+  globalPrivacyControl?: boolean;
+  connection?: { effectiveType?: string; rtt?: number; downlink?: number };
+};
+
 /** Whether this visit must not be tracked; the site-level opt-out flag always wins. */
-function excluded(options: Options): unknown {
-  const nav = navigator as Navigator & { globalPrivacyControl?: boolean };
+function excluded(options: Options, nav: Nav, automated: boolean): unknown {
   return (
     attempt(() => localStorage.tidemark_optout) === '1' ||
     (options.respectDnt && (nav.doNotTrack === '1' || nav.globalPrivacyControl)) ||
-    (!options.allowBots && (nav.webdriver || /headless/i.test(nav.userAgent))) ||
+    (!options.allowBots && automated) ||
     // Per visitor, so a sampled visitor is tracked on every page.
     parseInt(anonymousId().slice(0, 8), 16) / 2 ** 32 >= +(options.sampleRate ?? 1)
   );
@@ -24,10 +28,13 @@ function excluded(options: Options): unknown {
 /** Starts tracking; later calls are ignored. Never throws. */
 export function init(options: Options): void {
   try {
-    if (send || !options.clientId || excluded(options)) return;
-    const queue = transport(`${options.host}/v1/batch`, options.clientId);
+    // Headless or automated: tracked only with allowBots, and then declared so (ingest keeps such
+    // events only for websites whose settings allow bots).
+    const nav: Nav = navigator;
+    const automated = nav.webdriver || /headless/i.test(nav.userAgent);
+    if (send || !options.clientId || excluded(options, nav, automated)) return;
+    const queue = transport(`${options.host}/v1/batch`, options.clientId, automated);
     const page: Page = { url: location.href, path: location.pathname, title: document.title };
-    const nav = navigator as Navigator & { connection?: { effectiveType?: string; rtt?: number; downlink?: number } };
     send = (event: EventFields) => {
       try {
         const s = session(event.type === 'screen_view');

@@ -34,6 +34,9 @@ function timing() {
   return spans;
 }
 
+/** How long after a history change the new page view is read (its title, above all). */
+const SETTLE_MS = 300;
+
 const scrollDepth = () =>
   Math.min(100, Math.round(((scrollY + innerHeight) / document.documentElement.scrollHeight) * 100)) || 0;
 
@@ -98,7 +101,9 @@ export function pageViews(options: Options, page: Page, send: Send, flush: () =>
 
   if (options.spa !== false) {
     // Routers often rewrite the URL while booting: navigation counts once the first view is sent.
-    const navigate = () => views && view();
+    // Routers set the title after the URL: the view is read once navigation has settled (as
+    // Umami does), so a redirect within that time makes one view (a later timer finds no change).
+    const navigate = () => views && setTimeout(view, SETTLE_MS);
     for (const method of ['pushState', 'replaceState'] as const) {
       const original = history[method];
       history[method] = function (this: History, ...args: Parameters<History['pushState']>) {

@@ -9,7 +9,7 @@ const CHUNK = 25;
 const RETRIES = 6;
 
 /** Batches events to ingest; retries resend the same events, so ingest dedupes them by id. */
-export function transport(endpoint: string, clientId: string) {
+export function transport(endpoint: string, clientId: string, bot: boolean) {
   let queue: TrackerEvent[] = [];
   let timer: ReturnType<typeof setTimeout> | 0 = 0;
   let failures = 0;
@@ -25,7 +25,7 @@ export function transport(endpoint: string, clientId: string) {
     while (queue.length) {
       const events = queue.splice(0, CHUNK);
       try {
-        const body = JSON.stringify({ clientId, events });
+        const body = JSON.stringify({ clientId, events, bot });
         if (hidden && navigator.sendBeacon?.(endpoint, body)) continue;
         // A string body is text/plain: a simple CORS request, no preflight.
         fetch(endpoint, { method: 'POST', body, keepalive: true })

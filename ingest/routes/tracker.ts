@@ -45,7 +45,14 @@ export function limitByIp(ingest: IngestContext, ip: string) {
 }
 
 /** Runs events through the pipeline and waits until they are durable (spooled). */
-async function accept(ingest: IngestContext, req: IncomingMessage, site: Site, ip: string, events: unknown[]) {
+async function accept(
+  ingest: IngestContext,
+  req: IncomingMessage,
+  site: Site,
+  ip: string,
+  events: unknown[],
+  botDeclared = false,
+) {
   ensureRoom(ingest, events.length);
   const receivedAt = new Date();
   const ctx: RequestContext = {
@@ -53,6 +60,7 @@ async function accept(ingest: IngestContext, req: IncomingMessage, site: Site, i
     ip,
     userAgent: req.headers['user-agent'] ?? '',
     optedOut: req.headers.dnt === '1' || req.headers['sec-gpc'] === '1',
+    botDeclared,
     receivedAt,
     salt: await ingest.salts.forDate(receivedAt),
   };
@@ -70,7 +78,7 @@ export async function batch(ingest: IngestContext, req: IncomingMessage, res: Se
   const parsed = parseBatchEnvelope(await readJson(req, LIMITS.batchBody));
   if (!parsed.success) throw new HttpError(400, 'INVALID_BATCH', describeIssues(parsed.error));
   const site = await siteFor(ingest, req, parsed.data.clientId);
-  const result = await accept(ingest, req, site, ip, parsed.data.events);
+  const result = await accept(ingest, req, site, ip, parsed.data.events, parsed.data.bot);
   if (result.rows.length === 0 && result.errors.length === parsed.data.events.length) {
     throw new HttpError(400, 'INVALID_EVENTS', `No valid events: ${result.errors[0]?.message}`);
   }

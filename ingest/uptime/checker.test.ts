@@ -133,8 +133,10 @@ describe('uptime checker', () => {
     const options = { tickMs: 1000, batch: 50, allowPrivateTargets: true };
     const a = new UptimeChecker(db.prisma, writer, log, { ...options, region: 'eu-test' });
     const b = new UptimeChecker(db.prisma, writer, log, { ...options, region: 'us-test' });
+    expect(a.lastClaimAt).toBe(0);
     // The hanging target must not hold back the answering one.
     await Promise.all([a.tick(), b.tick()]);
+    expect(a.lastClaimAt).toBeGreaterThan(0); // what the container's health check reads
     await Promise.all([a.settle(), b.settle()]);
     await writer.flush();
     expect(await checks(ok.id)).toMatchObject([{ status: 'up', http_status: 200 }]);

@@ -38,6 +38,8 @@ export class UptimeChecker {
   readonly owner = randomUUID();
   private timer?: NodeJS.Timeout;
   private ticking = false;
+  /** When monitors were last claimed (PostgreSQL answered), epoch ms; 0 before. For health checks. */
+  lastClaimAt = 0;
   private running = new Set<Promise<void>>();
 
   constructor(
@@ -71,6 +73,7 @@ export class UptimeChecker {
           ORDER BY next_check_at LIMIT ${this.options.batch}
           FOR UPDATE SKIP LOCKED)
         RETURNING id, organization_id, website_id, url, method, timeout_ms, interval_seconds, expected_status`;
+      this.lastClaimAt = Date.now();
       for (const monitor of due) {
         const check = this.check(monitor).finally(() => this.running.delete(check));
         this.running.add(check);
