@@ -266,6 +266,114 @@ ENGINE = ReplacingMergeTree(applied_at)
 ORDER BY version
 SETTINGS index_granularity = 8192;
 
+-- analytics.visits (AggregatingMergeTree)
+CREATE TABLE analytics.visits
+(
+    `client_id` String CODEC(ZSTD(1)),
+    `session_id` String CODEC(ZSTD(1)),
+    `anonymous_id` SimpleAggregateFunction(any, String) CODEC(ZSTD(1)),
+    `start_time` SimpleAggregateFunction(min, DateTime64(3, 'UTC')) CODEC(ZSTD(1)),
+    `end_time` SimpleAggregateFunction(max, DateTime64(3, 'UTC')) CODEC(ZSTD(1)),
+    `landing` AggregateFunction(argMinIf, Tuple(
+        String,
+        String,
+        String,
+        String,
+        String,
+        String,
+        String), DateTime64(3, 'UTC'), UInt8),
+    `exit_state` AggregateFunction(argMaxIf, String, DateTime64(3, 'UTC'), UInt8),
+    `pageviews` SimpleAggregateFunction(sum, UInt64),
+    `events` SimpleAggregateFunction(sum, UInt64),
+    `outgoing_clicks` SimpleAggregateFunction(sum, UInt64),
+    `time_on_page_sum` SimpleAggregateFunction(sum, Float64),
+    `time_on_page_count` SimpleAggregateFunction(sum, UInt64),
+    `scroll_depth_sum` SimpleAggregateFunction(sum, Float64),
+    `scroll_depth_count` SimpleAggregateFunction(sum, UInt64),
+    `country` SimpleAggregateFunction(any, LowCardinality(String)),
+    `region` SimpleAggregateFunction(any, LowCardinality(String)),
+    `city` SimpleAggregateFunction(any, LowCardinality(String)),
+    `browser_name` SimpleAggregateFunction(any, LowCardinality(String)),
+    `browser_version` SimpleAggregateFunction(any, LowCardinality(String)),
+    `os_name` SimpleAggregateFunction(any, LowCardinality(String)),
+    `os_version` SimpleAggregateFunction(any, LowCardinality(String)),
+    `device_type` SimpleAggregateFunction(any, LowCardinality(String)),
+    `screen_resolution` SimpleAggregateFunction(any, LowCardinality(String)),
+    `language` SimpleAggregateFunction(any, LowCardinality(String)),
+    `timezone` SimpleAggregateFunction(any, LowCardinality(String))
+)
+ENGINE = AggregatingMergeTree
+ORDER BY (client_id, session_id)
+TTL toDateTime(end_time) + toIntervalYear(1)
+SETTINGS index_granularity = 8192, non_replicated_deduplication_window = 1000;
+
+-- analytics.visits_mv (MaterializedView)
+CREATE MATERIALIZED VIEW analytics.visits_mv TO analytics.visits
+(
+    `client_id` String,
+    `session_id` String,
+    `anonymous_id` String,
+    `start_time` DateTime64(3, 'UTC'),
+    `end_time` DateTime64(3, 'UTC'),
+    `landing` AggregateFunction(argMinIf, Tuple(
+        String,
+        String,
+        String,
+        String,
+        String,
+        String,
+        String), DateTime64(3, 'UTC'), UInt8),
+    `exit_state` AggregateFunction(argMaxIf, String, DateTime64(3, 'UTC'), UInt8),
+    `pageviews` UInt64,
+    `events` UInt64,
+    `outgoing_clicks` UInt64,
+    `time_on_page_sum` Float64,
+    `time_on_page_count` UInt64,
+    `scroll_depth_sum` Float64,
+    `scroll_depth_count` UInt64,
+    `country` String,
+    `region` String,
+    `city` String,
+    `browser_name` String,
+    `browser_version` String,
+    `os_name` String,
+    `os_version` String,
+    `device_type` String,
+    `screen_resolution` String,
+    `language` String,
+    `timezone` String
+)
+AS SELECT
+    client_id,
+    session_id,
+    any(anonymous_id) AS anonymous_id,
+    min(time) AS start_time,
+    max(time) AS end_time,
+    argMinIfState((path, ifNull(referrer, ''), ifNull(utm_source, ''), ifNull(utm_medium, ''), ifNull(utm_campaign, ''), ifNull(utm_term, ''), ifNull(utm_content, '')), time, event_name = 'screen_view') AS landing,
+    argMaxIfState(path, time, event_name = 'screen_view') AS exit_state,
+    countIf(event_name = 'screen_view') AS pageviews,
+    count() AS events,
+    countIf(event_name = 'outgoing_link') AS outgoing_clicks,
+    sum(ifNull(time_on_page, 0)) AS time_on_page_sum,
+    countIf(time_on_page IS NOT NULL) AS time_on_page_count,
+    sum(ifNull(scroll_depth, 0)) AS scroll_depth_sum,
+    countIf(scroll_depth IS NOT NULL) AS scroll_depth_count,
+    any(ifNull(country, '')) AS country,
+    any(ifNull(region, '')) AS region,
+    any(ifNull(city, '')) AS city,
+    any(ifNull(browser_name, '')) AS browser_name,
+    any(ifNull(browser_version, '')) AS browser_version,
+    any(ifNull(os_name, '')) AS os_name,
+    any(ifNull(os_version, '')) AS os_version,
+    any(ifNull(device_type, '')) AS device_type,
+    any(ifNull(screen_resolution, '')) AS screen_resolution,
+    any(ifNull(language, '')) AS language,
+    any(ifNull(timezone, '')) AS timezone
+FROM analytics.events
+GROUP BY
+    client_id,
+    session_id;
+
 -- analytics.web_vitals_hourly (AggregatingMergeTree)
 CREATE TABLE analytics.web_vitals_hourly
 (
