@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type QueryOptions, runQuery } from '../../clickhouse/query.ts';
 import { toClickHouseDateTime } from '../../clickhouse/sql.ts';
 import { eventRow, freshClickHouse, type TestClickHouse } from '../../clickhouse/test-support.ts';
-import { bucketStarts, createAnalyticsLoaders } from './loader.ts';
+import { createAnalyticsLoaders } from './loader.ts';
 import { resolveRange } from './range.ts';
+import { bucketStarts } from './time.ts';
 
 // Known answers: events placed at fixed offsets from a recent UTC midnight.
 const day0 = new Date(Math.floor(Date.now() / 86_400_000) * 86_400_000 - 3 * 86_400_000);
@@ -66,6 +67,8 @@ describe('analytics loaders', () => {
       bounceRate: 2 / 3,
       avgSessionSeconds: (3600 + 0 + 720) / 3,
       pagesPerSession: 5 / 3,
+      avgScrollDepth: null,
+      outgoingClicks: 0,
     });
     expect(b).toMatchObject({ pageviews: 1, visitors: 1, sessions: 1, bounceRate: 1 });
     expect(none).toMatchObject({ pageviews: 0, visitors: 0, sessions: 0 });
@@ -77,7 +80,7 @@ describe('analytics loaders', () => {
     const summary = await loaders.summary.load({
       websiteId: 'site-a',
       range,
-      filters: [{ field: 'country', op: 'IS', value: 'DE' }],
+      filters: [{ field: 'COUNTRY', op: 'IS', value: 'DE' }],
     });
     expect(summary).toMatchObject({ pageviews: 4, visitors: 1, sessions: 2 });
   });
@@ -104,7 +107,7 @@ describe('analytics loaders', () => {
     const raw = await loaders.timeseries.load({
       websiteId: 'site-a',
       range,
-      filters: [{ field: 'path', op: 'STARTS_WITH', value: '/' }],
+      filters: [{ field: 'PATH', op: 'STARTS_WITH', value: '/' }],
       interval: 'DAY',
     });
     expect(raw).toEqual(days);
@@ -118,8 +121,27 @@ describe('analytics loaders', () => {
     const page = { sort: 'PAGEVIEWS' as const, limit: 2, offset: 0 };
     const rows = await loaders.breakdown.load({ websiteId: 'site-a', range, filters: [], dimension: 'PATH', page });
     expect(rows).toEqual([
-      { value: '/docs', visitors: 1, pageviews: 2, bounceRate: 0.5, avgTimeOnPage: null },
-      { value: '/pricing', visitors: 2, pageviews: 2, bounceRate: 0.5, avgTimeOnPage: 20 },
+      // A page's bounce rate is that of the visits entering on it: s2 on /docs, s3 on /pricing (both bounced).
+      {
+        value: '/docs',
+        visitors: 1,
+        pageviews: 2,
+        visits: 2,
+        bounceRate: 1,
+        avgTimeOnPage: null,
+        avgScrollDepth: null,
+        outgoingClicks: 0,
+      },
+      {
+        value: '/pricing',
+        visitors: 2,
+        pageviews: 2,
+        visits: 2,
+        bounceRate: 1,
+        avgTimeOnPage: 20,
+        avgScrollDepth: null,
+        outgoingClicks: 0,
+      },
     ]);
     const next = await loaders.breakdown.load({
       websiteId: 'site-a',

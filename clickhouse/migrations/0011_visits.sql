@@ -19,9 +19,10 @@
 -- as PostHog does with UUIDv7) needs a tracker change.
 --
 -- Columns: visit attributes fixed at the start (landing page, referrer, UTM: argMin over the
--- visit's page views; geo and device: any, they are the same for every event of a visit)
+-- visit's page views; geo and device: the first known value, as `any` skips NULLs, and they are
+-- the same for every event of a visit)
 -- and facts that accumulate (page views, events, end, exit page, engagement sums).
--- Nullable event columns are stored as '' (unknown). Events stored before this migration have no
+-- Landing values store unknown as ''; geo and device stay Nullable so that `any` skips unknowns. Events stored before this migration have no
 -- visits (no backfill: an INSERT racing the view would count events twice).
 CREATE TABLE IF NOT EXISTS analytics.visits (
   client_id String CODEC(ZSTD(1)),
@@ -43,17 +44,17 @@ CREATE TABLE IF NOT EXISTS analytics.visits (
   scroll_depth_sum SimpleAggregateFunction(sum, Float64),
   scroll_depth_count SimpleAggregateFunction(sum, UInt64),
 
-  country SimpleAggregateFunction(any, LowCardinality(String)),
-  region SimpleAggregateFunction(any, LowCardinality(String)),
-  city SimpleAggregateFunction(any, LowCardinality(String)),
-  browser_name SimpleAggregateFunction(any, LowCardinality(String)),
-  browser_version SimpleAggregateFunction(any, LowCardinality(String)),
-  os_name SimpleAggregateFunction(any, LowCardinality(String)),
-  os_version SimpleAggregateFunction(any, LowCardinality(String)),
-  device_type SimpleAggregateFunction(any, LowCardinality(String)),
-  screen_resolution SimpleAggregateFunction(any, LowCardinality(String)),
-  language SimpleAggregateFunction(any, LowCardinality(String)),
-  timezone SimpleAggregateFunction(any, LowCardinality(String))
+  country SimpleAggregateFunction(any, LowCardinality(Nullable(String))),
+  region SimpleAggregateFunction(any, LowCardinality(Nullable(String))),
+  city SimpleAggregateFunction(any, LowCardinality(Nullable(String))),
+  browser_name SimpleAggregateFunction(any, LowCardinality(Nullable(String))),
+  browser_version SimpleAggregateFunction(any, LowCardinality(Nullable(String))),
+  os_name SimpleAggregateFunction(any, LowCardinality(Nullable(String))),
+  os_version SimpleAggregateFunction(any, LowCardinality(Nullable(String))),
+  device_type SimpleAggregateFunction(any, LowCardinality(Nullable(String))),
+  screen_resolution SimpleAggregateFunction(any, LowCardinality(Nullable(String))),
+  language SimpleAggregateFunction(any, LowCardinality(Nullable(String))),
+  timezone SimpleAggregateFunction(any, LowCardinality(Nullable(String)))
 ) ENGINE = AggregatingMergeTree
 ORDER BY (client_id, session_id)
 TTL toDateTime(end_time) + INTERVAL 1 YEAR
@@ -79,17 +80,17 @@ AS SELECT
   countIf(time_on_page IS NOT NULL) AS time_on_page_count,
   sum(ifNull(scroll_depth, 0)) AS scroll_depth_sum,
   countIf(scroll_depth IS NOT NULL) AS scroll_depth_count,
-  any(ifNull(country, '')) AS country,
-  any(ifNull(region, '')) AS region,
-  any(ifNull(city, '')) AS city,
-  any(ifNull(browser_name, '')) AS browser_name,
-  any(ifNull(browser_version, '')) AS browser_version,
-  any(ifNull(os_name, '')) AS os_name,
-  any(ifNull(os_version, '')) AS os_version,
-  any(ifNull(device_type, '')) AS device_type,
-  any(ifNull(screen_resolution, '')) AS screen_resolution,
-  any(ifNull(language, '')) AS language,
-  any(ifNull(timezone, '')) AS timezone
+  any(country) AS country,
+  any(region) AS region,
+  any(city) AS city,
+  any(browser_name) AS browser_name,
+  any(browser_version) AS browser_version,
+  any(os_name) AS os_name,
+  any(os_version) AS os_version,
+  any(device_type) AS device_type,
+  any(screen_resolution) AS screen_resolution,
+  any(language) AS language,
+  any(timezone) AS timezone
 FROM analytics.events
 GROUP BY client_id, session_id;
 
