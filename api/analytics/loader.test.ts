@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type QueryOptions, runQuery } from '../../clickhouse/query.ts';
 import { toClickHouseDateTime } from '../../clickhouse/sql.ts';
 import { eventRow, freshClickHouse, type TestClickHouse } from '../../clickhouse/test-support.ts';
-import { createAnalyticsLoaders } from './loader.ts';
+import { createAnalyticsLoaders, groupBy } from './loader.ts';
+import { PROPERTY_LIMITS } from './queries.ts';
 import { resolveRange } from './range.ts';
 import { bucketStarts } from './time.ts';
 
@@ -47,6 +48,9 @@ beforeAll(async () => {
       event('site-b', 't1', 'w1', 5),
       // Outside the range: ignored.
       event('site-a', 's9', 'v9', 80),
+      // site-c: an OS with and one without a known version.
+      event('site-c', 'c1', 'x1', 3, 'screen_view', { os_name: 'Linux', browser_name: 'Firefox' }),
+      event('site-c', 'c2', 'x2', 3, 'screen_view', { os_name: 'iOS', os_version: '17.1' }),
     ],
   });
 });
@@ -183,5 +187,57 @@ describe('bucket starts', () => {
       '2026-11-23T00:00:00.000Z',
     );
     expect(() => bucketStarts(resolveRange({ from: '2026-01-01', to: '2026-03-01' }), 'MINUTE')).toThrow(/coarser/);
+  });
+});
+
+describe('run stage at realistic sizes', () => {
+  it('groups 20k rows in one pass (linear work)', () => {
+    const rows = Array.from({ length: 20_000 }, (_, i) => ({ client_id: `site-${i % 3}`, i }));
+    const work = { steps: 0 };
+    const groups = groupBy(rows, (row) => row.client_id, work);
+    expect(work.steps).toBe(rows.length);
+    expect([...groups.values()].map((g) => g.length)).toEqual([6667, 6667, 6666]);
+    expect(
+      groups
+        .get('site-1')
+        ?.slice(0, 2)
+        .map((r) => r.i),
+    ).toEqual([1, 4]);
+  });
+
+  it('caps the property keys and values of a custom event', async () => {
+    // 20k events over 300 keys, each key with 67 distinct values.
+    const values = Array.from({ length: 20_000 }, (_, i) =>
+      event('site-props', `p${i}`, `pv${i}`, 4, 'purchase', {
+        event_type: 'custom',
+        properties: JSON.stringify({ [`k${i % 300}`]: `v${Math.floor(i / 300)}` }),
+      }),
+    );
+    await ch.client.insert({ table: 'analytics.events', format: 'JSONEachRow', values });
+    const loaders = createAnalyticsLoaders(ch.client);
+    const rows = await loaders.eventProperties.load({
+      websiteId: 'site-props',
+      range,
+      filters: [],
+      eventName: 'purchase',
+    });
+    const keys = groupBy(rows, (r) => r.key);
+    expect(keys.size).toBe(PROPERTY_LIMITS.keys);
+    expect(Math.max(...[...keys.values()].map((list) => list.length))).toBe(PROPERTY_LIMITS.values);
+  });
+
+  it('names an OS or browser without a known version without a trailing space', async () => {
+    const loaders = createAnalyticsLoaders(ch.client);
+    const page = { sort: 'VISITORS' as const, limit: 10, offset: 0 };
+    const os = await loaders.breakdown.load({ websiteId: 'site-c', range, filters: [], dimension: 'OS_VERSION', page });
+    expect(os.map((r) => r.value).sort()).toEqual(['Linux', 'iOS 17.1']);
+    const browser = await loaders.breakdown.load({
+      websiteId: 'site-c',
+      range,
+      filters: [],
+      dimension: 'BROWSER_VERSION',
+      page,
+    });
+    expect(browser.map((r) => r.value).sort()).toEqual(['', 'Firefox']);
   });
 });

@@ -249,23 +249,24 @@ export const PROPERTY_LIMITS = { keys: 100, values: 50 } as const;
 /**
  * One custom event's property values: how often each key takes each value. String values are
  * decoded from JSON (escapes included); other values keep their JSON text (`42`, `true`).
- * At most PROPERTY_LIMITS.keys keys (the most frequent) and PROPERTY_LIMITS.values values each.
+ * At most PROPERTY_LIMITS.keys keys (the most frequent first) and PROPERTY_LIMITS.values values each.
  */
 export function eventPropertiesSql(scope: Scope, eventName: string): Sql {
   return sql`SELECT client_id, key, value, occurrences FROM (
-      SELECT client_id, key, value, occurrences, sum(occurrences) OVER (PARTITION BY client_id, key) AS key_total
-      FROM (
-        SELECT client_id, kv.1 AS key,
-          if(JSONType(kv.2) = 'String', JSONExtractString(kv.2), kv.2) AS value, count() AS occurrences
-        FROM (${customEventRowsSql(scope)})
-        ARRAY JOIN JSONExtractKeysAndValuesRaw(properties) AS kv
-        WHERE name = ${eventName}
-        GROUP BY client_id, key, value
+      SELECT *, dense_rank() OVER (PARTITION BY client_id ORDER BY key_total DESC, key) AS key_rank FROM (
+        SELECT *, sum(occurrences) OVER (PARTITION BY client_id, key) AS key_total FROM (
+          SELECT client_id, kv.1 AS key,
+            if(JSONType(kv.2) = 'String', JSONExtractString(kv.2), kv.2) AS value, count() AS occurrences
+          FROM (${customEventRowsSql(scope)})
+          ARRAY JOIN JSONExtractKeysAndValuesRaw(properties) AS kv
+          WHERE name = ${eventName}
+          GROUP BY client_id, key, value
+        )
       )
-      ORDER BY client_id, key_total DESC, key, occurrences DESC, value
-      LIMIT ${sql.param(PROPERTY_LIMITS.values, 'UInt32')} BY client_id, key
     )
-    LIMIT ${sql.param(PROPERTY_LIMITS.keys * PROPERTY_LIMITS.values, 'UInt32')} BY client_id`;
+    WHERE key_rank <= ${sql.param(PROPERTY_LIMITS.keys, 'UInt32')}
+    ORDER BY client_id, key_rank, occurrences DESC, value
+    LIMIT ${sql.param(PROPERTY_LIMITS.values, 'UInt32')} BY client_id, key`;
 }
 
 /** Visits, newest first: entry and exit pages, page views, duration, where and on what. */
