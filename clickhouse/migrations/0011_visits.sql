@@ -14,9 +14,11 @@
 -- stateless and scales horizontally. With the events of a visit arriving out of order or
 -- replayed, a cancel row for a state the writer never saw would corrupt the visit.
 -- Cost of this choice: the key has no time, so a range query reads every visit of the website
--- (about a quarter of its events) and filters on start_time after finalising. Measured in
--- `npm run bench:query` (see README); the alternative (time-ordered session ids in the key,
--- as PostHog does with UUIDv7) needs a tracker change.
+-- (about a quarter of its events) and filters on start_time after finalising. Measured by
+-- `npm run bench:query` on 10M events (10 websites × 1M, 2026-12-05): 11.2 bytes per event
+-- stored here; a breakdown by a visit dimension 270–300 ms p50 against 182 ms for the floor
+-- (count and exact visitors and sessions over the website's events). The alternative (a
+-- time-ordered session id in the key, as PostHog does with UUIDv7) needs a tracker change.
 --
 -- Columns: visit attributes fixed at the start (landing page, referrer, UTM: argMin over the
 -- visit's page views; geo and device: the first known value, as `any` skips NULLs, and they are
