@@ -62,6 +62,13 @@ export class InputError extends ApiError {
   }
 }
 
+/** An analytics family cannot apply these filters to its data; `fields` names them. */
+export class UnsupportedFilterError extends ApiError {
+  constructor(readonly fields: readonly string[]) {
+    super(`Filters on ${fields.join(', ')} do not apply here.`, 'UNSUPPORTED_FILTER', { fields });
+  }
+}
+
 /** The query exceeds the depth, breadth or complexity limit; it was not run. */
 export class QueryTooComplexError extends ApiError {
   constructor(message: string) {

@@ -55,7 +55,7 @@ describe.each(postgresTargets)('hostile input on $name', (target) => {
     `{ website(id: "${w()}") { analytics(${args}) { ${field} } } }`;
   const regex = (pattern: string) =>
     analytics(
-      `range: { preset: LAST_7_DAYS }, filters: [{ field: path, op: REGEX, value: [${JSON.stringify(pattern)}] }]`,
+      `range: { preset: LAST_7_DAYS }, filters: [{ field: PATH, op: REGEX, value: [${JSON.stringify(pattern)}] }]`,
     );
 
   type Case = [kind: string, name: string, code: string, query: () => string, variables?: () => string];
@@ -210,13 +210,13 @@ describe.each(postgresTargets)('hostile input on $name', (target) => {
       'value over 1,000 characters',
       'BAD_USER_INPUT',
       () =>
-        analytics(`range: { preset: LAST_7_DAYS }, filters: [{ field: path, op: IS, value: ["${'x'.repeat(1001)}"] }]`),
+        analytics(`range: { preset: LAST_7_DAYS }, filters: [{ field: PATH, op: IS, value: ["${'x'.repeat(1001)}"] }]`),
     ],
     [
       'filter value',
       'property filter without a key',
       'BAD_USER_INPUT',
-      () => analytics('range: { preset: LAST_7_DAYS }, filters: [{ field: property, op: IS, value: ["x"] }]'),
+      () => analytics('range: { preset: LAST_7_DAYS }, filters: [{ field: PROPERTY, op: IS, value: ["x"] }]'),
     ],
     ...[
       '(',

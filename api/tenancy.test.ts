@@ -495,7 +495,7 @@ describe.each(postgresTargets)('tenancy on $name', (target) => {
       'goals { totalCount }',
       `analytics(${range}) { recentErrors { stack } }`,
       `analytics(${range}) { eventProperties(name: "signup") { value } }`,
-      `analytics(${range}, filters: [{ field: property, key: "email", op: IS, value: ["a@b.c"] }]) { customEvents { name } }`,
+      `analytics(${range}, filters: [{ field: PROPERTY, key: "email", op: IS, value: ["a@b.c"] }]) { customEvents { name } }`,
       `analytics(${range}) { sessions { id } }`,
     ]) {
       const closed = await call(`{ website(id: "${attackerWebsite}") { id ${field} } }`, null);

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,9 +21,16 @@ const TABLES = [
   'analytics.link_clicks',
   'analytics.revenue',
   'analytics.schema_migrations',
+  'analytics.visits',
+  'analytics.visits_mv',
   'observability.ai_call_spans',
   'uptime.checks',
 ];
+
+// The shipped migrations are numbered 1..COUNT; the test's own come after them.
+const COUNT = readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.sql')).length;
+const EXTRA = `${String(COUNT + 1).padStart(4, '0')}_extra.sql`;
+const MORE = `${String(COUNT + 2).padStart(4, '0')}_more.sql`;
 
 describe('ClickHouse migrator', () => {
   let ch: TestClickHouse;
@@ -40,7 +47,7 @@ describe('ClickHouse migrator', () => {
 
   it('creates every table of the design with its engine', async () => {
     const applied = await migrateClickHouse({ client: ch.client, dir });
-    expect(applied.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(applied.map((m) => m.version)).toEqual(Array.from({ length: COUNT }, (_, i) => i + 1));
     const rows = await runQuery<{ name: string; engine: string }>(ch.client, {
       name: 'list_tables',
       query: sql`SELECT concat(database, '.', name) AS name, engine FROM system.tables
@@ -52,19 +59,17 @@ describe('ClickHouse migrator', () => {
     expect(engine['analytics.error_hourly']).toBe('AggregatingMergeTree');
     expect(engine['analytics.revenue']).toBe('ReplacingMergeTree');
     expect(engine['analytics.daily_pageviews_mv']).toBe('MaterializedView');
+    expect(engine['analytics.visits']).toBe('AggregatingMergeTree');
   });
 
   it('is a no-op the second time and reports everything applied', async () => {
     expect(await migrateClickHouse({ client: ch.client, dir })).toEqual([]);
     const status = await clickHouseMigrationStatus({ client: ch.client, dir });
-    expect(status.map((s) => s.state)).toEqual(Array(10).fill('applied'));
+    expect(status.map((s) => s.state)).toEqual(Array(COUNT).fill('applied'));
   });
 
   it('applies a new migration and reports it pending before', async () => {
-    writeFileSync(
-      join(dir, '0011_extra.sql'),
-      "ALTER TABLE analytics.events ADD COLUMN IF NOT EXISTS extra String DEFAULT '';\n",
-    );
+    writeFileSync(join(dir, EXTRA), "ALTER TABLE analytics.events ADD COLUMN IF NOT EXISTS extra String DEFAULT '';\n");
     expect((await clickHouseMigrationStatus({ client: ch.client, dir })).at(-1)?.state).toBe('pending');
     expect((await migrateClickHouse({ client: ch.client, dir })).map((m) => m.name)).toEqual(['extra']);
   });
@@ -72,7 +77,7 @@ describe('ClickHouse migrator', () => {
   it('refuses an edited migration before applying anything else', async () => {
     const file = join(dir, '0002_events.sql');
     writeFileSync(file, `${readFileSync(file, 'utf8')}\n-- sneaky edit\n`);
-    writeFileSync(join(dir, '0012_more.sql'), 'CREATE DATABASE IF NOT EXISTS never_created;\n');
+    writeFileSync(join(dir, MORE), 'CREATE DATABASE IF NOT EXISTS never_created;\n');
     const error = await migrateClickHouse({ client: ch.client, dir }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MigrationError);
     expect((error as MigrationError).problems).toEqual([
@@ -87,11 +92,11 @@ describe('ClickHouse migrator', () => {
   });
 
   it('refuses when an applied migration file is gone', async () => {
-    rmSync(join(dir, '0012_more.sql'));
-    rmSync(join(dir, '0011_extra.sql'));
+    rmSync(join(dir, MORE));
+    rmSync(join(dir, EXTRA));
     cpSync(join(MIGRATIONS_DIR, '0002_events.sql'), join(dir, '0002_events.sql'));
     await expect(migrateClickHouse({ client: ch.client, dir })).rejects.toThrow(
-      /11_extra was applied but its file is gone/,
+      new RegExp(`${COUNT + 1}_extra was applied but its file is gone`),
     );
   });
 });

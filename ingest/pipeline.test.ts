@@ -4,7 +4,7 @@ import { toClickHouseDateTime } from '../clickhouse/sql.ts';
 import { RecentIds } from './dedupe.ts';
 import { PageParser } from './enrich/page.ts';
 import { UserAgentParser } from './enrich/user-agent.ts';
-import { clampTime, type RequestContext, runPipeline } from './pipeline.ts';
+import { clampTime, type RequestContext, runPipeline, uuidv7 } from './pipeline.ts';
 import { toSite } from './websites.ts';
 
 const CHROME =
@@ -92,4 +92,15 @@ it('releases the ids a request claimed when it fails midway, so a retry is not t
   expect(() => runPipeline([first, second], ctx, failing)).toThrow('boom');
   expect(recentIds.claim(site.id, first.eventId)).toBe(true);
   expect(recentIds.claim(site.id, second.eventId)).toBe(true);
+});
+
+it('makes event ids UUIDv7s: the time in the first 48 bits, version 7, RFC variant, random rest', () => {
+  const ms = Date.UTC(2026, 11, 5, 8, 0, 0, 123);
+  const ids = Array.from({ length: 1000 }, () => uuidv7(ms));
+  for (const id of ids) {
+    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(Number.parseInt(id.replace('-', '').slice(0, 12), 16)).toBe(ms);
+  }
+  expect(new Set(ids).size).toBe(ids.length);
+  expect(uuidv7(ms + 1) > uuidv7(ms)).toBe(true);
 });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROME_DESKTOP, GEO, IPHONE_SAFARI, startTestIngest, type TestIngest } from '../../ingest/test-support.ts';
 import { generateApiKey } from '../../prisma/api-keys.ts';
+import { FILTER_FIELDS } from './filters.ts';
 import { graphqlOver } from './test-support.ts';
 
 /**
@@ -20,6 +21,7 @@ const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.lengt
 
 const PAGES = ['/', '/pricing', '/docs', '/docs/install', '/blog/launch'];
 const SOURCES = [undefined, 'newsletter', 'twitter'];
+const REFERRERS = [undefined, 'https://www.google.com/search', 'https://news.ycombinator.com/item'];
 const PEOPLE = [
   { ip: GEO.london, ua: CHROME_DESKTOP, country: 'GB', device: 'desktop' },
   { ip: GEO.linkoping, ua: IPHONE_SAFARI, country: 'SE', device: 'mobile' },
@@ -37,16 +39,36 @@ interface View {
   device: string;
 }
 
+/** What the independent computation knows of each visit. Source, UTM and referrer are on its first page view only. */
+interface Visit {
+  session: string;
+  visitor: string;
+  country: string;
+  device: string;
+  utmSource: string;
+  referrerDomain: string;
+  start: number;
+  views: View[];
+  lcp: { path: string; value: number }[];
+  errors: string[];
+  signups: number;
+  serverEvents: number;
+}
+
 const dayStart = Math.floor(Date.now() / 86_400_000) * 86_400_000 - 3 * 86_400_000;
 const range = { from: new Date(dayStart).toISOString(), to: new Date(dayStart + 3 * 86_400_000).toISOString() };
 
 let t: TestIngest;
 let graphql: ReturnType<typeof graphqlOver>;
 let readKey: string;
+let funnelId: string;
 const views: View[] = [];
 const lcp: number[] = [];
 const errorsByMessage = new Map<string, { count: number; visitors: Set<string> }>();
 const signups = new Map<string, Set<string>>();
+const visits: Visit[] = [];
+/** Revenue: one USD payment per paying visitor, of 10 × (visitor number + 1). */
+const payments = new Map<string, number>();
 
 beforeAll(async () => {
   t = await startTestIngest();
@@ -71,14 +93,40 @@ beforeAll(async () => {
       const day = Math.floor(random() * 3);
       const start = dayStart + day * 86_400_000 + Math.floor(random() * 20) * 3_600_000;
       const source = pick(SOURCES);
+      const referrer = pick(REFERRERS);
       const pages = 1 + Math.floor(random() * 4);
       const events: Record<string, unknown>[] = [];
+      const visit: Visit = {
+        session,
+        visitor,
+        country: person.country,
+        device: person.device,
+        utmSource: source ?? '',
+        referrerDomain: referrer ? new URL(referrer).hostname.replace(/^www\./, '') : '',
+        start,
+        views: [],
+        lcp: [],
+        errors: [],
+        signups: 0,
+        serverEvents: 0,
+      };
+      visits.push(visit);
       for (let p = 0; p < pages; p++) {
         const path = pick(PAGES);
         const at = start + p * 60_000;
         const url = `https://example.com${path}${p === 0 && source ? `?utm_source=${source}` : ''}`;
         const base = { eventId: randomUUID(), anonymousId: visitor, sessionId: session, url, timestamp: at };
-        events.push({ ...base, type: 'screen_view' });
+        events.push({ ...base, type: 'screen_view', ...(p === 0 && referrer ? { referrer } : {}) });
+        visit.views.push({
+          visitor,
+          session,
+          path,
+          day,
+          at,
+          source: p === 0 ? source : undefined,
+          country: person.country,
+          device: person.device,
+        });
         views.push({
           visitor,
           session,
@@ -92,6 +140,7 @@ beforeAll(async () => {
         const value = Math.round(500 + random() * 4000);
         events.push({ ...base, eventId: randomUUID(), type: 'vital', metric: 'LCP', value });
         lcp.push(value);
+        visit.lcp.push({ path, value });
         if (random() < 0.15) {
           const message = pick(['TypeError: a is undefined', 'Error: boom']);
           events.push({ ...base, eventId: randomUUID(), type: 'error', message, errorType: message.split(':')[0] });
@@ -99,12 +148,15 @@ beforeAll(async () => {
           group.count++;
           group.visitors.add(visitor);
           errorsByMessage.set(message, group);
+          visit.errors.push(message);
         }
         if (random() < 0.1) {
           events.push({ ...base, eventId: randomUUID(), type: 'custom', name: 'signup' });
           signups.set('signup', (signups.get('signup') ?? new Set()).add(visitor));
+          visit.signups++;
         }
       }
+      if (random() < 0.3) visit.serverEvents++;
       const response = await fetch(`${t.url}/v1/batch`, {
         method: 'POST',
         headers: {
@@ -117,7 +169,64 @@ beforeAll(async () => {
       });
       expect(response.status).toBe(200);
     }
+    if (v % 4 === 0) payments.set(visitor, 10 * (v + 1));
   }
+  // Server-side events (POST /v1/track) tied to their visits, and one naming no visitor at all.
+  const serverEvents = visits.flatMap((visit) =>
+    Array.from({ length: visit.serverEvents }, () => ({
+      name: 'invoice_sent',
+      websiteId: t.siteId,
+      anonymousId: visit.visitor,
+      sessionId: visit.session,
+      timestamp: visit.start + 30_000,
+      properties: { note: 'tidemark "self-hosted"', dir: 'C:\\Users\\me' },
+    })),
+  );
+  serverEvents.push({ ...(serverEvents[0] as (typeof serverEvents)[number]), anonymousId: '', sessionId: '' });
+  const tracked = await fetch(`${t.url}/v1/track`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${t.apiKey}` },
+    body: JSON.stringify(
+      serverEvents.map(({ anonymousId, sessionId, ...e }) => ({
+        ...e,
+        ...(anonymousId ? { anonymousId, sessionId } : {}),
+      })),
+    ),
+  });
+  expect(tracked.status).toBe(200);
+  // Payments (webhooks are tested on their own): written as the revenue ledger stores them.
+  await t.clickhouse.insert({
+    table: 'analytics.revenue',
+    format: 'JSONEachRow',
+    values: [...payments].map(([visitor, amount], i) => ({
+      owner_id: t.organizationId,
+      website_id: t.siteId,
+      transaction_id: `tx${i}`,
+      provider: 'stripe',
+      type: 'sale',
+      status: 'completed',
+      amount,
+      original_amount: amount,
+      original_currency: 'USD',
+      currency: 'USD',
+      anonymous_id: visitor,
+      created: new Date(dayStart + 2 * 86_400_000 + 23 * 3_600_000).toISOString().slice(0, 19).replace('T', ' '),
+      synced_at: new Date(dayStart + 2 * 86_400_000 + 23 * 3_600_000).toISOString().slice(0, 19).replace('T', ' '),
+    })),
+  });
+  const funnel = await t.prisma.funnel.create({
+    data: {
+      websiteId: t.siteId,
+      name: 'Home to pricing',
+      steps: {
+        create: [
+          { position: 0, type: 'PAGE_VIEW', target: '/' },
+          { position: 1, type: 'PAGE_VIEW', target: '/pricing' },
+        ],
+      },
+    },
+  });
+  funnelId = funnel.id;
   // Acknowledged events reach ClickHouse behind the responses.
   await t.ingest.context.writer.flush();
 });
@@ -162,26 +271,35 @@ describe('analytics figures through ingest and GraphQL equal an independent comp
         devices: breakdown(dimension: DEVICE, first: 100) { value visitors }
         sources: breakdown(dimension: UTM_SOURCE, first: 100) { value pageviews }`),
     );
-    const expected = (key: (v: View) => string) => {
+    // Pages: events by path, bounce rate of the visits entering on the page. Visit dimensions:
+    // visits by their value, with all their page views.
+    const expected = (key: (v: View) => string, scope: 'event' | 'visit') => {
       const groups = new Map<string, View[]>();
       for (const v of views) groups.set(key(v), [...(groups.get(key(v)) ?? []), v]);
-      const sessionViews = new Map<string, number>();
-      for (const v of views) sessionViews.set(v.session, (sessionViews.get(v.session) ?? 0) + 1);
       return new Map(
         [...groups].map(([value, list]) => {
-          const sessions = new Set(list.map((v) => v.session));
-          const bounced = [...sessions].filter((s) => sessionViews.get(s) === 1).length;
+          const bouncing = (group: Visit[]) => group.filter((x) => x.views.length === 1).length / group.length;
+          const entering = visits.filter((x) => x.views[0]?.path === value);
           const counts = {
             visitors: uniq(list.map((v) => v.visitor)),
             pageviews: list.length,
-            bounceRate: bounced / sessions.size,
+            bounceRate:
+              scope === 'event'
+                ? entering.length
+                  ? bouncing(entering)
+                  : null
+                : bouncing(visits.filter((x) => list.some((v) => v.session === x.session))),
           };
           return [value, counts];
         }),
       );
     };
-    const check = (rows: { value: string; visitors?: number; pageviews?: number }[], key: (v: View) => string) => {
-      const want = expected(key);
+    const check = (
+      rows: { value: string; visitors?: number; pageviews?: number }[],
+      key: (v: View) => string,
+      scope: 'event' | 'visit' = 'visit',
+    ) => {
+      const want = expected(key, scope);
       expect(rows).toHaveLength(want.size);
       for (const row of rows) {
         const counts = want.get(row.value);
@@ -195,14 +313,16 @@ describe('analytics figures through ingest and GraphQL equal an independent comp
         );
       }
     };
-    check(data.website.analytics.pages, (v) => v.path);
+    check(data.website.analytics.pages, (v) => v.path, 'event');
     check(data.website.analytics.countries, (v) => v.country);
     check(data.website.analytics.devices, (v) => v.device);
-    check(data.website.analytics.sources, (v) => v.source ?? '');
+    // The UTM source is on a visit's first page view only, yet every page view of the visit counts.
+    const sourceOf = new Map(visits.map((x) => [x.session, x.utmSource]));
+    check(data.website.analytics.sources, (v) => sourceOf.get(v.session) ?? '');
   });
 
   it('filtered summary and daily timeseries', async () => {
-    const filter = '[{ field: country, op: IS, value: ["GB"] }]';
+    const filter = '[{ field: COUNTRY, op: IS, value: ["GB"] }]';
     const { data } = await graphql(
       analytics('summary { current { pageviews visitors } } timeseries(interval: DAY) { pageviews visitors }', filter),
     );
@@ -246,8 +366,17 @@ describe('analytics figures through ingest and GraphQL equal an independent comp
       ),
     );
     const signedUp = signups.get('signup') ?? new Set();
-    expect(a.customEvents).toEqual(
-      signedUp.size ? [{ name: 'signup', occurrences: expect.any(Number), visitors: signedUp.size }] : [],
+    const invoiced = visits.filter((x) => x.serverEvents > 0);
+    expect(new Set(a.customEvents)).toEqual(
+      new Set([
+        { name: 'signup', occurrences: visits.reduce((n, x) => n + x.signups, 0), visitors: signedUp.size },
+        // The server event without an anonymous id is an occurrence but no visitor.
+        {
+          name: 'invoice_sent',
+          occurrences: invoiced.reduce((n, x) => n + x.serverEvents, 0) + 1,
+          visitors: uniq(invoiced.map((x) => x.visitor)),
+        },
+      ]),
     );
     const visitors = uniq(views.map((v) => v.visitor));
     expect(a.goals).toEqual([
@@ -258,6 +387,320 @@ describe('analytics figures through ingest and GraphQL equal an independent comp
       },
       { name: 'Signed up', conversions: signedUp.size, visitors },
     ]);
+  });
+});
+
+describe('visit and event scopes: every family under visit and event filters equals an independent computation', () => {
+  /** A filter both as GraphQL text and as the visits and events it selects. */
+  interface Case {
+    name: string;
+    graphql: string;
+    /** The visits a visit figure counts. */
+    visits: Visit[];
+    /** The page views an event figure counts. */
+    views: View[];
+    /** The LCP samples (by page) vitals count. */
+    lcp: number[];
+  }
+  const visitCase = (name: string, graphql: string, keep: (x: Visit) => boolean): Case => {
+    const kept = visits.filter(keep);
+    return {
+      name,
+      graphql,
+      visits: kept,
+      views: kept.flatMap((x) => x.views),
+      lcp: kept.flatMap((x) => x.lcp.map((l) => l.value)),
+    };
+  };
+  const cases = (): Case[] => [
+    visitCase(
+      'utm_source (on the landing page only)',
+      '{ field: UTM_SOURCE, op: IS, value: ["newsletter"] }',
+      (x) => x.utmSource === 'newsletter',
+    ),
+    visitCase(
+      'referrer domain',
+      '{ field: REFERRER_DOMAIN, op: IS, value: ["google.com"] }',
+      (x) => x.referrerDomain === 'google.com',
+    ),
+    visitCase('source', '{ field: SOURCE, op: IS, value: ["direct"] }', (x) => !x.utmSource && !x.referrerDomain),
+    visitCase('entry page', '{ field: ENTRY_PAGE, op: STARTS_WITH, value: ["/docs"] }', (x) =>
+      (x.views[0] as View).path.startsWith('/docs'),
+    ),
+    {
+      // Event scope: page views of /pricing; visit figures count the visits containing one.
+      ...visitCase('page (event)', '{ field: PATH, op: IS, value: ["/pricing"] }', (x) =>
+        x.views.some((v) => v.path === '/pricing'),
+      ),
+      views: views.filter((v) => v.path === '/pricing'),
+      lcp: visits.flatMap((x) => x.lcp.filter((l) => l.path === '/pricing').map((l) => l.value)),
+    },
+  ];
+  const query = (c: Case, fields: string) => graphql(analytics(fields, `[${c.graphql}]`));
+
+  it('each case selects some visits but not all', () => {
+    for (const c of cases()) {
+      expect(c.visits.length, c.name).toBeGreaterThan(0);
+      expect(c.visits.length, c.name).toBeLessThan(visits.length);
+    }
+  });
+
+  it('summary', async () => {
+    for (const c of cases()) {
+      const { data, errors } = await query(c, 'summary { current { pageviews visitors sessions bounceRate } }');
+      expect(errors, c.name).toBeUndefined();
+      expect(data.website.analytics.summary.current, c.name).toEqual({
+        pageviews: c.views.length,
+        visitors: uniq(c.visits.map((x) => x.visitor)),
+        sessions: c.visits.length,
+        bounceRate: c.visits.length ? c.visits.filter((x) => x.views.length === 1).length / c.visits.length : 0,
+      });
+    }
+  });
+
+  it('goals, funnels, entry pages, journeys, sessions and retention count the selected visits', async () => {
+    for (const c of cases()) {
+      const { data, errors } = await query(
+        c,
+        `goals { name visitors conversions }
+        funnel(funnelId: "${funnelId}") { visitors }
+        entryPages(first: 100) { value sessions visitors }
+        journeys(first: 1000) { from to sessions }
+        sessions(first: 1000) { id }
+        retention { visitors }`,
+      );
+      expect(errors, c.name).toBeUndefined();
+      const a = data.website.analytics;
+      const selectedViews = c.visits.flatMap((x) => x.views);
+      const visitors = uniq(c.visits.map((x) => x.visitor));
+      expect(a.goals, c.name).toEqual([
+        {
+          name: 'Docs reader',
+          visitors,
+          conversions: uniq(selectedViews.filter((v) => v.path.startsWith('/docs')).map((v) => v.visitor)),
+        },
+        { name: 'Signed up', visitors, conversions: uniq(c.visits.filter((x) => x.signups > 0).map((x) => x.visitor)) },
+      ]);
+      // windowFunnel per visitor over the selected visits' page views: '/' then '/pricing' within a day.
+      const byVisitor = new Map<string, View[]>();
+      for (const v of selectedViews) byVisitor.set(v.visitor, [...(byVisitor.get(v.visitor) ?? []), v]);
+      let first = 0;
+      let second = 0;
+      for (const list of byVisitor.values()) {
+        const sorted = [...list].sort((p, q) => p.at - q.at);
+        const starts = sorted.filter((v) => v.path === '/');
+        if (starts.length) first++;
+        if (starts.some((s) => sorted.some((v) => v.path === '/pricing' && v.at > s.at && v.at - s.at <= 86_400_000)))
+          second++;
+      }
+      expect(
+        a.funnel.map((s: { visitors: number }) => s.visitors),
+        c.name,
+      ).toEqual([first, second]);
+      const entries = new Map<string, Visit[]>();
+      for (const x of c.visits) {
+        const entry = (x.views[0] as View).path;
+        entries.set(entry, [...(entries.get(entry) ?? []), x]);
+      }
+      expect(new Set(a.entryPages), c.name).toEqual(
+        new Set(
+          [...entries].map(([value, list]) => ({
+            value,
+            sessions: list.length,
+            visitors: uniq(list.map((x) => x.visitor)),
+          })),
+        ),
+      );
+      const moves = new Map<string, number>();
+      for (const x of c.visits) {
+        for (let i = 1; i < x.views.length; i++) {
+          const [from, to] = [(x.views[i - 1] as View).path, (x.views[i] as View).path];
+          if (from !== to) moves.set(`${from} ${to}`, (moves.get(`${from} ${to}`) ?? 0) + 1);
+        }
+      }
+      expect(
+        new Map(
+          a.journeys.map((j: { from: string; to: string; sessions: number }) => [`${j.from} ${j.to}`, j.sessions]),
+        ),
+        c.name,
+      ).toEqual(moves);
+      expect(new Set(a.sessions.map((x: { id: string }) => x.id)), c.name).toEqual(
+        new Set(c.visits.map((x) => x.session)),
+      );
+      // Every selected visitor is in exactly one cohort, at week 0.
+      expect(
+        a.retention.reduce((n: number, r: { visitors: number[] }) => n + (r.visitors[0] ?? 0), 0),
+        c.name,
+      ).toBe(visitors);
+    }
+  });
+
+  it('vitals, errors, custom events (browser and server-side) and revenue', async () => {
+    for (const c of cases()) {
+      const event = c.name.includes('(event)');
+      const { data, errors } = await query(
+        c,
+        `vitals { metric samples p50 p75 }
+        errors(first: 10) { message occurrences }
+        customEvents { name occurrences }
+        ${event ? '' : 'revenue { currency revenue transactions }'}`,
+      );
+      expect(errors, c.name).toBeUndefined();
+      const a = data.website.analytics;
+      expect(a.vitals, c.name).toEqual(
+        c.lcp.length
+          ? [{ metric: 'LCP', samples: c.lcp.length, p50: quantile(c.lcp, 0.5), p75: quantile(c.lcp, 0.75) }]
+          : [],
+      );
+      if (event) continue; // error spans and custom events carry their page; checked under visit filters here.
+      const messages = new Map<string, number>();
+      for (const m of c.visits.flatMap((x) => x.errors)) messages.set(m, (messages.get(m) ?? 0) + 1);
+      expect(
+        new Map(a.errors.map((e: { message: string; occurrences: number }) => [e.message, e.occurrences])),
+        c.name,
+      ).toEqual(messages);
+      const expectedEvents = [
+        ['signup', c.visits.reduce((n, x) => n + x.signups, 0)],
+        ['invoice_sent', c.visits.reduce((n, x) => n + x.serverEvents, 0)],
+      ].filter(([, n]) => n);
+      expect(
+        new Map(a.customEvents.map((e: { name: string; occurrences: number }) => [e.name, e.occurrences])),
+        c.name,
+      ).toEqual(new Map(expectedEvents as [string, number][]));
+      // A payment belongs to the paying visitor's first visit.
+      const firstVisit = new Map<string, Visit>();
+      for (const x of [...visits].sort((p, q) => p.start - q.start))
+        if (!firstVisit.has(x.visitor)) firstVisit.set(x.visitor, x);
+      const paid = [...payments].filter(([visitor]) => c.visits.includes(firstVisit.get(visitor) as Visit));
+      expect(a.revenue, c.name).toEqual(
+        paid.length
+          ? [{ currency: 'USD', revenue: paid.reduce((n, [, amount]) => n + amount, 0), transactions: paid.length }]
+          : [],
+      );
+    }
+  });
+
+  it('breaks revenue down by the source of the paying visitor’s first visit', async () => {
+    const { data } = await graphql(analytics('revenue(groupBy: SOURCE) { value revenue }'));
+    const firstVisit = new Map<string, Visit>();
+    for (const x of [...visits].sort((p, q) => p.start - q.start))
+      if (!firstVisit.has(x.visitor)) firstVisit.set(x.visitor, x);
+    const bySource = new Map<string, number>();
+    for (const [visitor, amount] of payments) {
+      const x = firstVisit.get(visitor) as Visit;
+      const source = x.utmSource || x.referrerDomain || 'direct';
+      bySource.set(source, (bySource.get(source) ?? 0) + amount);
+    }
+    expect(
+      new Map(data.website.analytics.revenue.map((r: { value: string; revenue: number }) => [r.value, r.revenue])),
+    ).toEqual(bySource);
+  });
+
+  it('decodes custom property values (JSON escapes) and filters events by name and property', async () => {
+    const { data, errors } = await graphql(
+      analytics(
+        'eventProperties(name: "invoice_sent") { key value } customEvents { name }',
+        '[{ field: EVENT_NAME, op: IS, value: ["invoice_sent"] }, { field: PROPERTY, key: "note", op: CONTAINS, value: ["self-hosted"] }]',
+      ),
+    );
+    expect(errors).toBeUndefined();
+    expect(data.website.analytics.eventProperties).toEqual([
+      { key: 'dir', value: 'C:\\Users\\me' },
+      { key: 'note', value: 'tidemark "self-hosted"' },
+    ]);
+    expect(data.website.analytics.customEvents).toEqual([{ name: 'invoice_sent' }]);
+  });
+});
+
+describe('every family applies every filter of the registry or refuses it with UNSUPPORTED_FILTER', () => {
+  // Each family with a test of "nothing selected": a filter matching no value must empty it.
+  const families: [string, string, (a: Record<string, unknown>) => boolean][] = [
+    [
+      'summary',
+      'summary { current { pageviews visitors sessions } }',
+      (a) => Object.values((a.summary as { current: Record<string, number> }).current).every((n) => n === 0),
+    ],
+    [
+      'timeseries',
+      'timeseries(interval: DAY) { pageviews visitors }',
+      (a) =>
+        (a.timeseries as { pageviews: number; visitors: number }[]).every((p) => p.pageviews === 0 && p.visitors === 0),
+    ],
+    ['breakdown (visit)', 'breakdown(dimension: COUNTRY) { value }', (a) => (a.breakdown as []).length === 0],
+    ['breakdown (event)', 'breakdown(dimension: PATH) { value }', (a) => (a.breakdown as []).length === 0],
+    ['entry pages', 'entryPages { value }', (a) => (a.entryPages as []).length === 0],
+    ['exit pages', 'exitPages { value }', (a) => (a.exitPages as []).length === 0],
+    ['journeys', 'journeys { from }', (a) => (a.journeys as []).length === 0],
+    ['sessions', 'sessions { id }', (a) => (a.sessions as []).length === 0],
+    [
+      'goals',
+      'goals { visitors conversions }',
+      (a) =>
+        (a.goals as { visitors: number; conversions: number }[]).every((g) => g.visitors === 0 && g.conversions === 0),
+    ],
+    ['funnel', 'FUNNEL', (a) => (a.funnel as { visitors: number }[]).every((s) => s.visitors === 0)],
+    ['retention', 'retention { visitors }', (a) => (a.retention as []).length === 0],
+    ['custom events', 'customEvents { name }', (a) => (a.customEvents as []).length === 0],
+    [
+      'event properties',
+      'eventProperties(name: "invoice_sent") { key }',
+      (a) => (a.eventProperties as []).length === 0,
+    ],
+    ['vitals', 'vitals { samples }', (a) => (a.vitals as []).length === 0],
+    [
+      'vitals timeseries',
+      'vitalsTimeseries(metric: "LCP", interval: DAY) { samples }',
+      (a) => (a.vitalsTimeseries as { samples: number }[]).every((p) => p.samples === 0),
+    ],
+    ['errors', 'errors { occurrences }', (a) => (a.errors as []).length === 0],
+    ['recent errors', 'recentErrors { message }', (a) => (a.recentErrors as []).length === 0],
+    [
+      'error trend',
+      'errorTrend(interval: DAY) { errors }',
+      (a) => (a.errorTrend as { errors: number }[]).every((p) => p.errors === 0),
+    ],
+    ['errors by page', 'errorsByPage { value }', (a) => (a.errorsByPage as []).length === 0],
+    ['revenue', 'revenue { revenue }', (a) => (a.revenue as []).length === 0],
+  ];
+  const fieldsOf = (selection: string) =>
+    selection === 'FUNNEL' ? `funnel(funnelId: "${funnelId}") { visitors }` : selection;
+
+  it('each family has data to filter', async () => {
+    for (const [name, selection, empty] of families) {
+      const { data, errors } = await graphql(analytics(fieldsOf(selection)));
+      expect(errors, name).toBeUndefined();
+      expect(empty(data.website.analytics), name).toBe(false);
+    }
+  });
+
+  it.each(FILTER_FIELDS)('%s', async (field) => {
+    const filter = `[{ field: ${field}, op: IS, value: ["zz-matches-nothing"], key: "note" }]`;
+    const outcomes: string[] = [];
+    for (const [name, selection, empty] of families) {
+      const { data, errors } = await graphql(analytics(fieldsOf(selection), filter));
+      if (errors) {
+        expect(errors[0]?.extensions.code, `${name} × ${field}`).toBe('UNSUPPORTED_FILTER');
+        expect((errors[0]?.extensions as { fields?: string[] } | undefined)?.fields, `${name} × ${field}`).toEqual([
+          field,
+        ]);
+        outcomes.push(`${name}: refused`);
+      } else {
+        expect(empty(data.website.analytics), `${name} × ${field} ignored the filter`).toBe(true);
+      }
+    }
+    // What is refused, and only that: payments are not events; spans carry no event name, properties or links;
+    // server events no link targets.
+    const event = ['PATH', 'EVENT_NAME', 'PROPERTY', 'OUTGOING_LINK'].includes(field);
+    const refused = [
+      ...(event ? ['revenue: refused'] : []),
+      ...(['EVENT_NAME', 'PROPERTY', 'OUTGOING_LINK'].includes(field)
+        ? ['vitals', 'vitals timeseries', 'errors', 'recent errors', 'error trend', 'errors by page'].map(
+            (n) => `${n}: refused`,
+          )
+        : []),
+      ...(field === 'OUTGOING_LINK' ? ['custom events: refused', 'event properties: refused'] : []),
+    ];
+    expect(new Set(outcomes)).toEqual(new Set(refused));
   });
 });
 
@@ -301,11 +744,11 @@ describe('analytics access and abuse', () => {
     );
     expect(bad.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
     const regex = await graphql(
-      analytics('summary { current { pageviews } }', `[{ field: path, op: REGEX, value: ["${'a'.repeat(300)}"] }]`),
+      analytics('summary { current { pageviews } }', `[{ field: PATH, op: REGEX, value: ["${'a'.repeat(300)}"] }]`),
     );
     expect(regex.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
     const hostile = await graphql(
-      analytics('summary { current { pageviews } }', `[{ field: path, op: IS, value: ["/' OR 1=1 --"] }]`),
+      analytics('summary { current { pageviews } }', `[{ field: PATH, op: IS, value: ["/' OR 1=1 --"] }]`),
     );
     expect(hostile.data.website.analytics.summary.current.pageviews).toBe(0);
     const tooMany = await graphql(

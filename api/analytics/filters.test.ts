@@ -2,34 +2,59 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runQuery } from '../../clickhouse/query.ts';
 import { compile, sql, toClickHouseDateTime } from '../../clickhouse/sql.ts';
 import { eventRow, freshClickHouse, type TestClickHouse } from '../../clickhouse/test-support.ts';
+import { UnsupportedFilterError } from '../errors.ts';
 import { type Filter, filtersSql, InvalidFilterError } from './filters.ts';
 
 describe('filter AST → SQL', () => {
   it('compiles each operator with parameters only', () => {
     const compiled = compile(
-      filtersSql([
-        { field: 'path', op: 'STARTS_WITH', value: '/docs' },
-        { field: 'country', op: 'IN', value: ['DE', 'FR'] },
-        { field: 'property', key: 'plan', op: 'IS', value: 'pro' },
-      ]),
+      filtersSql(
+        [
+          { field: 'PATH', op: 'STARTS_WITH', value: '/docs' },
+          { field: 'PROPERTY', key: 'plan', op: 'IS', value: 'pro' },
+        ],
+        'events',
+      ),
     );
     expect(compiled.query).toBe(
-      "(startsWith(path, {p0:String})) AND (ifNull(country, '') IN {p1:Array(String)}) AND (JSONExtractString(properties, {p2:String}) = {p3:String})",
+      '(startsWith(path, {p0:String})) AND (JSONExtractString(properties, {p1:String}) = {p2:String})',
     );
-    expect(compiled.query_params).toEqual({ p0: '/docs', p1: ['DE', 'FR'], p2: 'plan', p3: 'pro' });
-    expect(compile(filtersSql([])).query).toBe('1');
+    expect(compiled.query_params).toEqual({ p0: '/docs', p1: 'plan', p2: 'pro' });
+    const visits = compile(filtersSql([{ field: 'COUNTRY', op: 'IN', value: ['DE', 'FR'] }], 'visits'));
+    expect(visits.query).toBe('(country IN {p0:Array(String)})');
+    expect(compile(filtersSql([], 'spans')).query).toBe('1');
+  });
+
+  it('refuses, naming them, the fields a table cannot read', () => {
+    const refusal = (filters: Filter[], table: Parameters<typeof filtersSql>[1]) => {
+      try {
+        filtersSql(filters, table);
+      } catch (error) {
+        return error instanceof UnsupportedFilterError ? error.fields : error;
+      }
+      return 'applied';
+    };
+    const country: Filter = { field: 'COUNTRY', op: 'IS', value: 'DE' };
+    const name: Filter = { field: 'EVENT_NAME', op: 'IS', value: 'signup' };
+    expect(refusal([country, name], 'events')).toEqual(['COUNTRY']);
+    expect(refusal([name, { field: 'OUTGOING_LINK', op: 'IS', value: 'x' }], 'spans')).toEqual([
+      'EVENT_NAME',
+      'OUTGOING_LINK',
+    ]);
+    expect(refusal([name], 'custom_events')).toBe('applied');
+    expect(refusal([{ field: 'PATH', op: 'IS', value: '/' }], 'visits')).toEqual(['PATH']);
   });
 
   it.each<[string, Filter[]]>([
-    ['unknown field', [{ field: 'ip' as never, op: 'IS', value: 'x' }]],
-    ['unknown operator', [{ field: 'path', op: 'LIKE' as never, value: 'x' }]],
-    ['list for IS', [{ field: 'path', op: 'IS', value: ['a', 'b'] }]],
-    ['empty IN', [{ field: 'path', op: 'IN', value: [] }]],
-    ['overlong regex', [{ field: 'path', op: 'REGEX', value: 'a'.repeat(201) }]],
-    ['property without key', [{ field: 'property', op: 'IS', value: 'x' }]],
-    ['too many filters', Array(21).fill({ field: 'path', op: 'IS', value: '/' })],
+    ['unknown field', [{ field: 'IP' as never, op: 'IS', value: 'x' }]],
+    ['unknown operator', [{ field: 'PATH', op: 'LIKE' as never, value: 'x' }]],
+    ['list for IS', [{ field: 'PATH', op: 'IS', value: ['a', 'b'] }]],
+    ['empty IN', [{ field: 'PATH', op: 'IN', value: [] }]],
+    ['overlong regex', [{ field: 'PATH', op: 'REGEX', value: 'a'.repeat(201) }]],
+    ['property without key', [{ field: 'PROPERTY', op: 'IS', value: 'x' }]],
+    ['too many filters', Array(21).fill({ field: 'PATH', op: 'IS', value: '/' })],
   ])('refuses %s', (_, filters) => {
-    expect(() => filtersSql(filters)).toThrow(InvalidFilterError);
+    expect(() => filtersSql(filters, 'events')).toThrow(InvalidFilterError);
   });
 });
 
@@ -57,28 +82,31 @@ describe('filters on the engine', () => {
     (
       await runQuery<{ path: string }>(ch.client, {
         name: 'filter_test',
-        query: sql`SELECT path FROM analytics.events WHERE ${filtersSql(filters)} ORDER BY path`,
+        query: sql`SELECT path FROM analytics.events WHERE ${filtersSql(filters, 'events')} ORDER BY path`,
       })
     ).map((r) => r.path);
 
   it('selects the right rows for each operator', async () => {
-    expect(await paths([{ field: 'path', op: 'STARTS_WITH', value: '/docs' }])).toEqual(['/docs/a', '/docs/b']);
-    expect(await paths([{ field: 'country', op: 'IS_NOT', value: 'DE' }])).toEqual([
+    expect(await paths([{ field: 'PATH', op: 'STARTS_WITH', value: '/docs' }])).toEqual(['/docs/a', '/docs/b']);
+    expect(await paths([{ field: 'PATH', op: 'IS_NOT', value: '/docs/a' }])).toEqual([
       '/docs/b',
       '/pricing',
       "/x' OR 1=1 --",
     ]);
-    expect(await paths([{ field: 'path', op: 'CONTAINS', value: 'DOCS' }])).toHaveLength(2);
-    expect(await paths([{ field: 'path', op: 'NOT_CONTAINS', value: 'docs' }])).toEqual(['/pricing', "/x' OR 1=1 --"]);
-    expect(await paths([{ field: 'country', op: 'NOT_IN', value: ['DE', 'FR', 'US'] }])).toEqual(['/pricing']);
-    expect(await paths([{ field: 'path', op: 'REGEX', value: '^/docs/[ab]$' }])).toEqual(['/docs/a', '/docs/b']);
-    expect(await paths([{ field: 'property', key: 'plan', op: 'IS', value: 'pro' }])).toEqual(['/docs/b']);
+    expect(await paths([{ field: 'PATH', op: 'CONTAINS', value: 'DOCS' }])).toHaveLength(2);
+    expect(await paths([{ field: 'PATH', op: 'NOT_CONTAINS', value: 'docs' }])).toEqual(['/pricing', "/x' OR 1=1 --"]);
+    expect(await paths([{ field: 'PATH', op: 'NOT_IN', value: ['/docs/a', '/docs/b', "/x' OR 1=1 --"] }])).toEqual([
+      '/pricing',
+    ]);
+    expect(await paths([{ field: 'PATH', op: 'IN', value: ['/pricing', '/none'] }])).toEqual(['/pricing']);
+    expect(await paths([{ field: 'PATH', op: 'REGEX', value: '^/docs/[ab]$' }])).toEqual(['/docs/a', '/docs/b']);
+    expect(await paths([{ field: 'PROPERTY', key: 'plan', op: 'IS', value: 'pro' }])).toEqual(['/docs/b']);
   });
 
   it('keeps hostile values as values', async () => {
-    expect(await paths([{ field: 'path', op: 'IS', value: "/x' OR 1=1 --" }])).toEqual(["/x' OR 1=1 --"]);
-    expect(await paths([{ field: 'path', op: 'IS', value: "' OR '1'='1" }])).toEqual([]);
-    expect(await paths([{ field: 'property', key: "plan') OR 1=1 --", op: 'IS', value: 'pro' }])).toEqual([]);
-    await expect(paths([{ field: 'path', op: 'REGEX', value: '(' }])).rejects.toThrow();
+    expect(await paths([{ field: 'PATH', op: 'IS', value: "/x' OR 1=1 --" }])).toEqual(["/x' OR 1=1 --"]);
+    expect(await paths([{ field: 'PATH', op: 'IS', value: "' OR '1'='1" }])).toEqual([]);
+    expect(await paths([{ field: 'PROPERTY', key: "plan') OR 1=1 --", op: 'IS', value: 'pro' }])).toEqual([]);
+    await expect(paths([{ field: 'PATH', op: 'REGEX', value: '(' }])).rejects.toThrow();
   });
 });

@@ -1,59 +1,31 @@
 import { re2Error } from '../../clickhouse/re2.ts';
 import { type Sql, sql } from '../../clickhouse/sql.ts';
+import { UnsupportedFilterError } from '../errors.ts';
+import { DIMENSIONS, type Dimension, type Table } from './dimensions.ts';
 
 /**
  * Analytics filters: a small AST of `{ field, op, value }`, compiled to SQL by one builder per
- * operator. Columns come from the allowlist below; every value is a query parameter.
+ * operator. Fields are dimensions of the registry (dimensions.ts), which gives each one's SQL
+ * per table; every value is a query parameter.
  */
 
-/** Filterable fields → their column in analytics.events (Nullable columns read as ''). */
-export const FILTER_COLUMNS = {
-  path: 'path',
-  referrer: "ifNull(referrer, '')",
-  utm_source: "ifNull(utm_source, '')",
-  utm_medium: "ifNull(utm_medium, '')",
-  utm_campaign: "ifNull(utm_campaign, '')",
-  utm_term: "ifNull(utm_term, '')",
-  utm_content: "ifNull(utm_content, '')",
-  country: "ifNull(country, '')",
-  region: "ifNull(region, '')",
-  city: "ifNull(city, '')",
-  browser: "ifNull(browser_name, '')",
-  os: "ifNull(os_name, '')",
-  device: "ifNull(device_type, '')",
-  language: "ifNull(language, '')",
-  event_name: 'event_name',
-} as const;
-
-export type FilterField = keyof typeof FILTER_COLUMNS | 'property';
-export const FILTER_FIELDS = [...Object.keys(FILTER_COLUMNS), 'property'] as FilterField[];
+export const FILTER_FIELDS = (Object.keys(DIMENSIONS) as Dimension[]).filter((d) => DIMENSIONS[d].filter);
 
 export const FILTER_OPS = ['IS', 'IS_NOT', 'CONTAINS', 'NOT_CONTAINS', 'STARTS_WITH', 'IN', 'NOT_IN', 'REGEX'] as const;
 export type FilterOp = (typeof FILTER_OPS)[number];
 
 export interface Filter {
-  field: FilterField;
+  field: Dimension;
   op: FilterOp;
   /** One value, or several for IN / NOT_IN. */
   value: string | string[];
-  /** The property key, for field `property`. */
+  /** The property key, for field PROPERTY. */
   key?: string;
 }
 
 export class InvalidFilterError extends Error {}
 
 export const LIMITS = { filters: 20, values: 100, valueLength: 1000, regexLength: 200 } as const;
-
-function column(filter: Filter): Sql {
-  if (filter.field === 'property') {
-    if (!filter.key || filter.key.length > 128)
-      throw new InvalidFilterError('A property filter needs a key (≤ 128 characters)');
-    return sql`JSONExtractString(properties, ${filter.key})`;
-  }
-  const expression = FILTER_COLUMNS[filter.field];
-  if (!expression) throw new InvalidFilterError(`Unknown filter field: ${String(filter.field)}`);
-  return sql`${sql.identifier(expression, Object.values(FILTER_COLUMNS))}`;
-}
 
 const one = (filter: Filter): string => {
   if (Array.isArray(filter.value)) throw new InvalidFilterError(`${filter.op} takes one value`);
@@ -86,20 +58,50 @@ const BUILDERS: Record<FilterOp, (col: Sql, filter: Filter) => Sql> = {
   },
 };
 
-/** The filters as one SQL condition (`1` when there are none). */
-export function filtersSql(filters: readonly Filter[]): Sql {
+/** Checks every filter's shape and limits (whatever table it will apply to); throws InvalidFilterError. */
+export function checkFilters(filters: readonly Filter[]): void {
   if (filters.length > LIMITS.filters) throw new InvalidFilterError(`At most ${LIMITS.filters} filters`);
+  for (const filter of filters) predicate(filter, 'check');
+}
+
+function predicate(filter: Filter, table: Table | 'check'): Sql {
+  const def = Object.hasOwn(DIMENSIONS, filter.field) ? DIMENSIONS[filter.field] : undefined;
+  if (!def?.filter) throw new InvalidFilterError(`Unknown filter field: ${String(filter.field)}`);
+  const builder = Object.hasOwn(BUILDERS, filter.op) ? BUILDERS[filter.op] : undefined;
+  if (!builder) throw new InvalidFilterError(`Unknown filter operator: ${String(filter.op)}`);
+  const key = filter.key ?? '';
+  if ('keyed' in def && def.keyed && (!key || key.length > 128)) {
+    throw new InvalidFilterError('A property filter needs a key (≤ 128 characters)');
+  }
+  const values = Array.isArray(filter.value) ? filter.value : [filter.value];
+  if (values.some((v) => typeof v !== 'string' || v.length > LIMITS.valueLength)) {
+    throw new InvalidFilterError(`Filter values are strings of at most ${LIMITS.valueLength} characters`);
+  }
+  if (table === 'check') return builder(sql`''`, filter);
+  const column = (def.sql as Partial<Record<Table, (key: string) => Sql>>)[table];
+  if (!column) throw new UnsupportedFilterError([filter.field]);
+  return sql`(${builder(column(key), filter)})`;
+}
+
+/**
+ * The filters as one SQL condition over one table (`1` when there are none). A filter whose
+ * dimension cannot be read on that table throws UnsupportedFilterError naming all such fields.
+ */
+export function filtersSql(filters: readonly Filter[], table: Table): Sql {
+  checkFilters(filters);
+  const unsupported = filters.filter((f) => !(DIMENSIONS[f.field].sql as Partial<Record<Table, unknown>>)[table]);
+  if (unsupported.length) throw new UnsupportedFilterError(unsupported.map((f) => f.field));
   if (filters.length === 0) return sql`1`;
   return sql.join(
-    filters.map((filter) => {
-      const builder = BUILDERS[filter.op];
-      if (!builder) throw new InvalidFilterError(`Unknown filter operator: ${String(filter.op)}`);
-      const values = Array.isArray(filter.value) ? filter.value : [filter.value];
-      if (values.some((v) => typeof v !== 'string' || v.length > LIMITS.valueLength)) {
-        throw new InvalidFilterError(`Filter values are strings of at most ${LIMITS.valueLength} characters`);
-      }
-      return sql`(${builder(column(filter), filter)})`;
-    }),
+    filters.map((filter) => predicate(filter, table)),
     ' AND ',
   );
+}
+
+/** Splits filters by the scope of their dimension. */
+export function byScope(filters: readonly Filter[]): { visit: Filter[]; event: Filter[] } {
+  return {
+    visit: filters.filter((f) => DIMENSIONS[f.field].scope === 'visit'),
+    event: filters.filter((f) => DIMENSIONS[f.field].scope === 'event'),
+  };
 }

@@ -2,8 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type QueryOptions, runQuery } from '../../clickhouse/query.ts';
 import { toClickHouseDateTime } from '../../clickhouse/sql.ts';
 import { eventRow, freshClickHouse, type TestClickHouse } from '../../clickhouse/test-support.ts';
-import { bucketStarts, createAnalyticsLoaders } from './loader.ts';
+import { createAnalyticsLoaders, groupBy } from './loader.ts';
+import { PROPERTY_LIMITS } from './queries.ts';
 import { resolveRange } from './range.ts';
+import { bucketStarts } from './time.ts';
 
 // Known answers: events placed at fixed offsets from a recent UTC midnight.
 const day0 = new Date(Math.floor(Date.now() / 86_400_000) * 86_400_000 - 3 * 86_400_000);
@@ -46,6 +48,9 @@ beforeAll(async () => {
       event('site-b', 't1', 'w1', 5),
       // Outside the range: ignored.
       event('site-a', 's9', 'v9', 80),
+      // site-c: an OS with and one without a known version.
+      event('site-c', 'c1', 'x1', 3, 'screen_view', { os_name: 'Linux', browser_name: 'Firefox' }),
+      event('site-c', 'c2', 'x2', 3, 'screen_view', { os_name: 'iOS', os_version: '17.1' }),
     ],
   });
 });
@@ -66,6 +71,8 @@ describe('analytics loaders', () => {
       bounceRate: 2 / 3,
       avgSessionSeconds: (3600 + 0 + 720) / 3,
       pagesPerSession: 5 / 3,
+      avgScrollDepth: null,
+      outgoingClicks: 0,
     });
     expect(b).toMatchObject({ pageviews: 1, visitors: 1, sessions: 1, bounceRate: 1 });
     expect(none).toMatchObject({ pageviews: 0, visitors: 0, sessions: 0 });
@@ -77,7 +84,7 @@ describe('analytics loaders', () => {
     const summary = await loaders.summary.load({
       websiteId: 'site-a',
       range,
-      filters: [{ field: 'country', op: 'IS', value: 'DE' }],
+      filters: [{ field: 'COUNTRY', op: 'IS', value: 'DE' }],
     });
     expect(summary).toMatchObject({ pageviews: 4, visitors: 1, sessions: 2 });
   });
@@ -104,7 +111,7 @@ describe('analytics loaders', () => {
     const raw = await loaders.timeseries.load({
       websiteId: 'site-a',
       range,
-      filters: [{ field: 'path', op: 'STARTS_WITH', value: '/' }],
+      filters: [{ field: 'PATH', op: 'STARTS_WITH', value: '/' }],
       interval: 'DAY',
     });
     expect(raw).toEqual(days);
@@ -118,8 +125,27 @@ describe('analytics loaders', () => {
     const page = { sort: 'PAGEVIEWS' as const, limit: 2, offset: 0 };
     const rows = await loaders.breakdown.load({ websiteId: 'site-a', range, filters: [], dimension: 'PATH', page });
     expect(rows).toEqual([
-      { value: '/docs', visitors: 1, pageviews: 2, bounceRate: 0.5, avgTimeOnPage: null },
-      { value: '/pricing', visitors: 2, pageviews: 2, bounceRate: 0.5, avgTimeOnPage: 20 },
+      // A page's bounce rate is that of the visits entering on it: s2 on /docs, s3 on /pricing (both bounced).
+      {
+        value: '/docs',
+        visitors: 1,
+        pageviews: 2,
+        visits: 2,
+        bounceRate: 1,
+        avgTimeOnPage: null,
+        avgScrollDepth: null,
+        outgoingClicks: 0,
+      },
+      {
+        value: '/pricing',
+        visitors: 2,
+        pageviews: 2,
+        visits: 2,
+        bounceRate: 1,
+        avgTimeOnPage: 20,
+        avgScrollDepth: null,
+        outgoingClicks: 0,
+      },
     ]);
     const next = await loaders.breakdown.load({
       websiteId: 'site-a',
@@ -161,5 +187,57 @@ describe('bucket starts', () => {
       '2026-11-23T00:00:00.000Z',
     );
     expect(() => bucketStarts(resolveRange({ from: '2026-01-01', to: '2026-03-01' }), 'MINUTE')).toThrow(/coarser/);
+  });
+});
+
+describe('run stage at realistic sizes', () => {
+  it('groups 20k rows in one pass (linear work)', () => {
+    const rows = Array.from({ length: 20_000 }, (_, i) => ({ client_id: `site-${i % 3}`, i }));
+    const work = { steps: 0 };
+    const groups = groupBy(rows, (row) => row.client_id, work);
+    expect(work.steps).toBe(rows.length);
+    expect([...groups.values()].map((g) => g.length)).toEqual([6667, 6667, 6666]);
+    expect(
+      groups
+        .get('site-1')
+        ?.slice(0, 2)
+        .map((r) => r.i),
+    ).toEqual([1, 4]);
+  });
+
+  it('caps the property keys and values of a custom event', async () => {
+    // 20k events over 300 keys, each key with 67 distinct values.
+    const values = Array.from({ length: 20_000 }, (_, i) =>
+      event('site-props', `p${i}`, `pv${i}`, 4, 'purchase', {
+        event_type: 'custom',
+        properties: JSON.stringify({ [`k${i % 300}`]: `v${Math.floor(i / 300)}` }),
+      }),
+    );
+    await ch.client.insert({ table: 'analytics.events', format: 'JSONEachRow', values });
+    const loaders = createAnalyticsLoaders(ch.client);
+    const rows = await loaders.eventProperties.load({
+      websiteId: 'site-props',
+      range,
+      filters: [],
+      eventName: 'purchase',
+    });
+    const keys = groupBy(rows, (r) => r.key);
+    expect(keys.size).toBe(PROPERTY_LIMITS.keys);
+    expect(Math.max(...[...keys.values()].map((list) => list.length))).toBe(PROPERTY_LIMITS.values);
+  });
+
+  it('names an OS or browser without a known version without a trailing space', async () => {
+    const loaders = createAnalyticsLoaders(ch.client);
+    const page = { sort: 'VISITORS' as const, limit: 10, offset: 0 };
+    const os = await loaders.breakdown.load({ websiteId: 'site-c', range, filters: [], dimension: 'OS_VERSION', page });
+    expect(os.map((r) => r.value).sort()).toEqual(['Linux', 'iOS 17.1']);
+    const browser = await loaders.breakdown.load({
+      websiteId: 'site-c',
+      range,
+      filters: [],
+      dimension: 'BROWSER_VERSION',
+      page,
+    });
+    expect(browser.map((r) => r.value).sort()).toEqual(['', 'Firefox']);
   });
 });

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { ClickHouseClient } from '../../clickhouse/client.ts';
 import { type QueryOptions, runQuery } from '../../clickhouse/query.ts';
+import type { Dimension } from './dimensions.ts';
 import type { Filter } from './filters.ts';
 import {
   aiTimeseriesSql,
@@ -9,7 +10,6 @@ import {
   breakdownSql,
   type Condition,
   customEventsSql,
-  type Dimension,
   entryExitSql,
   errorGroupsSql,
   errorsByPageSql,
@@ -17,7 +17,6 @@ import {
   eventPropertiesSql,
   funnelSql,
   goalsSql,
-  type Interval,
   incidentsSql,
   type LinkDimension,
   linkBreakdownSql,
@@ -38,7 +37,8 @@ import {
   vitalsSql,
   vitalsTimeseriesSql,
 } from './queries.ts';
-import { type DateRange, InvalidRangeError, localDate, localMidnight, offsetMs } from './range.ts';
+import type { DateRange } from './range.ts';
+import { fillBuckets, type Interval } from './time.ts';
 
 /**
  * The run stage of analytics: DataLoaders that batch identical query shapes across websites
@@ -56,6 +56,9 @@ export interface Summary {
   bounceRate: number;
   avgSessionSeconds: number;
   pagesPerSession: number;
+  /** Mean scroll depth of page exits, 0–100 (null without any). */
+  avgScrollDepth: number | null;
+  outgoingClicks: number;
 }
 
 export interface TimeseriesPoint {
@@ -175,9 +178,12 @@ export interface BreakdownRow {
   value: string;
   visitors: number;
   pageviews: number;
-  /** Share of this value's sessions that viewed one page only, 0–1. */
-  bounceRate: number;
+  visits: number;
+  /** Share of this value's visits that viewed one page only, 0–1 (null where it does not apply). */
+  bounceRate: number | null;
   avgTimeOnPage: number | null;
+  avgScrollDepth: number | null;
+  outgoingClicks: number;
 }
 
 interface Scoped {
@@ -193,89 +199,68 @@ const EMPTY_SUMMARY: Summary = {
   bounceRate: 0,
   avgSessionSeconds: 0,
   pagesPerSession: 0,
+  avgScrollDepth: null,
+  outgoingClicks: 0,
 };
 
-export const MAX_BUCKETS = 5_000;
-const APPROX_STEP_MS: Record<Interval, number> = {
-  MINUTE: 60e3,
-  HOUR: 3.6e6,
-  DAY: 86.4e6,
-  WEEK: 604.8e6,
-  MONTH: 28 * 86.4e6,
-};
-
-/** Refuses a range/interval pair that would make more than MAX_BUCKETS points. */
-export function assertBuckets(range: DateRange, interval: Interval): void {
-  if ((range.to.getTime() - range.from.getTime()) / APPROX_STEP_MS[interval] > MAX_BUCKETS) {
-    throw new InvalidRangeError(
-      `More than ${MAX_BUCKETS} ${interval.toLowerCase()} buckets: choose a coarser interval`,
-    );
+/**
+ * Groups items by a key in one pass (O(n): each item is appended once). Counts its work in
+ * `work.steps` when given, so tests can check it stays linear.
+ */
+export function groupBy<T>(items: Iterable<T>, keyOf: (item: T) => string, work?: { steps: number }): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    if (work) work.steps++;
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
   }
-}
-
-/** Bucket starts covering the range, so empty buckets show as zeros. */
-export function bucketStarts(range: DateRange, interval: Interval): Date[] {
-  assertBuckets(range, interval);
-  const { from, to, timezone } = range;
-  const starts: Date[] = [];
-  if (interval === 'MINUTE' || interval === 'HOUR') {
-    const step = interval === 'MINUTE' ? 60_000 : 3_600_000;
-    const local = from.getTime() + offsetMs(from, timezone);
-    for (let t = from.getTime() - (((local % step) + step) % step); t < to.getTime(); t += step)
-      starts.push(new Date(t));
-    return starts;
-  }
-  const { year, month, day } = localDate(from, timezone);
-  if (interval === 'DAY') {
-    for (let i = 0; ; i++) {
-      const start = localMidnight(year, month, day + i, timezone);
-      if (start >= to) return starts;
-      starts.push(start);
-    }
-  }
-  if (interval === 'WEEK') {
-    const weekday = (new Date(Date.UTC(year, month - 1, day)).getUTCDay() + 6) % 7; // Monday = 0
-    for (let i = 0; ; i += 7) {
-      const start = localMidnight(year, month, day - weekday + i, timezone);
-      if (start >= to) return starts;
-      starts.push(start);
-    }
-  }
-  for (let i = 0; ; i++) {
-    const start = localMidnight(year, month + i, 1, timezone);
-    if (start >= to) return starts;
-    starts.push(start);
-  }
+  return groups;
 }
 
 /**
- * A DataLoader whose batch function groups keys by everything but the website, runs one
- * query per group for all its websites, and hands each key its website's rows.
+ * A DataLoader batched by owner: its batch function groups keys by everything but the owner id
+ * (a website, link, monitor or organization), runs one query per group for all its owners, and
+ * hands each key its owner's rows.
  */
+export function perOwner<K extends { ownerId: string }, Row extends { client_id: string }, V>(
+  query: (ownerIds: string[], shape: K) => Promise<Row[]>,
+  toValue: (rows: Row[], key: K) => V,
+) {
+  const shapeOf = (key: K) => JSON.stringify({ ...key, ownerId: undefined });
+  return new DataLoader<K, V, string>(
+    async (keys) => {
+      const rowsByShape = new Map<string, Map<string, Row[]>>();
+      await Promise.all(
+        [...groupBy(keys, shapeOf)].map(async ([shape, group]) => {
+          const ids = [...new Set(group.map((k) => k.ownerId))];
+          rowsByShape.set(
+            shape,
+            groupBy(await query(ids, group[0] as K), (row) => row.client_id),
+          );
+        }),
+      );
+      return keys.map((key) => toValue(rowsByShape.get(shapeOf(key))?.get(key.ownerId) ?? [], key));
+    },
+    { cacheKeyFn: (key) => JSON.stringify(key) },
+  );
+}
+
+/** Website analytics: keys name their website as `websiteId`, which is the owner. */
 function perWebsite<K extends { websiteId: string }, Row extends { client_id: string }, V>(
   query: (websiteIds: string[], shape: K) => Promise<Row[]>,
   toValue: (rows: Row[], key: K) => V,
 ) {
-  const shapeOf = (key: K) => JSON.stringify({ ...key, websiteId: undefined });
-  return new DataLoader<K, V, string>(
-    async (keys) => {
-      const groups = new Map<string, K[]>();
-      for (const key of keys) groups.set(shapeOf(key), [...(groups.get(shapeOf(key)) ?? []), key]);
-      const rowsByShape = new Map<string, Map<string, Row[]>>();
-      await Promise.all(
-        [...groups].map(async ([shape, group]) => {
-          const ids = [...new Set(group.map((k) => k.websiteId))];
-          const byWebsite = new Map<string, Row[]>();
-          for (const row of await query(ids, group[0] as K)) {
-            byWebsite.set(row.client_id, [...(byWebsite.get(row.client_id) ?? []), row]);
-          }
-          rowsByShape.set(shape, byWebsite);
-        }),
-      );
-      return keys.map((key) => toValue(rowsByShape.get(shapeOf(key))?.get(key.websiteId) ?? [], key));
-    },
-    { cacheKeyFn: (key) => JSON.stringify(key) },
+  type Keyed = Omit<K, 'websiteId'> & { ownerId: string };
+  const withWebsite = ({ ownerId, ...rest }: Keyed) => ({ ...rest, websiteId: ownerId }) as unknown as K;
+  const loader = perOwner<Keyed, Row, V>(
+    (ids, shape) => query(ids, withWebsite(shape)),
+    (rows, key) => toValue(rows, withWebsite(key)),
   );
+  return {
+    load: ({ websiteId, ...rest }: K) => loader.load({ ...rest, ownerId: websiteId } as Keyed),
+  };
 }
 
 export function createAnalyticsLoaders(clickhouse: ClickHouseClient, run: Runner = (o) => runQuery(clickhouse, o)) {
@@ -286,6 +271,8 @@ export function createAnalyticsLoaders(clickhouse: ClickHouseClient, run: Runner
     sessions: number;
     bounces: number;
     avg_session_seconds: number;
+    avg_scroll_depth: number;
+    outgoing_clicks: number;
   };
   type BucketRow = { client_id: string; bucket: number; pageviews: number; visitors: number; sessions: number };
   type ValueRow = {
@@ -293,8 +280,11 @@ export function createAnalyticsLoaders(clickhouse: ClickHouseClient, run: Runner
     value: string;
     visitors: number;
     pageviews: number;
-    bounce_rate: number;
+    visits: number;
+    bounce_rate: number | null;
     avg_time_on_page: number | null;
+    avg_scroll_depth: number | null;
+    outgoing_clicks: number;
   };
 
   type VitalRow = {
@@ -322,8 +312,8 @@ export function createAnalyticsLoaders(clickhouse: ClickHouseClient, run: Runner
     client_id: string;
     session_id: string;
     visitor: string;
-    started: number;
-    ended: number;
+    started_ms: number;
+    ended_ms: number;
     pageviews: number;
     entry_page: string;
     exit_page: string;
@@ -355,8 +345,11 @@ export function createAnalyticsLoaders(clickhouse: ClickHouseClient, run: Runner
               visitors: row.visitors,
               sessions: row.sessions,
               bounceRate: row.sessions ? row.bounces / row.sessions : 0,
-              avgSessionSeconds: row.avg_session_seconds,
+              avgSessionSeconds: row.sessions ? row.avg_session_seconds : 0,
               pagesPerSession: row.sessions ? row.pageviews / row.sessions : 0,
+              // avgIf over no rows is NaN.
+              avgScrollDepth: Number.isFinite(row.avg_scroll_depth) ? row.avg_scroll_depth : null,
+              outgoingClicks: row.outgoing_clicks,
             }
           : EMPTY_SUMMARY,
     ),
@@ -369,13 +362,13 @@ export function createAnalyticsLoaders(clickhouse: ClickHouseClient, run: Runner
     timeseries: perWebsite<Scoped & { interval: Interval }, BucketRow, TimeseriesPoint[]>(
       (websiteIds, key) =>
         run({ name: 'analytics_timeseries', query: timeseriesSql({ ...key, websiteIds }, key.interval) }),
-      (rows, key) => {
-        const byStart = new Map(rows.map((r) => [r.bucket * 1000, r]));
-        return bucketStarts(key.range, key.interval).map((time) => {
-          const row = byStart.get(time.getTime());
-          return { time, pageviews: row?.pageviews ?? 0, visitors: row?.visitors ?? 0, sessions: row?.sessions ?? 0 };
-        });
-      },
+      (rows, key) =>
+        fillBuckets(rows, key.range, key.interval, (time, row) => ({
+          time,
+          pageviews: row?.pageviews ?? 0,
+          visitors: row?.visitors ?? 0,
+          sessions: row?.sessions ?? 0,
+        })),
     ),
 
     vitals: perWebsite<Scoped & { dimension: VitalDimension; path?: string }, VitalRow, VitalStats[]>(
@@ -444,9 +437,9 @@ export function createAnalyticsLoaders(clickhouse: ClickHouseClient, run: Runner
         rows.map((r) => ({
           sessionId: r.session_id,
           visitor: r.visitor,
-          started: new Date(r.started),
-          ended: new Date(r.ended),
-          durationSeconds: (r.ended - r.started) / 1000,
+          started: new Date(r.started_ms),
+          ended: new Date(r.ended_ms),
+          durationSeconds: (r.ended_ms - r.started_ms) / 1000,
           pageviews: r.pageviews,
           entryPage: r.entry_page,
           exitPage: r.exit_page,
@@ -541,7 +534,7 @@ export function createAnalyticsLoaders(clickhouse: ClickHouseClient, run: Runner
     ),
 
     /** Keyed by organization: LLM spans belong to the API key's organization. */
-    aiUsage: perWebsite<{ websiteId: string; range: DateRange }, AiDbRow, AiUsageRow[]>(
+    aiUsage: perOwner<{ ownerId: string; range: DateRange }, AiDbRow, AiUsageRow[]>(
       (organizationIds, key) => run({ name: 'analytics_ai_usage', query: aiUsageSql(organizationIds, key.range) }),
       (rows) =>
         rows.map((r) => ({
@@ -560,8 +553,8 @@ export function createAnalyticsLoaders(clickhouse: ClickHouseClient, run: Runner
     ),
 
     /** Keyed by link id. */
-    linkStats: perWebsite<
-      { websiteId: string; range: DateRange },
+    linkStats: perOwner<
+      { ownerId: string; range: DateRange },
       { client_id: string; clicks: number; clickers: number },
       { clicks: number; clickers: number }
     >(
@@ -569,8 +562,8 @@ export function createAnalyticsLoaders(clickhouse: ClickHouseClient, run: Runner
       ([row]) => ({ clicks: row?.clicks ?? 0, clickers: row?.clickers ?? 0 }),
     ),
 
-    linkBreakdown: perWebsite<
-      { websiteId: string; range: DateRange; dimension: LinkDimension },
+    linkBreakdown: perOwner<
+      { ownerId: string; range: DateRange; dimension: LinkDimension },
       { client_id: string; value: string; clicks: number; clickers: number },
       { value: string; clicks: number; clickers: number }[]
     >(
@@ -578,21 +571,18 @@ export function createAnalyticsLoaders(clickhouse: ClickHouseClient, run: Runner
       (rows) => rows.map(({ value, clicks, clickers }) => ({ value, clicks, clickers })),
     ),
 
-    linkTimeseries: perWebsite<
-      { websiteId: string; range: DateRange },
+    linkTimeseries: perOwner<
+      { ownerId: string; range: DateRange },
       { client_id: string; bucket: number; clicks: number },
       { time: Date; clicks: number }[]
     >(
       (linkIds, key) => run({ name: 'link_timeseries', query: linkTimeseriesSql(linkIds, key.range) }),
-      (rows, key) => {
-        const byStart = new Map(rows.map((r) => [r.bucket * 1000, r.clicks]));
-        return bucketStarts(key.range, 'DAY').map((time) => ({ time, clicks: byStart.get(time.getTime()) ?? 0 }));
-      },
+      (rows, key) => fillBuckets(rows, key.range, 'DAY', (time, row) => ({ time, clicks: row?.clicks ?? 0 })),
     ),
 
     /** Keyed by monitor id. */
-    uptime: perWebsite<
-      { websiteId: string; range: DateRange },
+    uptime: perOwner<
+      { ownerId: string; range: DateRange },
       { client_id: string; checks: number; availability: number; degraded: number; latency_ms: number[] },
       UptimeStats
     >(
@@ -607,8 +597,8 @@ export function createAnalyticsLoaders(clickhouse: ClickHouseClient, run: Runner
       }),
     ),
 
-    incidents: perWebsite<
-      { websiteId: string; range: DateRange },
+    incidents: perOwner<
+      { ownerId: string; range: DateRange },
       { client_id: string; started: number; ended: number; failures: number; last_error: string },
       Incident[]
     >(
@@ -633,13 +623,12 @@ export function createAnalyticsLoaders(clickhouse: ClickHouseClient, run: Runner
           name: 'analytics_vitals_timeseries',
           query: vitalsTimeseriesSql({ ...key, websiteIds }, key.metric, key.interval),
         }),
-      (rows, key) => {
-        const byStart = new Map(rows.map((r) => [r.bucket * 1000, r]));
-        return bucketStarts(key.range, key.interval).map((time) => {
-          const row = byStart.get(time.getTime());
-          return { time, p75: row ? row.p75 : null, samples: row?.samples ?? 0 };
-        });
-      },
+      (rows, key) =>
+        fillBuckets(rows, key.range, key.interval, (time, row) => ({
+          time,
+          p75: row ? row.p75 : null,
+          samples: row?.samples ?? 0,
+        })),
     ),
 
     errorTrend: perWebsite<
@@ -649,13 +638,7 @@ export function createAnalyticsLoaders(clickhouse: ClickHouseClient, run: Runner
     >(
       (websiteIds, key) =>
         run({ name: 'analytics_error_trend', query: errorTrendSql({ ...key, websiteIds }, key.interval) }),
-      (rows, key) => {
-        const byStart = new Map(rows.map((r) => [r.bucket * 1000, r.errors]));
-        return bucketStarts(key.range, key.interval).map((time) => ({
-          time,
-          errors: byStart.get(time.getTime()) ?? 0,
-        }));
-      },
+      (rows, key) => fillBuckets(rows, key.range, key.interval, (time, row) => ({ time, errors: row?.errors ?? 0 })),
     ),
 
     errorsByPage: perWebsite<
@@ -669,20 +652,20 @@ export function createAnalyticsLoaders(clickhouse: ClickHouseClient, run: Runner
     ),
 
     /** Keyed by organization. */
-    aiTimeseries: perWebsite<
-      { websiteId: string; range: DateRange; interval: Interval },
+    aiTimeseries: perOwner<
+      { ownerId: string; range: DateRange; interval: Interval },
       { client_id: string; bucket: number; calls: number; tokens: number; cost_usd: number },
       { time: Date; calls: number; tokens: number; costUsd: number }[]
     >(
       (organizationIds, key) =>
         run({ name: 'analytics_ai_timeseries', query: aiTimeseriesSql(organizationIds, key.range, key.interval) }),
-      (rows, key) => {
-        const byStart = new Map(rows.map((r) => [r.bucket * 1000, r]));
-        return bucketStarts(key.range, key.interval).map((time) => {
-          const row = byStart.get(time.getTime());
-          return { time, calls: row?.calls ?? 0, tokens: row?.tokens ?? 0, costUsd: row?.cost_usd ?? 0 };
-        });
-      },
+      (rows, key) =>
+        fillBuckets(rows, key.range, key.interval, (time, row) => ({
+          time,
+          calls: row?.calls ?? 0,
+          tokens: row?.tokens ?? 0,
+          costUsd: row?.cost_usd ?? 0,
+        })),
     ),
 
     breakdown: perWebsite<Scoped & { dimension: Dimension; page: BreakdownPage }, ValueRow, BreakdownRow[]>(
@@ -693,12 +676,17 @@ export function createAnalyticsLoaders(clickhouse: ClickHouseClient, run: Runner
           value: r.value,
           visitors: r.visitors,
           pageviews: r.pageviews,
+          visits: r.visits,
           bounceRate: r.bounce_rate,
-          avgTimeOnPage: r.avg_time_on_page,
+          avgTimeOnPage: finiteOrNull(r.avg_time_on_page),
+          avgScrollDepth: finiteOrNull(r.avg_scroll_depth),
+          outgoingClicks: r.outgoing_clicks,
         })),
     ),
   };
 }
+
+const finiteOrNull = (value: number | null) => (value === null || !Number.isFinite(value) ? null : value);
 
 export type AnalyticsLoaders = ReturnType<typeof createAnalyticsLoaders>;
 

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { chooseSource } from './plan.ts';
+import { chooseErrorSource, chooseSource } from './plan.ts';
 import { resolveRange } from './range.ts';
 
 const days = resolveRange({ from: '2026-11-01', to: '2026-11-07' });
@@ -9,10 +9,18 @@ it('uses the daily rollup only for unfiltered whole UTC days of page views and v
   expect(chooseSource({ range: days, filters: [], metrics, interval: 'DAY' })).toBe('daily_pageviews');
   expect(chooseSource({ range: days, filters: [], metrics, interval: 'MONTH' })).toBe('daily_pageviews');
   expect(chooseSource({ range: days, filters: [], metrics, interval: 'HOUR' })).toBe('events');
-  expect(chooseSource({ range: days, filters: [{ field: 'path', op: 'IS', value: '/' }], metrics })).toBe('events');
+  expect(chooseSource({ range: days, filters: [{ field: 'PATH', op: 'IS', value: '/' }], metrics })).toBe('events');
   expect(chooseSource({ range: days, filters: [], metrics: ['pageviews', 'bounces'] })).toBe('events');
   const berlin = resolveRange({ from: '2026-11-01', to: '2026-11-07', timezone: 'Europe/Berlin' });
   expect(chooseSource({ range: berlin, filters: [], metrics, interval: 'DAY' })).toBe('events');
   const partial = resolveRange({ from: '2026-11-01T12:00:00Z', to: '2026-11-07T00:00:00Z' });
   expect(chooseSource({ range: partial, filters: [], metrics, interval: 'DAY' })).toBe('events');
+});
+
+it('uses the hourly error rollup only for unfiltered hour-aligned ranges (it keeps no sessions)', () => {
+  expect(chooseErrorSource({ range: days, filters: [] }, 'HOUR')).toBe('error_hourly');
+  expect(chooseErrorSource({ range: days, filters: [] }, 'MINUTE')).toBe('error_spans');
+  expect(chooseErrorSource({ range: days, filters: [{ field: 'COUNTRY', op: 'IS', value: 'DE' }] }, 'DAY')).toBe(
+    'error_spans',
+  );
 });

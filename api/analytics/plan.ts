@@ -1,6 +1,6 @@
 import type { Filter } from './filters.ts';
-import type { Interval } from './queries.ts';
 import type { DateRange } from './range.ts';
+import type { Interval } from './time.ts';
 
 /**
  * Which table answers a query: the one place that decides between raw events and the daily
@@ -34,10 +34,17 @@ export function chooseSource(query: {
 }
 
 /**
- * Errors: the hourly rollup (analytics.error_hourly) answers when the range starts and ends on
- * whole hours of its timezone and buckets are hours or coarser; raw spans otherwise.
+ * Errors: the hourly rollup (analytics.error_hourly) answers unfiltered queries whose range
+ * starts and ends on whole hours and whose buckets are hours or coarser (it keeps no sessions,
+ * so filters cannot apply to it); raw spans otherwise.
  */
-export function chooseErrorSource(range: DateRange, interval: Interval): 'error_hourly' | 'error_spans' {
+export function chooseErrorSource(
+  query: { range: DateRange; filters: readonly Filter[] },
+  interval: Interval,
+): 'error_hourly' | 'error_spans' {
+  const { range, filters } = query;
   const wholeHour = (date: Date) => date.getTime() % 3_600_000 === 0;
-  return wholeHour(range.from) && wholeHour(range.to) && interval !== 'MINUTE' ? 'error_hourly' : 'error_spans';
+  return filters.length === 0 && wholeHour(range.from) && wholeHour(range.to) && interval !== 'MINUTE'
+    ? 'error_hourly'
+    : 'error_spans';
 }

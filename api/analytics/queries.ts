@@ -1,49 +1,51 @@
 import { type Sql, sql } from '../../clickhouse/sql.ts';
-import { type Filter, filtersSql } from './filters.ts';
+import { DIMENSIONS, type Dimension, type DimensionDef } from './dimensions.ts';
+import { byScope, filtersSql } from './filters.ts';
 import { chooseErrorSource, chooseSource } from './plan.ts';
 import type { DateRange } from './range.ts';
+import { eventsWhere, refuseEventFilters, type Scope, serverEventsWhere, spansWhere, visitsSql } from './scope.ts';
+import { bucketSql, type Interval } from './time.ts';
+
+export type { Scope } from './scope.ts';
 
 /**
  * SQL for each analytics family. Every builder takes a list of websites and returns one row
  * group per `client_id`, so one query answers the same question for many websites (see
- * loader.ts). Pure: nothing here talks to ClickHouse.
+ * loader.ts). Visit figures (visitors, visits, bounce rate, duration, entry and exit pages)
+ * read visit rows (scope.ts); event figures (page views, time on page, scroll depth, link
+ * clicks) read events. Pure: nothing here talks to ClickHouse.
  */
 
-export interface Scope {
-  websiteIds: readonly string[];
-  range: DateRange;
-  filters: readonly Filter[];
+/** Visits counted by a visit query, restricted to those a scope selects (none when unfiltered). */
+function inSelectedVisits(scope: Scope): Sql {
+  return scope.filters.length
+    ? sql`AND (client_id, session_id) IN (SELECT client_id, session_id FROM (${visitsSql(scope)}))`
+    : sql``;
 }
 
-/** The WHERE clause every events query shares: websites, time range, filters. */
-export function eventsWhere({ websiteIds, range, filters }: Scope): Sql {
-  return sql`client_id IN ${sql.array(websiteIds, 'String')}
-    AND time >= ${range.from} AND time < ${range.to}
-    AND ${filtersSql(filters)}`;
-}
+const visitSeconds = sql`dateDiff('millisecond', started, ended) / 1000`;
 
 /**
- * Pageviews, visitors, sessions, bounces and session duration. Exact (uniqExact); sessions
- * count when they have a page view; a bounce is a session with one page view; duration spans a
- * session's first to last event.
+ * Headline figures. Visitors, visits (with a page view, started in the range), bounces (visits
+ * with one page view) and duration from visit rows; page views, scroll depth and outgoing-link
+ * clicks from the events the filters select.
  */
 export function summarySql(scope: Scope): Sql {
-  return sql`SELECT client_id,
-      sum(views) AS pageviews,
-      uniqExact(visitor) AS visitors,
-      count() AS sessions,
-      countIf(views = 1) AS bounces,
-      avg(duration) AS avg_session_seconds
+  return sql`SELECT client_id, visitors, sessions, bounces, avg_session_seconds, pageviews, avg_scroll_depth, outgoing_clicks
     FROM (
-      SELECT client_id, session_id, any(anonymous_id) AS visitor,
-        countIf(event_name = 'screen_view') AS views,
-        dateDiff('millisecond', min(time), max(time)) / 1000 AS duration
+      SELECT client_id, uniqExact(visitor_id) AS visitors, count() AS sessions, countIf(views = 1) AS bounces,
+        avg(${visitSeconds}) AS avg_session_seconds
+      FROM (${visitsSql(scope)})
+      GROUP BY client_id
+    ) AS v
+    FULL OUTER JOIN (
+      SELECT client_id, countIf(event_name = 'screen_view') AS pageviews,
+        avgIf(scroll_depth, event_name = 'page_exit' AND scroll_depth IS NOT NULL) AS avg_scroll_depth,
+        countIf(event_name = 'outgoing_link') AS outgoing_clicks
       FROM analytics.events
       WHERE ${eventsWhere(scope)}
-      GROUP BY client_id, session_id
-      HAVING views > 0
-    )
-    GROUP BY client_id`;
+      GROUP BY client_id
+    ) AS e USING (client_id)`;
 }
 
 /** Visitors with any event in the last five minutes. */
@@ -54,29 +56,10 @@ export function realtimeSql(websiteIds: readonly string[]): Sql {
     GROUP BY client_id`;
 }
 
-export const INTERVALS = ['MINUTE', 'HOUR', 'DAY', 'WEEK', 'MONTH'] as const;
-export type Interval = (typeof INTERVALS)[number];
-
-/** Bucket start of a time column in the range's timezone (weeks start on Monday), as epoch seconds. */
-function bucketSql(interval: Interval, timezone: string, column: 'time' | 'timestamp' | 'hour' = 'time'): Sql {
-  const fn = sql.identifier(
-    {
-      MINUTE: 'toStartOfMinute',
-      HOUR: 'toStartOfHour',
-      DAY: 'toStartOfDay',
-      WEEK: 'toMonday',
-      MONTH: 'toStartOfMonth',
-    }[interval],
-    ['toStartOfMinute', 'toStartOfHour', 'toStartOfDay', 'toMonday', 'toStartOfMonth'],
-  );
-  const col = sql.identifier(column, ['time', 'timestamp', 'hour']);
-  // toMonday/toStartOfMonth return a Date: make it the local midnight it means.
-  return interval === 'WEEK' || interval === 'MONTH'
-    ? sql`toUnixTimestamp(toDateTime(${fn}(${col}, ${timezone}), ${timezone}))`
-    : sql`toUnixTimestamp(${fn}(${col}, ${timezone}))`;
-}
-
-/** Page views, visitors and sessions per bucket, from raw events or from the daily rollup (see plan.ts). */
+/**
+ * Page views, visitors and sessions active per bucket, from the events the filters select, or
+ * from the daily rollup when it can answer (see plan.ts).
+ */
 export function timeseriesSql(scope: Scope, interval: Interval): Sql {
   if (chooseSource({ ...scope, interval, metrics: ['pageviews', 'visitors', 'sessions'] }) === 'daily_pageviews') {
     const bucket = sql.identifier(
@@ -101,30 +84,6 @@ export function timeseriesSql(scope: Scope, interval: Interval): Sql {
     ORDER BY client_id, bucket`;
 }
 
-/** Breakdown dimensions → their expression over analytics.events. */
-export const DIMENSIONS = {
-  PATH: 'path',
-  REFERRER: "ifNull(referrer, '')",
-  REFERRER_DOMAIN: "domainWithoutWWW(ifNull(referrer, ''))",
-  UTM_SOURCE: "ifNull(utm_source, '')",
-  UTM_MEDIUM: "ifNull(utm_medium, '')",
-  UTM_CAMPAIGN: "ifNull(utm_campaign, '')",
-  UTM_TERM: "ifNull(utm_term, '')",
-  UTM_CONTENT: "ifNull(utm_content, '')",
-  COUNTRY: "ifNull(country, '')",
-  REGION: "ifNull(region, '')",
-  CITY: "ifNull(city, '')",
-  BROWSER: "ifNull(browser_name, '')",
-  BROWSER_VERSION: "concat(ifNull(browser_name, ''), ' ', ifNull(browser_version, ''))",
-  OS: "ifNull(os_name, '')",
-  OS_VERSION: "concat(ifNull(os_name, ''), ' ', ifNull(os_version, ''))",
-  DEVICE: "ifNull(device_type, '')",
-  SCREEN_RESOLUTION: "ifNull(screen_resolution, '')",
-  LANGUAGE: "ifNull(language, '')",
-  TIMEZONE: "ifNull(timezone, '')",
-} as const;
-export type Dimension = keyof typeof DIMENSIONS;
-
 export const BREAKDOWN_SORTS = ['VISITORS', 'PAGEVIEWS', 'AVG_TIME_ON_PAGE'] as const;
 export type BreakdownSort = (typeof BREAKDOWN_SORTS)[number];
 
@@ -137,31 +96,58 @@ export interface BreakdownPage {
 
 export const MAX_BREAKDOWN_ROWS = 1000;
 
+/** Rows of a breakdown: client_id, value, visitors, pageviews, visits, bounce_rate, avg_time_on_page, avg_scroll_depth, outgoing_clicks. */
+function visitBreakdownSql(scope: Scope, value: Sql): Sql {
+  return sql`SELECT client_id, ${value} AS value, uniqExact(visitor_id) AS visitors, sum(views) AS pageviews,
+      count() AS visits, avg(views = 1) AS bounce_rate,
+      sum(seconds_on_pages) / nullIf(sum(timed_pages), 0) AS avg_time_on_page,
+      sum(scroll_sum) / nullIf(sum(scrolled_pages), 0) AS avg_scroll_depth,
+      sum(link_clicks) AS outgoing_clicks
+    FROM (${visitsSql(scope)})
+    GROUP BY client_id, value`;
+}
+
+function eventBreakdownSql(scope: Scope, dimension: Dimension, value: Sql): Sql {
+  const def: DimensionDef = DIMENSIONS[dimension];
+  const counted = sql.array(def.events ?? ['screen_view'], 'String');
+  const events = sql`SELECT client_id, ${value} AS value,
+      uniqExactIf(anonymous_id, event_name IN ${counted}) AS visitors,
+      countIf(event_name = 'screen_view') AS pageviews,
+      uniqExactIf(session_id, event_name IN ${counted}) AS visits,
+      avgIf(time_on_page, event_name = 'page_exit' AND time_on_page IS NOT NULL) AS avg_time_on_page,
+      avgIf(scroll_depth, event_name = 'page_exit' AND scroll_depth IS NOT NULL) AS avg_scroll_depth,
+      countIf(event_name = 'outgoing_link') AS outgoing_clicks
+    FROM analytics.events
+    WHERE ${eventsWhere(scope)} AND event_name IN ('screen_view', 'page_exit', 'outgoing_link')
+    GROUP BY client_id, value
+    HAVING countIf(event_name IN ${counted}) > 0`;
+  // A page's bounce rate: of the visits that entered on it, the share that viewed one page only.
+  if (dimension !== 'PATH') return sql`SELECT *, CAST(NULL AS Nullable(Float64)) AS bounce_rate FROM (${events})`;
+  return sql`SELECT e.*, b.bounce_rate AS bounce_rate FROM (${events}) AS e
+    LEFT JOIN (
+      SELECT client_id, entry_page AS value, toNullable(avg(views = 1)) AS bounce_rate
+      FROM (${visitsSql(scope)}) GROUP BY client_id, value
+    ) AS b ON b.client_id = e.client_id AND b.value = e.value`;
+}
+
 /**
- * Visitors, page views, bounce rate and time on page by one dimension, sorted and paginated per
- * website. Bounce rate: of the sessions with a page view of this value, the share that viewed
- * one page only.
+ * Visitors, page views, visits, bounce rate, time on page, scroll depth and outgoing-link
+ * clicks by one dimension, sorted and paginated per website. A visit dimension groups visits
+ * (page views are those of the grouped visits); an event dimension groups events (a page's
+ * bounce rate is that of the visits entering on it; null for other event dimensions).
  */
 export function breakdownSql(scope: Scope, dimension: Dimension, page: BreakdownPage): Sql {
-  const value = sql.identifier(DIMENSIONS[dimension], Object.values(DIMENSIONS));
+  const def = DIMENSIONS[dimension];
   const sortColumn = sql.identifier(
     { VISITORS: 'visitors', PAGEVIEWS: 'pageviews', AVG_TIME_ON_PAGE: 'avg_time_on_page' }[page.sort],
     ['visitors', 'pageviews', 'avg_time_on_page'],
   );
-  return sql`SELECT client_id, value,
-      uniqExactIf(anonymous_id, is_view) AS visitors,
-      countIf(is_view) AS pageviews,
-      countIf(is_view AND session_views = 1) / uniqExactIf(session_id, is_view) AS bounce_rate,
-      avgIf(time_on_page, event_name = 'page_exit') AS avg_time_on_page
-    FROM (
-      SELECT client_id, ${value} AS value, anonymous_id, session_id, event_name, time_on_page,
-        event_name = 'screen_view' AS is_view,
-        countIf(event_name = 'screen_view') OVER (PARTITION BY client_id, session_id) AS session_views
-      FROM analytics.events
-      WHERE ${eventsWhere(scope)} AND event_name IN ('screen_view', 'page_exit')
-    )
-    GROUP BY client_id, value
-    HAVING pageviews > 0
+  const rows =
+    def.scope === 'visit'
+      ? visitBreakdownSql(scope, (def.sql as { visits: () => Sql }).visits())
+      : eventBreakdownSql(scope, dimension, (def.sql as { events: () => Sql }).events());
+  return sql`SELECT client_id, value, visitors, pageviews, visits, bounce_rate, avg_time_on_page, avg_scroll_depth, outgoing_clicks
+    FROM (${rows})
     ORDER BY client_id, ${sortColumn} DESC, value
     LIMIT ${sql.param(Math.min(page.limit, MAX_BREAKDOWN_ROWS), 'UInt32')}
       OFFSET ${sql.param(page.offset, 'UInt32')} BY client_id`;
@@ -184,13 +170,6 @@ export const VITAL_DIMENSIONS = {
   COUNTRY: 'country',
 } as const;
 export type VitalDimension = keyof typeof VITAL_DIMENSIONS;
-
-/** Spans WHERE: websites and time range, with a path filter if asked (the spans table has no other page fields). */
-function spansWhere({ websiteIds, range }: Scope, path?: string): Sql {
-  return sql`client_id IN ${sql.array(websiteIds, 'String')}
-    AND timestamp >= ${range.from} AND timestamp < ${range.to}
-    ${path === undefined ? sql`` : sql`AND path = ${path}`}`;
-}
 
 /**
  * Web vitals percentiles (p50/p75/p90/p95/p99) per metric, optionally by a dimension, with the
@@ -243,54 +222,60 @@ export function recentErrorsSql(scope: Scope, search: string | undefined, limit:
     LIMIT ${sql.param(Math.min(limit, 100), 'UInt32')} BY client_id`;
 }
 
-/** Custom events (tracker and server-side) by name: occurrences and unique visitors. */
-export function customEventsSql(scope: Scope): Sql {
-  return sql`SELECT client_id, name, count() AS occurrences, uniqExact(visitor) AS visitors
-    FROM (
-      SELECT client_id, event_name AS name, anonymous_id AS visitor
+/** Tracker custom events and server-side events (POST /v1/track) of the scope, as (client_id, name, visitor, properties). */
+function customEventRowsSql(scope: Scope): Sql {
+  return sql`SELECT client_id, event_name AS name, anonymous_id AS visitor, properties
       FROM analytics.events WHERE ${eventsWhere(scope)} AND event_type = 'custom'
       UNION ALL
-      SELECT assumeNotNull(website_id) AS client_id, event_name AS name, ifNull(anonymous_id, '') AS visitor
-      FROM analytics.custom_events
-      WHERE website_id IN ${sql.array(scope.websiteIds, 'String')}
-        AND timestamp >= ${scope.range.from} AND timestamp < ${scope.range.to}
-    )
+      SELECT assumeNotNull(website_id) AS client_id, event_name AS name, ifNull(anonymous_id, '') AS visitor, properties
+      FROM analytics.custom_events WHERE ${serverEventsWhere(scope)}`;
+}
+
+/**
+ * Custom events (tracker and server-side) by name: occurrences and unique visitors. A server
+ * event without an anonymous id counts as an occurrence but names no visitor.
+ */
+export function customEventsSql(scope: Scope): Sql {
+  return sql`SELECT client_id, name, count() AS occurrences, uniqExactIf(visitor, visitor != '') AS visitors
+    FROM (${customEventRowsSql(scope)})
     GROUP BY client_id, name
     ORDER BY client_id, occurrences DESC, name
     LIMIT ${sql.param(MAX_BREAKDOWN_ROWS, 'UInt32')} BY client_id`;
 }
 
-/** One custom event's property values: how often each key takes each value. */
+/** Property keys reported per event, most frequent first, and values per key. */
+export const PROPERTY_LIMITS = { keys: 100, values: 50 } as const;
+
+/**
+ * One custom event's property values: how often each key takes each value. String values are
+ * decoded from JSON (escapes included); other values keep their JSON text (`42`, `true`).
+ * At most PROPERTY_LIMITS.keys keys (the most frequent first) and PROPERTY_LIMITS.values values each.
+ */
 export function eventPropertiesSql(scope: Scope, eventName: string): Sql {
-  return sql`SELECT client_id, key, value, count() AS occurrences
-    FROM (
-      SELECT client_id, properties FROM analytics.events
-      WHERE ${eventsWhere(scope)} AND event_type = 'custom' AND event_name = ${eventName}
-      UNION ALL
-      SELECT assumeNotNull(website_id) AS client_id, properties FROM analytics.custom_events
-      WHERE website_id IN ${sql.array(scope.websiteIds, 'String')} AND event_name = ${eventName}
-        AND timestamp >= ${scope.range.from} AND timestamp < ${scope.range.to}
+  return sql`SELECT client_id, key, value, occurrences FROM (
+      SELECT *, dense_rank() OVER (PARTITION BY client_id ORDER BY key_total DESC, key) AS key_rank FROM (
+        SELECT *, sum(occurrences) OVER (PARTITION BY client_id, key) AS key_total FROM (
+          SELECT client_id, kv.1 AS key,
+            if(JSONType(kv.2) = 'String', JSONExtractString(kv.2), kv.2) AS value, count() AS occurrences
+          FROM (${customEventRowsSql(scope)})
+          ARRAY JOIN JSONExtractKeysAndValuesRaw(properties) AS kv
+          WHERE name = ${eventName}
+          GROUP BY client_id, key, value
+        )
+      )
     )
-    ARRAY JOIN JSONExtractKeysAndValuesRaw(properties) AS kv
-    GROUP BY client_id, kv.1 AS key, trim(BOTH '"' FROM kv.2) AS value
-    ORDER BY client_id, key, occurrences DESC, value
-    LIMIT 50 BY client_id, key`;
+    WHERE key_rank <= ${sql.param(PROPERTY_LIMITS.keys, 'UInt32')}
+    ORDER BY client_id, key_rank, occurrences DESC, value
+    LIMIT ${sql.param(PROPERTY_LIMITS.values, 'UInt32')} BY client_id, key`;
 }
 
-/** Sessions, newest first: entry and exit pages, page views, duration, where and on what. */
+/** Visits, newest first: entry and exit pages, page views, duration, where and on what. */
 export function sessionsSql(scope: Scope, limit: number, offset: number): Sql {
-  return sql`SELECT client_id, session_id, any(anonymous_id) AS visitor,
-      toUnixTimestamp64Milli(min(time)) AS started, toUnixTimestamp64Milli(max(time)) AS ended,
-      countIf(event_name = 'screen_view') AS pageviews,
-      argMinIf(path, time, event_name = 'screen_view') AS entry_page,
-      argMaxIf(path, time, event_name = 'screen_view') AS exit_page,
-      ifNull(any(referrer), '') AS referrer, ifNull(any(country), '') AS country,
-      ifNull(any(browser_name), '') AS browser, ifNull(any(device_type), '') AS device
-    FROM analytics.events
-    WHERE ${eventsWhere(scope)}
-    GROUP BY client_id, session_id
-    HAVING pageviews > 0
-    ORDER BY client_id, started DESC, session_id
+  return sql`SELECT client_id, session_id, visitor_id AS visitor,
+      toUnixTimestamp64Milli(started) AS started_ms, toUnixTimestamp64Milli(ended) AS ended_ms,
+      views AS pageviews, entry_page, exit_page, referrer, country, browser_name AS browser, device_type AS device
+    FROM (${visitsSql(scope)})
+    ORDER BY client_id, started_ms DESC, session_id
     LIMIT ${sql.param(Math.min(limit, MAX_BREAKDOWN_ROWS), 'UInt32')} OFFSET ${sql.param(offset, 'UInt32')} BY client_id`;
 }
 
@@ -303,30 +288,31 @@ export function sessionTimelineSql(websiteId: string, sessionId: string): Sql {
     LIMIT 1000`;
 }
 
-/** Entry or exit pages: the first or last page viewed in each session, with sessions and bounce rate. */
+/** Entry or exit pages: the first or last page viewed in each visit, with visits, visitors and bounce rate. */
 export function entryExitSql(scope: Scope, which: 'ENTRY' | 'EXIT', limit: number): Sql {
-  const page =
-    which === 'ENTRY'
-      ? sql`argMinIf(path, time, event_name = 'screen_view')`
-      : sql`argMaxIf(path, time, event_name = 'screen_view')`;
-  return sql`SELECT client_id, page AS value, count() AS sessions, uniqExact(visitor) AS visitors, avg(views = 1) AS bounce_rate
-    FROM (
-      SELECT client_id, session_id, any(anonymous_id) AS visitor, ${page} AS page, countIf(event_name = 'screen_view') AS views
-      FROM analytics.events WHERE ${eventsWhere(scope)}
-      GROUP BY client_id, session_id HAVING views > 0
-    )
+  const page = which === 'ENTRY' ? sql`entry_page` : sql`exit_page`;
+  return sql`SELECT client_id, ${page} AS value, count() AS sessions, uniqExact(visitor_id) AS visitors,
+      avg(views = 1) AS bounce_rate
+    FROM (${visitsSql(scope)})
     GROUP BY client_id, value
     ORDER BY client_id, sessions DESC, value
     LIMIT ${sql.param(Math.min(limit, MAX_BREAKDOWN_ROWS), 'UInt32')} BY client_id`;
 }
 
-/** User journeys: how often visitors go from one page to the next within a session. */
+/** Page views of the websites in the range, of the visits a scope selects. */
+function viewsOfSelectedVisits(scope: Scope): Sql {
+  return sql`client_id IN ${sql.array(scope.websiteIds, 'String')}
+    AND time >= ${scope.range.from} AND time < ${scope.range.to} AND event_name = 'screen_view'
+    ${inSelectedVisits(scope)}`;
+}
+
+/** User journeys: how often visitors go from one page to the next within a visit (of the visits the filters select). */
 export function transitionsSql(scope: Scope, limit: number): Sql {
   return sql`SELECT client_id, step.1 AS from_path, step.2 AS to_path, count() AS sessions
     FROM (
       SELECT client_id, arrayMap(x -> x.2, arraySort(groupArray((time, path)))) AS pages
       FROM analytics.events
-      WHERE ${eventsWhere(scope)} AND event_name = 'screen_view'
+      WHERE ${viewsOfSelectedVisits(scope)}
       GROUP BY client_id, session_id
     )
     ARRAY JOIN arrayZip(arrayPopBack(pages), arrayPopFront(pages)) AS step
@@ -353,19 +339,29 @@ function conditionSql(condition: Condition): Sql {
     : sql`(event_name = ${condition.target})`;
 }
 
-/** Visitors converting on each goal, with all visitors for the rate. */
+/** Events of the websites in the range, of the visits a scope selects. */
+function eventsOfSelectedVisits(scope: Scope): Sql {
+  return sql`client_id IN ${sql.array(scope.websiteIds, 'String')}
+    AND time >= ${scope.range.from} AND time < ${scope.range.to}
+    ${inSelectedVisits(scope)}`;
+}
+
+/**
+ * Visitors converting on each goal, with all visitors for the rate, over the visits the
+ * filters select (an event filter selects the visits containing a matching event).
+ */
 export function goalsSql(scope: Scope, goals: readonly Condition[]): Sql {
   const conversions = goals.map((goal) => sql`uniqExactIf(anonymous_id, ${conditionSql(goal)})`);
   return sql`SELECT client_id, uniqExactIf(anonymous_id, event_name = 'screen_view') AS visitors,
       [${sql.join(conversions, ', ')}] AS converted
     FROM analytics.events
-    WHERE ${eventsWhere(scope)}
+    WHERE ${eventsOfSelectedVisits(scope)}
     GROUP BY client_id`;
 }
 
 /**
- * Funnel entrants per step: ClickHouse's windowFunnel finds, per visitor, how many steps were
- * completed in order within the window.
+ * Funnel entrants per step, over the visits the filters select: ClickHouse's windowFunnel
+ * finds, per visitor, how many steps were completed in order within the window.
  */
 export function funnelSql(scope: Scope, steps: readonly Condition[], windowSeconds: number): Sql {
   return sql`SELECT client_id, groupArray(level) AS levels, groupArray(visitors) AS counts
@@ -374,7 +370,7 @@ export function funnelSql(scope: Scope, steps: readonly Condition[], windowSecon
         SELECT client_id, anonymous_id,
           windowFunnel(${sql.param(windowSeconds, 'UInt64')})(toDateTime(time), ${sql.join(steps.map(conditionSql), ', ')}) AS level
         FROM analytics.events
-        WHERE ${eventsWhere(scope)}
+        WHERE ${eventsOfSelectedVisits(scope)}
         GROUP BY client_id, anonymous_id
       )
       GROUP BY client_id, level
@@ -382,15 +378,14 @@ export function funnelSql(scope: Scope, steps: readonly Condition[], windowSecon
     GROUP BY client_id`;
 }
 
-/** Weekly cohorts by first visit in the range: visitors of each cohort active N weeks later. */
+/** Weekly cohorts by first visit in the range: visitors of each cohort with a visit N weeks later. */
 export function retentionSql(scope: Scope): Sql {
   return sql`SELECT client_id, toUnixTimestamp(toDateTime(cohort, ${scope.range.timezone})) AS cohort_start,
       dateDiff('week', cohort, week) AS week_offset, count() AS visitors
     FROM (
-      SELECT client_id, anonymous_id, groupUniqArray(toMonday(time, ${scope.range.timezone})) AS weeks, arrayMin(weeks) AS cohort
-      FROM analytics.events
-      WHERE ${eventsWhere(scope)} AND event_name = 'screen_view'
-      GROUP BY client_id, anonymous_id
+      SELECT client_id, visitor_id, groupUniqArray(toMonday(started, ${scope.range.timezone})) AS weeks, arrayMin(weeks) AS cohort
+      FROM (${visitsSql(scope)})
+      GROUP BY client_id, visitor_id
     )
     ARRAY JOIN weeks AS week
     GROUP BY client_id, cohort, week
@@ -408,23 +403,26 @@ export type RevenueGroup = keyof typeof REVENUE_GROUPS;
 /**
  * Revenue by currency (never summed across currencies), optionally by product, provider or
  * traffic source. A refund replaced its sale (ReplacingMergeTree, read FINAL): its row holds
- * what was kept, with the refunded amount in metadata. The source is the UTM source, else the
- * referrer's domain, else "direct", of the paying visitor's first page view; "(unattributed)"
- * when the payment names no known visitor.
+ * what was kept, with the refunded amount in metadata. A payment is attributed to the paying
+ * visitor's first visit (with a page view, before the range ends): its source (SOURCE) and
+ * the visit filters read that visit; "(unattributed)" when the payment names no known visitor.
+ * Event filters do not apply (payments are not events).
  */
 export function revenueSql(scope: Scope, group: RevenueGroup): Sql {
+  refuseEventFilters(scope);
   const key = sql.identifier(REVENUE_GROUPS[group], Object.values(REVENUE_GROUPS));
   const ids = sql.array(scope.websiteIds, 'String');
-  const attribution =
-    group === 'SOURCE'
-      ? sql`LEFT JOIN (
-          SELECT client_id, anonymous_id,
-            argMin(coalesce(utm_source, nullIf(domainWithoutWWW(ifNull(referrer, '')), ''), 'direct'), time) AS source
-          FROM analytics.events
-          WHERE client_id IN ${ids} AND event_name = 'screen_view' AND time < ${scope.range.to}
+  const { visit } = byScope(scope.filters);
+  const attributed = group === 'SOURCE' || visit.length > 0;
+  const source = (DIMENSIONS.SOURCE.sql as { visits: () => Sql }).visits();
+  const attribution = attributed
+    ? sql`LEFT JOIN (
+          SELECT client_id, visitor_id AS anonymous_id, argMin(${source}, started) AS source,
+            argMin(${filtersSql(visit, 'visits')}, started) AS matches
+          FROM (${visitsSql({ ...scope, filters: [], range: { ...scope.range, from: new Date(0) } })})
           GROUP BY client_id, anonymous_id
         ) AS visits ON visits.client_id = r.client_id AND visits.anonymous_id = r.anonymous_id`
-      : sql``;
+    : sql``;
   return sql`SELECT r.client_id AS client_id, r.currency AS currency, ${key} AS value,
       toFloat64(sum(amount)) AS revenue,
       countIf(type != 'refund') AS transactions,
@@ -437,6 +435,7 @@ export function revenueSql(scope: Scope, group: RevenueGroup): Sql {
       WHERE website_id IN ${ids} AND created >= ${scope.range.from} AND created < ${scope.range.to}
     ) AS r
     ${attribution}
+    ${visit.length ? sql`WHERE visits.matches = 1` : sql``}
     GROUP BY client_id, currency, value
     ORDER BY client_id, currency, revenue DESC, value`;
 }
@@ -527,11 +526,11 @@ export function vitalsTimeseriesSql(scope: Scope, metric: string, interval: Inte
 }
 
 /**
- * Errors per bucket. Hour-aligned ranges at hourly or coarser buckets read the hourly rollup
- * (analytics.error_hourly), the rest raw spans; see plan.ts.
+ * Errors per bucket. Unfiltered, hour-aligned ranges at hourly or coarser buckets read the
+ * hourly rollup (analytics.error_hourly), the rest raw spans; see plan.ts.
  */
 export function errorTrendSql(scope: Scope, interval: Interval): Sql {
-  if (chooseErrorSource(scope.range, interval) === 'error_hourly') {
+  if (chooseErrorSource(scope, interval) === 'error_hourly') {
     return sql`SELECT client_id, ${bucketSql(interval, scope.range.timezone, 'hour')} AS bucket, sum(error_count) AS errors
       FROM analytics.error_hourly
       WHERE client_id IN ${sql.array(scope.websiteIds, 'String')} AND hour >= ${scope.range.from} AND hour < ${scope.range.to}
@@ -542,10 +541,10 @@ export function errorTrendSql(scope: Scope, interval: Interval): Sql {
     GROUP BY client_id, bucket ORDER BY client_id, bucket`;
 }
 
-/** Errors by page, from the hourly rollup when the range allows (see plan.ts). */
+/** Errors by page, from the hourly rollup when the scope allows (see plan.ts). */
 export function errorsByPageSql(scope: Scope, limit: number): Sql {
   const source =
-    chooseErrorSource(scope.range, 'HOUR') === 'error_hourly'
+    chooseErrorSource(scope, 'HOUR') === 'error_hourly'
       ? sql`SELECT client_id, path, sum(error_count) AS errors, uniqMerge(affected_users) AS visitors
           FROM analytics.error_hourly
           WHERE client_id IN ${sql.array(scope.websiteIds, 'String')} AND hour >= ${scope.range.from} AND hour < ${scope.range.to}

@@ -43,39 +43,55 @@ export function assertTimezone(timezone: string): void {
   }
 }
 
+/** Formatters per timezone: building an Intl.DateTimeFormat costs far more than using one. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+const cached = (cache: Map<string, Intl.DateTimeFormat>, timezone: string, make: () => Intl.DateTimeFormat) => {
+  let format = cache.get(timezone);
+  if (!format) {
+    format = make();
+    // Valid names are a few hundred, but their spelling is case-insensitive: keep the cache bounded.
+    if (cache.size >= 1000) cache.clear();
+    cache.set(timezone, format);
+  }
+  return format;
+};
+
+const numericParts = (format: Intl.DateTimeFormat, instant: Date) =>
+  format.formatToParts(instant).reduce<Record<string, number>>((acc, part) => {
+    if (part.type !== 'literal') acc[part.type] = Number(part.value);
+    return acc;
+  }, {});
+
 /** The local calendar date of an instant in a timezone. */
 export function localDate(instant: Date, timezone: string): { year: number; month: number; day: number } {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: timezone,
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-  })
-    .formatToParts(instant)
-    .reduce<Record<string, number>>((acc, part) => {
-      if (part.type !== 'literal') acc[part.type] = Number(part.value);
-      return acc;
-    }, {});
+  const format = cached(
+    dateFormats,
+    timezone,
+    () => new Intl.DateTimeFormat('en-US', { timeZone: timezone, year: 'numeric', month: 'numeric', day: 'numeric' }),
+  );
+  const parts = numericParts(format, instant);
   return { year: parts.year as number, month: parts.month as number, day: parts.day as number };
 }
 
 /** Offset of the timezone from UTC at an instant, in milliseconds. */
 export function offsetMs(instant: Date, timezone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: timezone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  })
-    .formatToParts(instant)
-    .reduce<Record<string, number>>((acc, part) => {
-      if (part.type !== 'literal') acc[part.type] = Number(part.value);
-      return acc;
-    }, {});
+  const format = cached(
+    dateTimeFormats,
+    timezone,
+    () =>
+      new Intl.DateTimeFormat('en-US', {
+        timeZone: timezone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric',
+      }),
+  );
+  const parts = numericParts(format, instant);
   const asUtc = Date.UTC(
     parts.year as number,
     (parts.month as number) - 1,

@@ -124,7 +124,7 @@ it('attributes revenue to the paying visitor’s first source', async () => {
 
 it('summarises LLM usage by provider and model', async () => {
   const loaders = createAnalyticsLoaders(ch.client);
-  const [usage] = await loaders.aiUsage.load({ websiteId: 'org', range });
+  const [usage] = await loaders.aiUsage.load({ ownerId: 'org', range });
   expect(usage).toMatchObject({
     provider: 'openai',
     model: 'gpt-4o-mini',
@@ -135,7 +135,7 @@ it('summarises LLM usage by provider and model', async () => {
   });
   expect(usage?.costUsd).toBeCloseTo(0.004, 10);
   expect(usage?.latencyP50Ms).toBe(250);
-  const hourly = await loaders.aiTimeseries.load({ websiteId: 'org', range, interval: 'HOUR' });
+  const hourly = await loaders.aiTimeseries.load({ ownerId: 'org', range, interval: 'HOUR' });
   expect(hourly).toHaveLength(48);
   expect(hourly.slice(0, 5).map((p) => p.calls)).toEqual([0, 1, 1, 1, 1]);
   expect(hourly.reduce((sum, p) => sum + p.tokens, 0)).toBe(4400);

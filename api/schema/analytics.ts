@@ -1,8 +1,8 @@
 import { runQuery } from '../../clickhouse/query.ts';
-import { FILTER_FIELDS, FILTER_OPS, type Filter, filtersSql, InvalidFilterError } from '../analytics/filters.ts';
+import { DIMENSION_NAMES, DIMENSIONS } from '../analytics/dimensions.ts';
+import { checkFilters, FILTER_OPS, type Filter, InvalidFilterError } from '../analytics/filters.ts';
 import {
   type AiUsageRow,
-  assertBuckets,
   type BreakdownRow,
   type ErrorGroup,
   type ErrorOccurrence,
@@ -18,15 +18,13 @@ import {
 } from '../analytics/loader.ts';
 import {
   BREAKDOWN_SORTS,
-  DIMENSIONS,
-  type Dimension,
-  INTERVALS,
   LINK_DIMENSIONS,
   type LinkDimension,
   REVENUE_GROUPS,
   VITAL_DIMENSIONS,
 } from '../analytics/queries.ts';
 import { type DateRange, InvalidRangeError, PRESETS, previousPeriod, resolveRange } from '../analytics/range.ts';
+import { assertBuckets, INTERVALS } from '../analytics/time.ts';
 import { can, ownsWebsite } from '../auth.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
@@ -65,9 +63,6 @@ const enumOf = <T extends string>(
 const PresetRef = enumOf('DateRangePreset', PRESETS, 'A range relative to now, in local days.', (p) =>
   p.toLowerCase().replaceAll('_', ' '),
 );
-const FilterFieldRef = enumOf('AnalyticsFilterField', FILTER_FIELDS, 'What a filter looks at.', (f) =>
-  f === 'property' ? 'A custom event property (give its key).' : `The ${f.replaceAll('_', ' ')}.`,
-);
 const FilterOpRef = enumOf('AnalyticsFilterOperator', FILTER_OPS, 'How a filter compares.', (op) =>
   op.toLowerCase().replaceAll('_', ' '),
 );
@@ -79,9 +74,17 @@ const IntervalRef = enumOf(
 );
 const DimensionRef = enumOf(
   'AnalyticsDimension',
-  Object.keys(DIMENSIONS) as Dimension[],
-  'What a breakdown groups by.',
-  (d) => d.toLowerCase().replaceAll('_', ' '),
+  DIMENSION_NAMES,
+  'What filters compare and breakdowns group by. A visit dimension (marked "visit") is fixed at the start of a ' +
+    'visit: a filter on it selects whole visits, and every event of those visits counts. An event dimension ' +
+    '(marked "event") belongs to each event: a filter on it selects events, and for visit figures (visitors, ' +
+    'visits, bounce rate, duration, entry and exit pages, sessions, journeys, goals, funnels, retention) the ' +
+    'visits containing a matching event. A family that cannot apply a filter refuses it with UNSUPPORTED_FILTER.',
+  (d) => {
+    const def = DIMENSIONS[d];
+    const use = def.filter && def.group ? '' : def.filter ? ' Filters only.' : ' Groups only.';
+    return `${def.description}${use}`;
+  },
 );
 const SortRef = enumOf(
   'BreakdownSort',
@@ -115,10 +118,10 @@ const DateRangeInput = builder.inputType('DateRangeInput', {
 const FilterInput = builder.inputType('AnalyticsFilterInput', {
   description: 'One filter; all filters must hold.',
   fields: (t) => ({
-    field: t.field({ type: FilterFieldRef, required: true, description: 'What to compare.' }),
+    field: t.field({ type: DimensionRef, required: true, description: 'What to compare.' }),
     op: t.field({ type: FilterOpRef, required: true, description: 'How to compare.' }),
     value: t.stringList({ required: true, description: 'The value (several for IN / NOT_IN).' }),
-    key: t.string({ required: false, description: 'Property key, for field property.' }),
+    key: t.string({ required: false, description: 'Property key, for field PROPERTY.' }),
   }),
 });
 
@@ -141,7 +144,7 @@ function parseScope(
       value: f.op === 'IN' || f.op === 'NOT_IN' ? f.value : (f.value[0] ?? ''),
       key: f.key ?? undefined,
     })) as Filter[];
-    filtersSql(ast); // validates every filter now, before any query runs
+    checkFilters(ast); // validates every filter now, before any query runs
     return { websiteId, range: resolved, filters: ast };
   } catch (error) {
     if (error instanceof InvalidRangeError) throw InputError.at(['range'], error.message);
@@ -165,14 +168,23 @@ const ResolvedRange = builder.objectRef<DateRange>('ResolvedRange').implement({
 });
 
 const SummaryRef = builder.objectRef<Summary>('AnalyticsSummary').implement({
-  description: 'Headline figures (exact counts).',
+  description:
+    'Headline figures (exact counts). Visit figures count the visits (sessions) that started in the range with a ' +
+    'page view; page views, scroll depth and link clicks count the events in the range.',
   fields: (t) => ({
     pageviews: t.exposeInt('pageviews', { description: 'Page views.' }),
     visitors: t.exposeInt('visitors', { description: 'Unique visitors.' }),
-    sessions: t.exposeInt('sessions', { description: 'Sessions with at least one page view.' }),
-    bounceRate: t.exposeFloat('bounceRate', { description: 'Share of sessions with one page view, 0–1.' }),
-    avgSessionSeconds: t.exposeFloat('avgSessionSeconds', { description: 'Mean session duration.' }),
-    pagesPerSession: t.exposeFloat('pagesPerSession', { description: 'Page views per session.' }),
+    sessions: t.exposeInt('sessions', { description: 'Visits with at least one page view.' }),
+    bounceRate: t.exposeFloat('bounceRate', { description: 'Share of visits with one page view, 0–1.' }),
+    avgSessionSeconds: t.exposeFloat('avgSessionSeconds', {
+      description: 'Mean visit duration (first to last event).',
+    }),
+    pagesPerSession: t.exposeFloat('pagesPerSession', { description: 'Page views per visit.' }),
+    avgScrollDepth: t.exposeFloat('avgScrollDepth', {
+      nullable: true,
+      description: 'Mean scroll depth when leaving a page, 0–100 (null without measurements).',
+    }),
+    outgoingClicks: t.exposeInt('outgoingClicks', { description: 'Clicks on links to other sites.' }),
   }),
 });
 
@@ -219,23 +231,34 @@ const Point = builder.objectRef<TimeseriesPoint>('TimeseriesPoint').implement({
     time: t.field({ type: 'DateTime', description: 'Bucket start.', resolve: (p) => p.time }),
     pageviews: t.exposeInt('pageviews', { description: 'Page views.' }),
     visitors: t.exposeInt('visitors', { description: 'Unique visitors in the bucket.' }),
-    sessions: t.exposeInt('sessions', { description: 'Sessions in the bucket.' }),
+    sessions: t.exposeInt('sessions', { description: 'Visits active in the bucket.' }),
   }),
 });
 
 const Breakdown = builder.objectRef<BreakdownRow>('BreakdownRow').implement({
-  description: 'One value of a dimension.',
+  description:
+    'One value of a dimension. For a visit dimension the figures are those of the visits with this value ' +
+    '(page views included); for an event dimension those of the events with this value.',
   fields: (t) => ({
     value: t.exposeString('value', { description: 'The value (empty when unknown).' }),
     visitors: t.exposeInt('visitors', { description: 'Unique visitors.' }),
     pageviews: t.exposeInt('pageviews', { description: 'Page views.' }),
+    visits: t.exposeInt('visits', { description: 'Visits.' }),
     bounceRate: t.exposeFloat('bounceRate', {
-      description: 'Share of the sessions with a page view of this value that viewed one page only.',
+      nullable: true,
+      description:
+        'Share of the visits that viewed one page only. For PATH: of the visits entering on the page (null when ' +
+        'none did); null for other event dimensions.',
     }),
     avgTimeOnPage: t.exposeFloat('avgTimeOnPage', {
       nullable: true,
       description: 'Mean visible seconds on page, from engagement events.',
     }),
+    avgScrollDepth: t.exposeFloat('avgScrollDepth', {
+      nullable: true,
+      description: 'Mean scroll depth when leaving a page, 0–100.',
+    }),
+    outgoingClicks: t.exposeInt('outgoingClicks', { description: 'Clicks on links to other sites.' }),
   }),
 });
 
@@ -450,7 +473,7 @@ const checkedInterval = (range: DateRange, interval: (typeof INTERVALS)[number])
 };
 
 const Analytics = builder.objectRef<AnalyticsScope>('WebsiteAnalytics').implement({
-  description: 'Analytics of one website over a range, with filters applied to page events.',
+  description: 'Analytics of one website over a range, with filters (every family applies them or refuses them).',
   fields: (t) => ({
     range: t.field({ type: ResolvedRange, description: 'The range covered.', resolve: (s) => s.range }),
     summary: t.field({
@@ -477,15 +500,16 @@ const Analytics = builder.objectRef<AnalyticsScope>('WebsiteAnalytics').implemen
     }),
     breakdown: t.field({
       type: [Breakdown],
-      description: 'Visitors, page views and time on page by a dimension.',
+      description: 'Visitors, page views, visits, bounce rate and engagement by a dimension.',
       args: {
         dimension: t.arg({ type: DimensionRef, required: true, description: 'Group by.' }),
         sort: t.arg({ type: SortRef, defaultValue: 'VISITORS', description: 'Order.' }),
         first: t.arg.int({ defaultValue: 10, description: 'Rows (≤ 1000).' }),
         offset: t.arg.int({ defaultValue: 0, description: 'Rows to skip.' }),
       },
-      resolve: (s, args, ctx) =>
-        ctx.analytics.breakdown.load({
+      resolve: (s, args, ctx) => {
+        if (!DIMENSIONS[args.dimension].group) throw InputError.at(['dimension'], `${args.dimension} does not group`);
+        return ctx.analytics.breakdown.load({
           ...s,
           dimension: args.dimension,
           page: {
@@ -493,7 +517,8 @@ const Analytics = builder.objectRef<AnalyticsScope>('WebsiteAnalytics').implemen
             limit: bounded(args.first ?? 10, 1000, 'first'),
             offset: bounded(args.offset ?? 0, 100_000, 'offset'),
           },
-        }),
+        });
+      },
     }),
     entryPages: t.field({
       type: [EntryExit],
@@ -511,7 +536,7 @@ const Analytics = builder.objectRef<AnalyticsScope>('WebsiteAnalytics').implemen
     }),
     vitals: t.field({
       type: [Vital],
-      description: 'Web vitals percentiles and ratings (filters do not apply; use path).',
+      description: 'Web vitals percentiles and ratings of the page views the filters select.',
       args: {
         dimension: t.arg({ type: VitalDimensionRef, defaultValue: 'NONE', description: 'Group by.' }),
         path: t.arg.string({ required: false, description: 'Only this page.' }),
@@ -675,12 +700,16 @@ builder.prismaObjectFields('Website', (t) => ({
     authScopes: (website, _args, ctx) => website.isPublic || ownsWebsite(ctx.auth, website, 'readAnalytics'),
     args: {
       range: t.arg({ type: DateRangeInput, required: true, description: 'The period.' }),
-      filters: t.arg({ type: [FilterInput], defaultValue: [], description: 'Conditions on page events.' }),
+      filters: t.arg({
+        type: [FilterInput],
+        defaultValue: [],
+        description: 'Conditions that must all hold (see AnalyticsDimension for visit and event scopes).',
+      }),
     },
     resolve: (website, { range, filters }, ctx) => {
       const owner = ownsWebsite(ctx.auth, website, 'readAnalytics');
       // Property values are the owner's: a public reader filtering on them could read them one guess at a time.
-      if (!owner && filters?.some((filter) => filter.field === 'property')) {
+      if (!owner && filters?.some((filter) => filter.field === 'PROPERTY')) {
         throw ctx.auth ? new ForbiddenError(PROPERTY_FILTERS) : new UnauthenticatedError(PROPERTY_FILTERS);
       }
       return { ...parseScope(website.id, range, filters ?? []), owner };
@@ -730,25 +759,24 @@ const LinkStats = builder.objectRef<{ linkId: string; range: DateRange }>('LinkS
   fields: (t) => ({
     clicks: t.int({
       description: 'Clicks.',
-      resolve: async (s, _, ctx) =>
-        (await ctx.analytics.linkStats.load({ websiteId: s.linkId, range: s.range })).clicks,
+      resolve: async (s, _, ctx) => (await ctx.analytics.linkStats.load({ ownerId: s.linkId, range: s.range })).clicks,
     }),
     uniqueClickers: t.int({
       description: 'Unique clickers (daily salted hashes, so someone clicking on two days counts twice).',
       resolve: async (s, _, ctx) =>
-        (await ctx.analytics.linkStats.load({ websiteId: s.linkId, range: s.range })).clickers,
+        (await ctx.analytics.linkStats.load({ ownerId: s.linkId, range: s.range })).clickers,
     }),
     breakdown: t.field({
       type: [LinkValue],
       description: 'Clicks by referrer domain, country, device or browser.',
       args: { dimension: t.arg({ type: LinkDimensionRef, required: true, description: 'Group by.' }) },
       resolve: (s, { dimension }, ctx) =>
-        ctx.analytics.linkBreakdown.load({ websiteId: s.linkId, range: s.range, dimension }),
+        ctx.analytics.linkBreakdown.load({ ownerId: s.linkId, range: s.range, dimension }),
     }),
     daily: t.field({
       type: [LinkDay],
       description: 'Clicks per local day, empty days included.',
-      resolve: (s, _, ctx) => ctx.analytics.linkTimeseries.load({ websiteId: s.linkId, range: s.range }),
+      resolve: (s, _, ctx) => ctx.analytics.linkTimeseries.load({ ownerId: s.linkId, range: s.range }),
     }),
   }),
 });
@@ -782,7 +810,7 @@ const UptimeStatsRef = builder.objectRef<{ monitorId: string; range: DateRange }
   description: 'Availability, latency and incidents of a monitor over a range.',
   fields: (t) => {
     const stats = (s: { monitorId: string; range: DateRange }, ctx: Context) =>
-      ctx.analytics.uptime.load({ websiteId: s.monitorId, range: s.range });
+      ctx.analytics.uptime.load({ ownerId: s.monitorId, range: s.range });
     return {
       checks: t.int({ description: 'Checks made.', resolve: async (s, _, ctx) => (await stats(s, ctx)).checks }),
       availability: t.float({
@@ -812,7 +840,7 @@ const UptimeStatsRef = builder.objectRef<{ monitorId: string; range: DateRange }
       incidents: t.field({
         type: [IncidentRef],
         description: 'Incidents, newest first.',
-        resolve: (s, _, ctx) => ctx.analytics.incidents.load({ websiteId: s.monitorId, range: s.range }),
+        resolve: (s, _, ctx) => ctx.analytics.incidents.load({ ownerId: s.monitorId, range: s.range }),
       }),
     };
   },
@@ -863,7 +891,7 @@ const AiUsageReport = builder.objectRef<{ organizationId: string; range: DateRan
     byModel: t.field({
       type: [AiUsage],
       description: 'Totals by provider and model, busiest first.',
-      resolve: (r, _, ctx) => ctx.analytics.aiUsage.load({ websiteId: r.organizationId, range: r.range }),
+      resolve: (r, _, ctx) => ctx.analytics.aiUsage.load({ ownerId: r.organizationId, range: r.range }),
     }),
     timeseries: t.field({
       type: [AiPoint],
@@ -871,7 +899,7 @@ const AiUsageReport = builder.objectRef<{ organizationId: string; range: DateRan
       args: { interval: t.arg({ type: IntervalRef, required: true, description: 'Bucket size.' }) },
       resolve: (r, { interval }, ctx) =>
         ctx.analytics.aiTimeseries.load({
-          websiteId: r.organizationId,
+          ownerId: r.organizationId,
           range: r.range,
           interval: checkedInterval(r.range, interval),
         }),
