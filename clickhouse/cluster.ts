@@ -13,6 +13,7 @@ const CREATE_DATABASE = /^CREATE DATABASE IF NOT EXISTS (\w+)$/;
 const CREATE_TABLE = /^CREATE TABLE IF NOT EXISTS (\w+)\.(\w+) \(/;
 const CREATE_VIEW = /^CREATE MATERIALIZED VIEW IF NOT EXISTS (\w+)\.(\w+)\s+TO (\w+)\.(\w+)/;
 const ALTER_TABLE = /^ALTER TABLE (\w+)\.(\w+) /;
+const DROP = /^DROP (TABLE|VIEW) IF EXISTS (\w+)\.(\w+)$/;
 const ENGINE = /ENGINE = (\w*)MergeTree(?:\(([^)]*)\))?/;
 const FIRST_ORDER_KEY = /ORDER BY \(?\s*(\w+)/;
 const TABLE_REFERENCE = /\b(FROM|JOIN) (\w+)\.(\w+)/g;
@@ -71,6 +72,15 @@ export function renderForCluster(statement: string, cluster: string): string[] {
       rendered.push(statement.replace(ALTER_TABLE, `ALTER TABLE ${db}.${name} ${on} `));
     }
     return rendered;
+  }
+
+  const drop = DROP.exec(statement);
+  if (drop) {
+    const [, kind, db, name] = drop as unknown as [string, string, string, string];
+    // A view is one object per node; a table is the Distributed table and its local tables.
+    return kind === 'VIEW'
+      ? [`${statement} ${on}`]
+      : [`DROP TABLE IF EXISTS ${db}.${name} ${on}`, `DROP TABLE IF EXISTS ${db}.${localName(name)} ${on}`];
   }
 
   throw new Error(`Cannot render statement for cluster: ${statement.slice(0, 80)}`);

@@ -12,8 +12,6 @@ const TABLES = [
   'analytics.daily_pageviews',
   'analytics.daily_pageviews_mv',
   'analytics.web_vitals_spans',
-  'analytics.web_vitals_hourly',
-  'analytics.web_vitals_hourly_mv',
   'analytics.error_spans',
   'analytics.error_hourly',
   'analytics.error_hourly_mv',
@@ -40,7 +38,7 @@ describe('ClickHouse migrator', () => {
 
   it('creates every table of the design with its engine', async () => {
     const applied = await migrateClickHouse({ client: ch.client, dir });
-    expect(applied.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(applied.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
     const rows = await runQuery<{ name: string; engine: string }>(ch.client, {
       name: 'list_tables',
       query: sql`SELECT concat(database, '.', name) AS name, engine FROM system.tables
@@ -48,7 +46,6 @@ describe('ClickHouse migrator', () => {
     });
     expect(rows.map((r) => r.name).sort()).toEqual([...TABLES].sort());
     const engine = Object.fromEntries(rows.map((r) => [r.name, r.engine]));
-    expect(engine['analytics.web_vitals_hourly']).toBe('AggregatingMergeTree');
     expect(engine['analytics.error_hourly']).toBe('AggregatingMergeTree');
     expect(engine['analytics.revenue']).toBe('ReplacingMergeTree');
     expect(engine['analytics.daily_pageviews_mv']).toBe('MaterializedView');
@@ -57,12 +54,12 @@ describe('ClickHouse migrator', () => {
   it('is a no-op the second time and reports everything applied', async () => {
     expect(await migrateClickHouse({ client: ch.client, dir })).toEqual([]);
     const status = await clickHouseMigrationStatus({ client: ch.client, dir });
-    expect(status.map((s) => s.state)).toEqual(Array(10).fill('applied'));
+    expect(status.map((s) => s.state)).toEqual(Array(11).fill('applied'));
   });
 
   it('applies a new migration and reports it pending before', async () => {
     writeFileSync(
-      join(dir, '0011_extra.sql'),
+      join(dir, '0012_extra.sql'),
       "ALTER TABLE analytics.events ADD COLUMN IF NOT EXISTS extra String DEFAULT '';\n",
     );
     expect((await clickHouseMigrationStatus({ client: ch.client, dir })).at(-1)?.state).toBe('pending');
@@ -72,7 +69,7 @@ describe('ClickHouse migrator', () => {
   it('refuses an edited migration before applying anything else', async () => {
     const file = join(dir, '0002_events.sql');
     writeFileSync(file, `${readFileSync(file, 'utf8')}\n-- sneaky edit\n`);
-    writeFileSync(join(dir, '0012_more.sql'), 'CREATE DATABASE IF NOT EXISTS never_created;\n');
+    writeFileSync(join(dir, '0013_more.sql'), 'CREATE DATABASE IF NOT EXISTS never_created;\n');
     const error = await migrateClickHouse({ client: ch.client, dir }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MigrationError);
     expect((error as MigrationError).problems).toEqual([
@@ -87,11 +84,11 @@ describe('ClickHouse migrator', () => {
   });
 
   it('refuses when an applied migration file is gone', async () => {
-    rmSync(join(dir, '0012_more.sql'));
-    rmSync(join(dir, '0011_extra.sql'));
+    rmSync(join(dir, '0013_more.sql'));
+    rmSync(join(dir, '0012_extra.sql'));
     cpSync(join(MIGRATIONS_DIR, '0002_events.sql'), join(dir, '0002_events.sql'));
     await expect(migrateClickHouse({ client: ch.client, dir })).rejects.toThrow(
-      /11_extra was applied but its file is gone/,
+      /12_extra was applied but its file is gone/,
     );
   });
 });

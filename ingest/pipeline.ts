@@ -159,6 +159,8 @@ function toSpanRow(draft: Draft, event: SpanEvent, ctx: RequestContext, shared: 
   if (event.type === 'vital') {
     row.metric_name = event.metric;
     row.metric_value = event.value;
+    // Reports of one page view and metric share it: the latest replaces the others (vitalsSql).
+    row.view_id = event.viewId || event.eventId;
     return { table: 'analytics.web_vitals_spans', row };
   }
   row.message = event.message;
