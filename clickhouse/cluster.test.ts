@@ -23,7 +23,7 @@ describe('cluster DDL', () => {
         name: 'format_cluster_ddl',
         query: sql`SELECT formatQuery(${statement}) AS formatted`,
       });
-      expect(row?.formatted).toContain('ON CLUSTER analytics_cluster');
+      if (!statement.startsWith('INSERT')) expect(row?.formatted).toContain('ON CLUSTER analytics_cluster');
     }
   });
 
@@ -61,6 +61,8 @@ describe('cluster DDL', () => {
     expect(renderForCluster('DROP VIEW IF EXISTS analytics.web_vitals_hourly_mv', 'c')).toEqual([
       'DROP VIEW IF EXISTS analytics.web_vitals_hourly_mv ON CLUSTER c',
     ]);
+    const copy = 'INSERT INTO analytics.b (x, y) SELECT x, y FROM analytics.a';
+    expect(renderForCluster(copy, 'c')).toEqual([copy]);
     expect(() => renderForCluster('CREATE DATABASE IF NOT EXISTS x', 'c; DROP')).toThrow(/Invalid ClickHouse cluster/);
   });
 

@@ -266,8 +266,8 @@ ENGINE = ReplacingMergeTree(applied_at)
 ORDER BY version
 SETTINGS index_granularity = 8192;
 
--- analytics.web_vitals_spans (MergeTree)
-CREATE TABLE analytics.web_vitals_spans
+-- analytics.web_vitals (ReplacingMergeTree)
+CREATE TABLE analytics.web_vitals
 (
     `client_id` String CODEC(ZSTD(1)),
     `anonymous_id` String CODEC(ZSTD(1)),
@@ -282,11 +282,11 @@ CREATE TABLE analytics.web_vitals_spans
     `device_type` LowCardinality(String) DEFAULT '' CODEC(ZSTD(1)),
     `country` LowCardinality(String) DEFAULT '' CODEC(ZSTD(1)),
     INDEX idx_session_id session_id TYPE bloom_filter(0.01) GRANULARITY 1,
-    INDEX idx_metric_value metric_value TYPE minmax GRANULARITY 1
+    INDEX idx_timestamp timestamp TYPE minmax GRANULARITY 1
 )
-ENGINE = MergeTree
-PARTITION BY toDate(timestamp)
-ORDER BY (client_id, metric_name, path, timestamp)
+ENGINE = ReplacingMergeTree(timestamp)
+PARTITION BY toYYYYMM(timestamp)
+ORDER BY (client_id, metric_name, path, view_id)
 TTL toDateTime(timestamp) + toIntervalYear(1)
 SETTINGS index_granularity = 8192, non_replicated_deduplication_window = 1000;
 

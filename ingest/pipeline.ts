@@ -159,9 +159,9 @@ function toSpanRow(draft: Draft, event: SpanEvent, ctx: RequestContext, shared: 
   if (event.type === 'vital') {
     row.metric_name = event.metric;
     row.metric_value = event.value;
-    // Reports of one page view and metric share it: the latest replaces the others (vitalsSql).
+    // Reports of one page view and metric share it: the latest replaces the others (analytics.web_vitals).
     row.view_id = event.viewId || event.eventId;
-    return { table: 'analytics.web_vitals_spans', row };
+    return { table: 'analytics.web_vitals', row };
   }
   row.message = event.message;
   row.error_type = event.errorType || 'Error';

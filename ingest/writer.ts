@@ -18,7 +18,7 @@ import {
 
 export type Table =
   | 'analytics.events'
-  | 'analytics.web_vitals_spans'
+  | 'analytics.web_vitals'
   | 'analytics.error_spans'
   | 'analytics.custom_events'
   | 'analytics.revenue'

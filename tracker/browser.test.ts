@@ -282,7 +282,7 @@ describe('tracker in Chromium', () => {
 
     const vitals = () =>
       t.rows<{ metric_name: string; metric_value: number }>(
-        sql`SELECT metric_name, metric_value FROM analytics.web_vitals_spans
+        sql`SELECT metric_name, metric_value FROM analytics.web_vitals
           WHERE client_id = ${site} AND anonymous_id = ${id ?? ''} ORDER BY metric_name`,
       );
     await expect

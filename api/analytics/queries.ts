@@ -193,35 +193,24 @@ function spansWhere({ websiteIds, range }: Scope, path?: string): Sql {
 }
 
 /**
- * One row per page view and metric: the latest report (`latest`, at `time`). The tracker reports
- * CLS and INP again at later hides of the same page view; each report replaces the one before,
- * so every page view counts once, with its last value. `dimension` is fixed per page view.
- */
-function vitalsPerViewSql(where: Sql, dimension: VitalDimension = 'NONE'): Sql {
-  const value = sql.identifier(VITAL_DIMENSIONS[dimension], Object.values(VITAL_DIMENSIONS));
-  return sql`SELECT client_id, metric_name, any(${value}) AS value,
-      argMax(metric_value, timestamp) AS latest, max(timestamp) AS time
-    FROM analytics.web_vitals_spans
-    WHERE ${where}
-    GROUP BY client_id, metric_name, view_id`;
-}
-
-/**
  * Web vitals percentiles (p50/p75/p90/p95/p99) per metric, optionally by a dimension, with the
- * share of good / poor page views. `quantiles` keeps 8192 samples per group: exact below that,
- * a close estimate above.
+ * share of good / poor page views. Each page view counts once, with its latest report (FINAL:
+ * analytics.web_vitals replaces a page view's earlier reports), in the time of that report.
+ * `quantiles` keeps 8192 samples per group: exact below that, a close estimate above.
  */
 export function vitalsSql(scope: Scope, dimension: VitalDimension, path?: string): Sql {
+  const value = sql.identifier(VITAL_DIMENSIONS[dimension], Object.values(VITAL_DIMENSIONS));
   const limit = (index: 0 | 1) =>
     sql.join(
       Object.entries(VITAL_THRESHOLDS).map(([metric, bounds]) => sql`metric_name = ${metric}, ${bounds[index]}`),
       ', ',
     );
-  return sql`SELECT client_id, metric_name AS metric, value, count() AS samples,
-      quantiles(0.5, 0.75, 0.9, 0.95, 0.99)(latest) AS percentiles,
-      countIf(latest <= multiIf(${limit(0)}, inf)) / count() AS good_share,
-      countIf(latest > multiIf(${limit(1)}, inf)) / count() AS poor_share
-    FROM (${vitalsPerViewSql(spansWhere(scope, path), dimension)})
+  return sql`SELECT client_id, metric_name AS metric, ${value} AS value, count() AS samples,
+      quantiles(0.5, 0.75, 0.9, 0.95, 0.99)(metric_value) AS percentiles,
+      countIf(metric_value <= multiIf(${limit(0)}, inf)) / count() AS good_share,
+      countIf(metric_value > multiIf(${limit(1)}, inf)) / count() AS poor_share
+    FROM analytics.web_vitals FINAL
+    WHERE ${spansWhere(scope, path)}
     GROUP BY client_id, metric, value
     ORDER BY client_id, metric, samples DESC, value
     LIMIT 100 BY client_id, metric`;
@@ -529,11 +518,12 @@ export function incidentsSql(monitorIds: readonly string[], range: DateRange, th
     ORDER BY monitor_id, started DESC`;
 }
 
-/** A vital's p75 (what Google rates) and page-view count per bucket (of each view's latest report). */
+/** A vital's p75 (what Google rates) and page views per bucket (each once, in the bucket of its latest report). */
 export function vitalsTimeseriesSql(scope: Scope, metric: string, interval: Interval): Sql {
-  return sql`SELECT client_id, ${bucketSql(interval, scope.range.timezone, 'time')} AS bucket,
-      quantile(0.75)(latest) AS p75, count() AS samples
-    FROM (${vitalsPerViewSql(sql`${spansWhere(scope)} AND metric_name = ${metric}`)})
+  return sql`SELECT client_id, ${bucketSql(interval, scope.range.timezone, 'timestamp')} AS bucket,
+      quantile(0.75)(metric_value) AS p75, count() AS samples
+    FROM analytics.web_vitals FINAL
+    WHERE ${spansWhere(scope)} AND metric_name = ${metric}
     GROUP BY client_id, bucket ORDER BY client_id, bucket`;
 }
 

@@ -83,12 +83,30 @@ const analytics = (fields: string) =>
   `{ website(id: "${t.siteId}") { analytics(range: { from: "${range.from}", to: "${range.to}" }) { ${fields} } } }`;
 
 describe('web vitals, one value per page view', () => {
-  it('stores every report, and counts each page view once with its latest value', async () => {
+  it('keeps one value per page view and metric, the latest', async () => {
+    const stored = async () =>
+      t.rows<{ view_id: string; metric_name: string; metric_value: number }>(
+        sql`SELECT view_id, metric_name, metric_value FROM analytics.web_vitals FINAL
+          WHERE client_id = ${t.siteId} AND view_id IN ('a', 'c') ORDER BY view_id, metric_name`,
+      );
+    const latest = [
+      { view_id: 'a', metric_name: 'CLS', metric_value: 0.3 },
+      { view_id: 'a', metric_name: 'INP', metric_value: 600 },
+      { view_id: 'a', metric_name: 'LCP', metric_value: 1200 },
+      { view_id: 'c', metric_name: 'CLS', metric_value: 0.15 },
+      { view_id: 'c', metric_name: 'INP', metric_value: 250 },
+    ];
+    expect(await stored()).toEqual(latest);
+    // Merges drop the replaced reports from storage too.
+    await t.clickhouse.command({ query: 'OPTIMIZE TABLE analytics.web_vitals FINAL' });
     const rows = await t.rows<{ n: number }>(
-      sql`SELECT count() AS n FROM analytics.web_vitals_spans WHERE client_id = ${t.siteId}`,
+      sql`SELECT count() AS n FROM analytics.web_vitals WHERE client_id = ${t.siteId}`,
     );
-    expect(rows[0]?.n).toBe(13);
+    expect(rows[0]?.n).toBe(9);
+    expect(await stored()).toEqual(latest);
+  });
 
+  it('counts each page view once with its latest value', async () => {
     const { data, errors } = await graphql(analytics('vitals { metric samples p50 p75 good needsImprovement poor }'));
     expect(errors).toBeUndefined();
     const vitals = Object.fromEntries(
@@ -120,6 +138,18 @@ describe('web vitals, one value per page view', () => {
     expect(data.website.analytics.pricing).toEqual([
       { metric: 'CLS', samples: 1, p50: 0.15 },
       { metric: 'INP', samples: 1, p50: 250 },
+    ]);
+  });
+
+  it('counts a page view in the range of its latest report only', async () => {
+    const firstHour = `{ website(id: "${t.siteId}") { analytics(range: { from: "${range.from}", to: "${new Date(hour + 3_600_000).toISOString()}" }) {
+      vitals { metric samples } } } }`;
+    const { data } = await graphql(firstHour);
+    // a's CLS and INP of minute 1 were replaced by those of minute 70: only its LCP is in the first hour.
+    expect(data.website.analytics.vitals).toEqual([
+      { metric: 'CLS', samples: 4 },
+      { metric: 'INP', samples: 2 },
+      { metric: 'LCP', samples: 1 },
     ]);
   });
 
