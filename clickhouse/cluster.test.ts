@@ -23,7 +23,7 @@ describe('cluster DDL', () => {
         name: 'format_cluster_ddl',
         query: sql`SELECT formatQuery(${statement}) AS formatted`,
       });
-      expect(row?.formatted).toContain('ON CLUSTER analytics_cluster');
+      if (!statement.startsWith('INSERT')) expect(row?.formatted).toContain('ON CLUSTER analytics_cluster');
     }
   });
 
@@ -54,6 +54,15 @@ describe('cluster DDL', () => {
       'ALTER TABLE analytics.events ON CLUSTER c ADD COLUMN IF NOT EXISTS x String',
     ]);
     expect(() => renderForCluster('DROP TABLE analytics.events', 'c')).toThrow(/Cannot render/);
+    expect(renderForCluster('DROP TABLE IF EXISTS analytics.web_vitals_hourly', 'c')).toEqual([
+      'DROP TABLE IF EXISTS analytics.web_vitals_hourly ON CLUSTER c',
+      'DROP TABLE IF EXISTS analytics.web_vitals_hourly_local ON CLUSTER c',
+    ]);
+    expect(renderForCluster('DROP VIEW IF EXISTS analytics.web_vitals_hourly_mv', 'c')).toEqual([
+      'DROP VIEW IF EXISTS analytics.web_vitals_hourly_mv ON CLUSTER c',
+    ]);
+    const copy = 'INSERT INTO analytics.b (x, y) SELECT x, y FROM analytics.a';
+    expect(renderForCluster(copy, 'c')).toEqual([copy]);
     expect(() => renderForCluster('CREATE DATABASE IF NOT EXISTS x', 'c; DROP')).toThrow(/Invalid ClickHouse cluster/);
   });
 
@@ -61,6 +70,7 @@ describe('cluster DDL', () => {
     for (const statement of loadMigrations().flatMap((m) => m.statements)) {
       if (statement.startsWith('CREATE'))
         expect(statement).toMatch(/^CREATE (DATABASE|TABLE|MATERIALIZED VIEW) IF NOT EXISTS /);
+      if (statement.startsWith('DROP')) expect(statement).toMatch(/^DROP (TABLE|VIEW) IF EXISTS /);
     }
   });
 });

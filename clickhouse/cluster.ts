@@ -2,9 +2,10 @@
  * Renders single-node migration DDL for a ClickHouse cluster: every table becomes a
  * Replicated* `<name>_local` table on each node plus a Distributed table under the original
  * name (so queries are the same in both modes), materialized views run on the local tables,
- * and every statement gets ON CLUSTER. Migrations are our own files written in a fixed
- * style (`CREATE ... IF NOT EXISTS db.name`), which is what makes this rewrite safe;
- * anything else is refused rather than guessed at.
+ * and every statement gets ON CLUSTER (but a data copy, INSERT … SELECT, which runs once).
+ * Migrations are our own files written in a fixed style (`CREATE ... IF NOT EXISTS db.name`,
+ * `DROP ... IF EXISTS db.name`), which is what makes this rewrite safe; anything else is
+ * refused rather than guessed at.
  */
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -13,6 +14,8 @@ const CREATE_DATABASE = /^CREATE DATABASE IF NOT EXISTS (\w+)$/;
 const CREATE_TABLE = /^CREATE TABLE IF NOT EXISTS (\w+)\.(\w+) \(/;
 const CREATE_VIEW = /^CREATE MATERIALIZED VIEW IF NOT EXISTS (\w+)\.(\w+)\s+TO (\w+)\.(\w+)/;
 const ALTER_TABLE = /^ALTER TABLE (\w+)\.(\w+) /;
+const DROP = /^DROP (TABLE|VIEW) IF EXISTS (\w+)\.(\w+)$/;
+const INSERT_SELECT = /^INSERT INTO \w+\.\w+ \([\w, ]+\)\s+SELECT /;
 const ENGINE = /ENGINE = (\w*)MergeTree(?:\(([^)]*)\))?/;
 const FIRST_ORDER_KEY = /ORDER BY \(?\s*(\w+)/;
 const TABLE_REFERENCE = /\b(FROM|JOIN) (\w+)\.(\w+)/g;
@@ -72,6 +75,18 @@ export function renderForCluster(statement: string, cluster: string): string[] {
     }
     return rendered;
   }
+
+  const drop = DROP.exec(statement);
+  if (drop) {
+    const [, kind, db, name] = drop as unknown as [string, string, string, string];
+    // A view is one object per node; a table is the Distributed table and its local tables.
+    return kind === 'VIEW'
+      ? [`${statement} ${on}`]
+      : [`DROP TABLE IF EXISTS ${db}.${name} ${on}`, `DROP TABLE IF EXISTS ${db}.${localName(name)} ${on}`];
+  }
+
+  // A data copy runs once, between the Distributed tables, which route each row to its shard.
+  if (INSERT_SELECT.test(statement)) return [statement];
 
   throw new Error(`Cannot render statement for cluster: ${statement.slice(0, 80)}`);
 }

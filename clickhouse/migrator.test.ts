@@ -11,9 +11,7 @@ const TABLES = [
   'analytics.events',
   'analytics.daily_pageviews',
   'analytics.daily_pageviews_mv',
-  'analytics.web_vitals_spans',
-  'analytics.web_vitals_hourly',
-  'analytics.web_vitals_hourly_mv',
+  'analytics.web_vitals',
   'analytics.error_spans',
   'analytics.error_hourly',
   'analytics.error_hourly_mv',
@@ -55,9 +53,9 @@ describe('ClickHouse migrator', () => {
     });
     expect(rows.map((r) => r.name).sort()).toEqual([...TABLES].sort());
     const engine = Object.fromEntries(rows.map((r) => [r.name, r.engine]));
-    expect(engine['analytics.web_vitals_hourly']).toBe('AggregatingMergeTree');
     expect(engine['analytics.error_hourly']).toBe('AggregatingMergeTree');
     expect(engine['analytics.revenue']).toBe('ReplacingMergeTree');
+    expect(engine['analytics.web_vitals']).toBe('ReplacingMergeTree');
     expect(engine['analytics.daily_pageviews_mv']).toBe('MaterializedView');
     expect(engine['analytics.visits']).toBe('AggregatingMergeTree');
   });

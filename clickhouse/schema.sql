@@ -374,61 +374,13 @@ GROUP BY
     client_id,
     session_id;
 
--- analytics.web_vitals_hourly (AggregatingMergeTree)
-CREATE TABLE analytics.web_vitals_hourly
-(
-    `client_id` String CODEC(ZSTD(1)),
-    `path` String CODEC(ZSTD(1)),
-    `metric_name` LowCardinality(String) CODEC(ZSTD(1)),
-    `hour` DateTime('UTC') CODEC(Delta(4), ZSTD(1)),
-    `sample_count` SimpleAggregateFunction(sum, UInt64),
-    `percentiles` AggregateFunction(quantiles(0.5, 0.75, 0.9, 0.95, 0.99), Float64),
-    `avg_value` AggregateFunction(avg, Float64),
-    `min_value` SimpleAggregateFunction(min, Float64),
-    `max_value` SimpleAggregateFunction(max, Float64)
-)
-ENGINE = AggregatingMergeTree
-PARTITION BY toYYYYMM(hour)
-ORDER BY (client_id, metric_name, path, hour)
-TTL hour + toIntervalYear(1)
-SETTINGS index_granularity = 8192, non_replicated_deduplication_window = 1000;
-
--- analytics.web_vitals_hourly_mv (MaterializedView)
-CREATE MATERIALIZED VIEW analytics.web_vitals_hourly_mv TO analytics.web_vitals_hourly
-(
-    `client_id` String,
-    `path` String,
-    `metric_name` LowCardinality(String),
-    `hour` DateTime('UTC'),
-    `sample_count` UInt64,
-    `percentiles` AggregateFunction(quantiles(0.5, 0.75, 0.9, 0.95, 0.99), Float64),
-    `avg_value` AggregateFunction(avg, Float64),
-    `min_value` Float64,
-    `max_value` Float64
-)
-AS SELECT
-    client_id,
-    path,
-    metric_name,
-    toStartOfHour(timestamp) AS hour,
-    count() AS sample_count,
-    quantilesState(0.5, 0.75, 0.9, 0.95, 0.99)(metric_value) AS percentiles,
-    avgState(metric_value) AS avg_value,
-    min(metric_value) AS min_value,
-    max(metric_value) AS max_value
-FROM analytics.web_vitals_spans
-GROUP BY
-    client_id,
-    path,
-    metric_name,
-    hour;
-
--- analytics.web_vitals_spans (MergeTree)
-CREATE TABLE analytics.web_vitals_spans
+-- analytics.web_vitals (ReplacingMergeTree)
+CREATE TABLE analytics.web_vitals
 (
     `client_id` String CODEC(ZSTD(1)),
     `anonymous_id` String CODEC(ZSTD(1)),
     `session_id` String CODEC(ZSTD(1)),
+    `view_id` String DEFAULT concat(session_id, '@', toString(timestamp)) CODEC(ZSTD(1)),
     `timestamp` DateTime64(3, 'UTC') CODEC(Delta(8), ZSTD(1)),
     `path` String CODEC(ZSTD(1)),
     `metric_name` LowCardinality(String) CODEC(ZSTD(1)),
@@ -438,11 +390,11 @@ CREATE TABLE analytics.web_vitals_spans
     `device_type` LowCardinality(String) DEFAULT '' CODEC(ZSTD(1)),
     `country` LowCardinality(String) DEFAULT '' CODEC(ZSTD(1)),
     INDEX idx_session_id session_id TYPE bloom_filter(0.01) GRANULARITY 1,
-    INDEX idx_metric_value metric_value TYPE minmax GRANULARITY 1
+    INDEX idx_timestamp timestamp TYPE minmax GRANULARITY 1
 )
-ENGINE = MergeTree
-PARTITION BY toDate(timestamp)
-ORDER BY (client_id, metric_name, path, timestamp)
+ENGINE = ReplacingMergeTree(timestamp)
+PARTITION BY toYYYYMM(timestamp)
+ORDER BY (client_id, metric_name, path, view_id)
 TTL toDateTime(timestamp) + toIntervalYear(1)
 SETTINGS index_granularity = 8192, non_replicated_deduplication_window = 1000;
 

@@ -29,7 +29,7 @@ const valid = {
   page_exit: { timeOnPage: 42.5, scrollDepth: 80, interactionCount: 7, pageCount: 3 },
   custom: { name: 'signup', properties: { plan: 'pro', seats: 3, nested: { a: [1, 2] } } },
   outgoing_link: { href: 'https://github.com/x', text: 'GitHub' },
-  vital: { metric: 'LCP', value: 2310.5 },
+  vital: { metric: 'LCP', value: 2310.5, viewId: '0c2b6f1e-6f3a-4c55-9d38-5b8f3e1d2a10' },
   error: { message: 'TypeError: x', filename: 'app.js', lineno: 10, colno: 5, stack: 'at f', errorType: 'TypeError' },
 };
 const context = {

@@ -125,6 +125,11 @@ export const vital = z.object({
   ...pageContext,
   metric: z.enum(VITAL_METRICS),
   value: z.number().finite().min(0).max(600_000),
+  /**
+   * The page view measured (the tracker sends its screen_view's event id). A later report of the
+   * same view and metric replaces the earlier one; without it each report stands alone.
+   */
+  viewId: text(128),
 });
 
 export const errorEvent = z.object({
@@ -432,6 +437,7 @@ const READERS = new Map<string, (raw: Raw, check: EventChecker) => TrackerEvent>
       const event = readPageContext(raw, check, 'vital') as EventOf<'vital'>;
       event.metric = check.oneOf(raw.metric, 'metric', VITAL_METRICS);
       event.value = check.number(raw.value, 'value', 0, 600_000);
+      event.viewId = check.text(raw.viewId, 'viewId', 128);
       return event;
     },
   ],

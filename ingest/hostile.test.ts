@@ -449,7 +449,7 @@ const stored = async () =>
   (
     await t.rows<{ n: number }>(sql`SELECT
       (SELECT count() FROM analytics.events) + (SELECT count() FROM analytics.error_spans)
-      + (SELECT count() FROM analytics.web_vitals_spans) + (SELECT count() FROM analytics.custom_events)
+      + (SELECT count() FROM analytics.web_vitals) + (SELECT count() FROM analytics.custom_events)
       + (SELECT count() FROM analytics.revenue) + (SELECT count() FROM analytics.link_clicks)
       + (SELECT count() FROM observability.ai_call_spans) AS n`)
   )[0]?.n;

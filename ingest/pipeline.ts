@@ -170,7 +170,9 @@ function toSpanRow(draft: Draft, event: SpanEvent, ctx: RequestContext, shared: 
   if (event.type === 'vital') {
     row.metric_name = event.metric;
     row.metric_value = event.value;
-    return { table: 'analytics.web_vitals_spans', row };
+    // Reports of one page view and metric share it: the latest replaces the others (analytics.web_vitals).
+    row.view_id = event.viewId || event.eventId;
+    return { table: 'analytics.web_vitals', row };
   }
   row.message = event.message;
   row.error_type = event.errorType || 'Error';

@@ -152,7 +152,7 @@ describe('POST /v1/batch', () => {
     ]);
     expect(
       await t.rows(
-        sql`SELECT metric_name, metric_value, path, browser_name, device_type, country FROM analytics.web_vitals_spans WHERE client_id = ${t.siteId}`,
+        sql`SELECT metric_name, metric_value, path, browser_name, device_type, country FROM analytics.web_vitals WHERE client_id = ${t.siteId}`,
       ),
     ).toEqual([
       {

@@ -19,7 +19,7 @@ import {
 /** The tables ingest writes. */
 export const TABLES = [
   'analytics.events',
-  'analytics.web_vitals_spans',
+  'analytics.web_vitals',
   'analytics.error_spans',
   'analytics.custom_events',
   'analytics.revenue',

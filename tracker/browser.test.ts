@@ -178,7 +178,7 @@ describe('tracker in Chromium', () => {
     await tab.goto(url);
     await viewed(tab); // of /app/home only: URL changes before the first view are not navigation
     await tab.evaluate(async () => {
-      // Longer than the tracker waits for a navigation to settle (SETTLE_MS).
+      // Longer than the tracker waits for a navigation to settle (300 ms, tracker/page.ts).
       const wait = () => new Promise((resolve) => setTimeout(resolve, 400));
       history.pushState({}, '', '/app/one');
       await wait();
@@ -322,7 +322,7 @@ describe('tracker in Chromium', () => {
 
     const vitals = () =>
       t.rows<{ metric_name: string; metric_value: number }>(
-        sql`SELECT metric_name, metric_value FROM analytics.web_vitals_spans
+        sql`SELECT metric_name, metric_value FROM analytics.web_vitals
           WHERE client_id = ${site} AND anonymous_id = ${id ?? ''} ORDER BY metric_name`,
       );
     await expect

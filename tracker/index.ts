@@ -3,11 +3,14 @@ import { errors } from './errors.ts';
 import { anonymousId, attempt, session, uuid } from './identity.ts';
 import { type Page, pageViews } from './page.ts';
 import { transport } from './transport.ts';
-import type { EventFields, Options, Send, VitalsWindow } from './types.ts';
+import type { EventFields, Options, Send, VitalsView, VitalsWindow } from './types.ts';
 
 export type { Options } from './types.ts';
 
 let send: Send | undefined;
+/** The latest page view, and tracker-vitals.js's hook for the next ones (full build only). */
+let view: VitalsView | undefined;
+let onView: ((view: VitalsView) => void) | undefined;
 
 type Nav = Navigator & {
   globalPrivacyControl?: boolean;
@@ -39,8 +42,9 @@ export function init(options: Options): void {
       try {
         const s = session(event.type === 'screen_view');
         const connection = nav.connection;
+        const eventId = uuid();
         queue.push({
-          eventId: uuid(),
+          eventId,
           anonymousId: anonymousId(),
           sessionId: s.id,
           sessionStartTime: s.start,
@@ -55,6 +59,11 @@ export function init(options: Options): void {
           downlink: connection?.downlink,
           ...event,
         });
+        if (typeof TIDEMARK_CORE === 'undefined' && event.type === 'screen_view') {
+          const { url, path, title } = page;
+          view = { id: eventId, page: { url, path, title } };
+          onView?.(view);
+        }
       } catch {}
     };
 
@@ -70,12 +79,24 @@ export function track(name: string, properties?: Record<string, unknown>): void 
   if (name) send?.({ type: 'custom', name, properties });
 }
 
-/** Web vitals live in a separate file, loaded after the page view so the core stays small. */
+/**
+ * Web vitals live in a separate file, loaded after the page view so the core stays small. Each
+ * value is filed under the page view it was measured on (its id and page, not the page current
+ * when it is sent), so a later report of the same view replaces the earlier one in storage.
+ */
 function loadVitals(host: string, send: Send) {
   const script = document.createElement('script');
   script.src = `${host}/tracker-vitals.js`;
   script.async = true;
-  script.onload = () =>
-    (window as VitalsWindow).tidemarkVitals?.((metric, value) => send({ type: 'vital', metric, value }));
+  script.onload = () => {
+    // Usually before the first page view (which waits for the load event): then it starts with it.
+    const start = (first: VitalsView) => {
+      onView = (window as VitalsWindow).tidemarkVitals?.(first, (metric, value, { id, page }) =>
+        send({ type: 'vital', metric, value, viewId: id, ...page }),
+      );
+    };
+    if (view) start(view);
+    else onView = start;
+  };
   document.head.appendChild(script);
 }

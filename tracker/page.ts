@@ -34,9 +34,6 @@ function timing() {
   return spans;
 }
 
-/** How long after a history change the new page view is read (its title, above all). */
-const SETTLE_MS = 300;
-
 const scrollDepth = () =>
   Math.min(100, Math.round(((scrollY + innerHeight) / document.documentElement.scrollHeight) * 100)) || 0;
 
@@ -103,7 +100,9 @@ export function pageViews(options: Options, page: Page, send: Send, flush: () =>
     // Routers often rewrite the URL while booting: navigation counts once the first view is sent.
     // Routers set the title after the URL: the view is read once navigation has settled (as
     // Umami does), so a redirect within that time makes one view (a later timer finds no change).
-    const navigate = () => views && setTimeout(view, SETTLE_MS);
+    // The new page view is read 300 ms after a history change, once the router has set its title
+    // (a literal: a named constant costs the core bytes it does not have).
+    const navigate = () => views && setTimeout(view, 300);
     for (const method of ['pushState', 'replaceState'] as const) {
       const original = history[method];
       history[method] = function (this: History, ...args: Parameters<History['pushState']>) {

@@ -21,9 +21,22 @@ export type Send = (event: EventFields) => void;
 
 export type VitalMetric = (typeof VITAL_METRICS)[number];
 
-/** tracker-vitals.js registers itself here; tracker.js calls it with the reporter once it has loaded. */
+/** A page view as vitals are filed under it: its screen_view's event id and its page as sent then. */
+export interface VitalsView {
+  id: string;
+  page: { url: string; path: string; title: string };
+}
+
+/**
+ * tracker-vitals.js registers itself here; tracker.js calls it once it has loaded with the current
+ * page view and the reporter, and calls what it returns with each later page view (SPA route,
+ * back-forward-cache restore).
+ */
 export type VitalsWindow = Window & {
-  tidemarkVitals?: (report: (metric: VitalMetric, value: number) => void) => void;
+  tidemarkVitals?: (
+    view: VitalsView,
+    report: (metric: VitalMetric, value: number, view: VitalsView) => void,
+  ) => (view: VitalsView) => void;
 };
 
 /** Tracker options: `init()` arguments, `window.tidemarkConfig`, or the script tag's `data-*` attributes. */

@@ -19,7 +19,7 @@ beforeAll(async () => {
     ['/slow', 5000, 'Firefox'],
   ] as const;
   await ch.client.insert({
-    table: 'analytics.web_vitals_spans',
+    table: 'analytics.web_vitals',
     format: 'JSONEachRow',
     values: [
       ...lcp.map(([path, value, browser], i) => ({

@@ -173,8 +173,9 @@ export type VitalDimension = keyof typeof VITAL_DIMENSIONS;
 
 /**
  * Web vitals percentiles (p50/p75/p90/p95/p99) per metric, optionally by a dimension, with the
- * share of good / poor samples. `quantiles` keeps 8192 samples per group: exact below that,
- * a close estimate above.
+ * share of good / poor page views. Each page view counts once, with its latest report (FINAL:
+ * analytics.web_vitals replaces a page view's earlier reports), in the time of that report.
+ * `quantiles` keeps 8192 samples per group: exact below that, a close estimate above.
  */
 export function vitalsSql(scope: Scope, dimension: VitalDimension, path?: string): Sql {
   const value = sql.identifier(VITAL_DIMENSIONS[dimension], Object.values(VITAL_DIMENSIONS));
@@ -187,7 +188,7 @@ export function vitalsSql(scope: Scope, dimension: VitalDimension, path?: string
       quantiles(0.5, 0.75, 0.9, 0.95, 0.99)(metric_value) AS percentiles,
       countIf(metric_value <= multiIf(${limit(0)}, inf)) / count() AS good_share,
       countIf(metric_value > multiIf(${limit(1)}, inf)) / count() AS poor_share
-    FROM analytics.web_vitals_spans
+    FROM analytics.web_vitals FINAL
     WHERE ${spansWhere(scope, path)}
     GROUP BY client_id, metric, value
     ORDER BY client_id, metric, samples DESC, value
@@ -516,11 +517,11 @@ export function incidentsSql(monitorIds: readonly string[], range: DateRange, th
     ORDER BY monitor_id, started DESC`;
 }
 
-/** A vital's p75 (what Google rates) and sample count per bucket. */
+/** A vital's p75 (what Google rates) and page views per bucket (each once, in the bucket of its latest report). */
 export function vitalsTimeseriesSql(scope: Scope, metric: string, interval: Interval): Sql {
   return sql`SELECT client_id, ${bucketSql(interval, scope.range.timezone, 'timestamp')} AS bucket,
       quantile(0.75)(metric_value) AS p75, count() AS samples
-    FROM analytics.web_vitals_spans
+    FROM analytics.web_vitals FINAL
     WHERE ${spansWhere(scope)} AND metric_name = ${metric}
     GROUP BY client_id, bucket ORDER BY client_id, bucket`;
 }

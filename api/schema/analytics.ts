@@ -275,11 +275,12 @@ const EntryExit = builder
   });
 
 const Vital = builder.objectRef<VitalStats>('VitalStats').implement({
-  description: 'A web vital’s distribution (quantiles: exact below 8192 samples, a close estimate above).',
+  description:
+    'A web vital’s distribution over page views, each counted once with its latest report (quantiles: exact below 8192 page views, a close estimate above).',
   fields: (t) => ({
     metric: t.exposeString('metric', { description: 'LCP, FCP, CLS, INP, TTFB or FPS.' }),
     value: t.exposeString('value', { description: 'The dimension’s value (empty without one).' }),
-    samples: t.exposeInt('samples', { description: 'Measurements.' }),
+    samples: t.exposeInt('samples', { description: 'Page views measured.' }),
     p50: t.exposeFloat('p50', { description: 'Median.' }),
     p75: t.exposeFloat('p75', { description: '75th percentile (what Google rates).' }),
     p90: t.exposeFloat('p90', { description: '90th percentile.' }),
@@ -442,7 +443,7 @@ const VitalPoint = builder.objectRef<{ time: Date; p75: number | null; samples: 
   fields: (t) => ({
     time: t.field({ type: 'DateTime', description: 'Bucket start.', resolve: (p) => p.time }),
     p75: t.exposeFloat('p75', { nullable: true, description: '75th percentile (null without samples).' }),
-    samples: t.exposeInt('samples', { description: 'Measurements.' }),
+    samples: t.exposeInt('samples', { description: 'Page views measured (in the bucket of their latest report).' }),
   }),
 });
 
