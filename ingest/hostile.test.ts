@@ -276,7 +276,7 @@ const HOSTILE: Record<string, Case> = {
     path: '/v1/batch',
     body: () => `{"clientId":"${t.siteId}","events":[${deep(100_000)}]}`,
     status: 400,
-    code: 'INVALID_EVENTS',
+    code: 'INVALID_JSON',
   },
   'batch: huge numbers': {
     path: '/v1/batch',
@@ -326,7 +326,7 @@ const HOSTILE: Record<string, Case> = {
     body: deep(100_000),
     headers: bearer,
     status: 400,
-    code: 'INVALID_EVENTS',
+    code: 'INVALID_JSON',
   },
   'track: huge numbers': {
     path: '/v1/track',

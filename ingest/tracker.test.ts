@@ -216,7 +216,7 @@ describe('POST /v1/batch', () => {
     expect(byId[ancient.eventId]?.age_s).toBeLessThan(365 * 86_400);
   });
 
-  it('refuses properties nested too deep to serialise as invalid, keeping the rest of the batch', async () => {
+  it('refuses a body nested deeper than MAX_JSON_DEPTH whole, storing none of it', async () => {
     const good = { ...base(), type: 'screen_view' };
     const nested = { ...base(), type: 'custom', name: 'deep', properties: { deep: 0 } };
     const body = JSON.stringify({ clientId: t.siteId, events: [good, nested] }).replace(
@@ -224,10 +224,10 @@ describe('POST /v1/batch', () => {
       `"deep":${'['.repeat(200_000)}${']'.repeat(200_000)}`,
     );
     const response = await send(body);
-    expect(response.status).toBe(200);
-    expect(response.body).toMatchObject({ accepted: 1, dropped: { invalid: 1 } });
+    expect(response.status).toBe(400);
+    expect(response.body).toMatchObject({ error: { code: 'INVALID_JSON' } });
     expect(await t.rows(sql`SELECT count() AS n FROM analytics.events WHERE event_id = ${good.eventId}`)).toEqual([
-      { n: 1 },
+      { n: 0 },
     ]);
   });
 
