@@ -484,7 +484,7 @@ describe.each(postgresTargets)('tenancy on $name', (target) => {
     expect(JSON.stringify(attackerMembers.body)).toContain('attacker owner');
   });
 
-  it('a public website shows anonymous readers no property values, error stacks or private fields', async () => {
+  it('a public website shows anonymous readers no property values, link URLs, error stacks or private fields', async () => {
     const readable = await call(`{ website(id: "${attackerWebsite}") { id domain isPublic } }`, null);
     expect(readable.body.data?.website).toEqual({ id: attackerWebsite, domain: 'attacker.test', isPublic: true });
     const range = 'range: { preset: LAST_7_DAYS }';
@@ -496,6 +496,8 @@ describe.each(postgresTargets)('tenancy on $name', (target) => {
       `analytics(${range}) { recentErrors { stack } }`,
       `analytics(${range}) { eventProperties(name: "signup") { value } }`,
       `analytics(${range}, filters: [{ field: PROPERTY, key: "email", op: IS, value: ["a@b.c"] }]) { customEvents { name } }`,
+      `analytics(${range}, filters: [{ field: OUTGOING_LINK, op: CONTAINS, value: ["token"] }]) { summary { current { visitors } } }`,
+      `analytics(${range}) { breakdown(dimension: OUTGOING_LINK) { value } }`,
       `analytics(${range}) { sessions { id } }`,
     ]) {
       const closed = await call(`{ website(id: "${attackerWebsite}") { id ${field} } }`, null);

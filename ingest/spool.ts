@@ -61,11 +61,19 @@ export function decodeSegment(bytes: Buffer): { rows: SegmentRows; tornBytes: nu
     const lines = body.subarray(newline + 1);
     let count = 0;
     for (let at = lines.indexOf(NEWLINE); at >= 0; at = lines.indexOf(NEWLINE, at + 1)) count++;
-    rows.add(body.toString('latin1', 0, newline), lines, count);
+    const table = body.toString('latin1', 0, newline);
+    rows.add(RENAMED_TABLES[table] ?? table, lines, count);
     offset = end;
   }
   return { rows, tornBytes: bytes.length - offset };
 }
+
+/**
+ * Tables a migration replaced: frames spooled before it (a crash, or a stop while ClickHouse was
+ * down) replay into the new table rather than retrying a missing one forever. 0013 replaced
+ * web_vitals_spans with web_vitals (the same columns, and view_id with a default).
+ */
+const RENAMED_TABLES: Record<string, string> = { 'analytics.web_vitals_spans': 'analytics.web_vitals' };
 
 /** The offset just past the `n`th line of JSONEachRow `lines`. */
 export function afterLine(lines: Buffer, n: number): number {

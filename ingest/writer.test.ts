@@ -258,3 +258,30 @@ it('stores a batch inserted twice with one token once, in its table and in the r
   });
   expect(stored).toEqual({ events: 3, pageviews: 3 });
 });
+
+it('replays a segment spooled for a table a migration replaced into its successor', async () => {
+  // Before migration 0013 vitals went to analytics.web_vitals_spans (now dropped): a segment left
+  // by a crash then must not retry a missing table forever, stalling every later segment.
+  const dir = join(root, 'renamed');
+  mkdirSync(dir);
+  const vital = {
+    client_id: 'renamed-site',
+    anonymous_id: 'a',
+    session_id: 's',
+    timestamp: toClickHouseDateTime(new Date()),
+    path: '/',
+    metric_name: 'LCP',
+    metric_value: 1234,
+  };
+  const { frame } = encodeFrame('analytics.web_vitals_spans', `${JSON.stringify(vital)}\n`);
+  writeFileSync(join(dir, `${'0'.repeat(15)}-1-legacy.seg`), frame);
+  const writer = await open({ ...options(), spoolDir: dir });
+  await writer.flush();
+  expect(await leftoverSegments(dir)).toEqual([]);
+  const rows = await runQuery<{ metric_value: number }>(ch.client, {
+    name: 'writer_renamed',
+    query: sql`SELECT metric_value FROM analytics.web_vitals WHERE client_id = ${'renamed-site'}`,
+  });
+  expect(rows).toEqual([{ metric_value: 1234 }]);
+  await writer.close();
+});

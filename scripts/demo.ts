@@ -294,7 +294,8 @@ const sites = await Promise.all(
     return { ...profile, id: website.id };
   }),
 );
-// Short links (clicks are sent below) and uptime monitors (checked once `npm start` runs).
+// Short links (clicks are sent below) and uptime monitors (checked once `npm start` runs, on
+// loopback: only with UPTIME_ALLOW_PRIVATE_TARGETS=true).
 const LINKS = [
   ['launch', 'https://shop.tidemark.dev/products?utm_source=short&utm_campaign=launch'],
   ['docs', 'https://docs.tidemark.dev/docs/getting-started'],
@@ -540,4 +541,8 @@ console.log(
 );
 console.log(
   `Start the product with \`npm start\` and explore the data in GraphiQL at http://localhost:${config.api.port}/graphql.`,
+);
+// The demo monitors watch the product's own loopback ports, which uptime checks refuse by default (SSRF).
+console.log(
+  'Its uptime monitors check loopback addresses: start with UPTIME_ALLOW_PRIVATE_TARGETS=true to see them up.',
 );

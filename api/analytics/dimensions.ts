@@ -107,5 +107,3 @@ export const DIMENSIONS = {
 
 export type Dimension = keyof typeof DIMENSIONS;
 export const DIMENSION_NAMES = Object.keys(DIMENSIONS) as Dimension[];
-export const dimension = (name: Dimension): DimensionDef => DIMENSIONS[name];
-export const GROUPABLE = DIMENSION_NAMES.filter((d) => dimension(d).group);

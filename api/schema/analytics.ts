@@ -30,7 +30,14 @@ import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { ForbiddenError, InputError, UnauthenticatedError } from '../errors.ts';
 
-const PROPERTY_FILTERS = 'Filters on event properties need a key that reads this website’s analytics.';
+const PROPERTY_FILTERS = 'Event properties and outgoing-link URLs need a key that reads this website’s analytics.';
+/**
+ * Dimensions whose values are the owner's: custom properties and full outgoing-link URLs (which can
+ * carry tokens). A public reader may neither group by them nor filter on them (one guess at a time).
+ */
+const OWNER_ONLY_DIMENSIONS: ReadonlySet<string> = new Set(['PROPERTY', 'OUTGOING_LINK']);
+const ownerOnly = (ctx: { auth?: unknown }) =>
+  ctx.auth ? new ForbiddenError(PROPERTY_FILTERS) : new UnauthenticatedError(PROPERTY_FILTERS);
 
 /**
  * Website.analytics: every analytics family of one website over one range with filters. The
@@ -510,6 +517,7 @@ const Analytics = builder.objectRef<AnalyticsScope>('WebsiteAnalytics').implemen
       },
       resolve: (s, args, ctx) => {
         if (!DIMENSIONS[args.dimension].group) throw InputError.at(['dimension'], `${args.dimension} does not group`);
+        if (!s.owner && OWNER_ONLY_DIMENSIONS.has(args.dimension)) throw ownerOnly(ctx);
         return ctx.analytics.breakdown.load({
           ...s,
           dimension: args.dimension,
@@ -557,7 +565,7 @@ const Analytics = builder.objectRef<AnalyticsScope>('WebsiteAnalytics').implemen
     }),
     errorTrend: t.field({
       type: [ErrorPoint],
-      description: 'Errors per bucket (from the hourly rollup when the range is hour-aligned).',
+      description: 'Errors per bucket (from the hourly rollup when the range is hour-aligned and unfiltered).',
       args: { interval: t.arg({ type: IntervalRef, required: true, description: 'Bucket size.' }) },
       resolve: (s, { interval }, ctx) =>
         ctx.analytics.errorTrend.load({ ...s, interval: checkedInterval(s.range, interval) }),
@@ -709,10 +717,7 @@ builder.prismaObjectFields('Website', (t) => ({
     },
     resolve: (website, { range, filters }, ctx) => {
       const owner = ownsWebsite(ctx.auth, website, 'readAnalytics');
-      // Property values are the owner's: a public reader filtering on them could read them one guess at a time.
-      if (!owner && filters?.some((filter) => filter.field === 'PROPERTY')) {
-        throw ctx.auth ? new ForbiddenError(PROPERTY_FILTERS) : new UnauthenticatedError(PROPERTY_FILTERS);
-      }
+      if (!owner && filters?.some((filter) => OWNER_ONLY_DIMENSIONS.has(filter.field))) throw ownerOnly(ctx);
       return { ...parseScope(website.id, range, filters ?? []), owner };
     },
   }),

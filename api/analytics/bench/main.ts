@@ -65,7 +65,7 @@ await stores.clickhouse.command({
 });
 await stores.clickhouse.command({
   query: `INSERT INTO analytics.web_vitals (client_id, anonymous_id, session_id, timestamp, path, metric_name, metric_value)
-    SELECT [${idList}][number % 10 + 1], 'v', 's', now64(3) - toIntervalSecond(number % (30 * 86400)), '/',
+    SELECT [${idList}][number % ${SITES} + 1], 'v', 's', now64(3) - toIntervalSecond(number % (30 * 86400)), '/',
       ['LCP', 'FCP', 'CLS', 'INP', 'TTFB'][number % 5 + 1], cityHash64(number) % 5000
     FROM numbers(${Math.floor(EVENTS / 10)})`,
 });
