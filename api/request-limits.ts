@@ -34,6 +34,12 @@ export const DOCUMENT_LIMITS = {
 };
 export type DocumentLimits = typeof DOCUMENT_LIMITS;
 
+/**
+ * Bytes of a request body (document and variables). A document at the token limit is ~100 KB;
+ * the largest variables the schema takes (a funnel, website settings) are a few KB.
+ */
+export const MAX_REQUEST_BYTES = 1_000_000;
+
 const OPENERS = new Set<string>([TokenKind.BRACE_L, TokenKind.BRACKET_L, TokenKind.PAREN_L]);
 const CLOSERS = new Set<string>([TokenKind.BRACE_R, TokenKind.BRACKET_R, TokenKind.PAREN_R]);
 

@@ -35,7 +35,7 @@ const graphql = async (query: string) => {
 };
 
 const BOMBS = {
-  '100,000 __typename aliases (1.8 MB)': `{ ${Array.from({ length: 100_000 }, (_, i) => `a${i}: __typename`).join(' ')} }`,
+  '50,000 __typename aliases (0.9 MB, within the body limit)': `{ ${Array.from({ length: 50_000 }, (_, i) => `a${i}: __typename`).join(' ')} }`,
   '100 aliased __schema': `{ ${Array.from({ length: 100 }, (_, i) => `s${i}: __schema { types { name fields { name type { name } } } }`).join(' ')} }`,
 };
 

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Server } from 'node:http';
+import type { IncomingMessage, RequestListener, Server } from 'node:http';
 import { GraphQLError } from 'graphql';
 import { createYoga, maskError, type Plugin } from 'graphql-yoga';
+import { BodyError, readBody } from '../runtime/http-body.ts';
 import type { Logger } from '../runtime/log.ts';
 import { RateLimiter } from '../runtime/rate-limit.ts';
 import { createHttpServer } from '../runtime/service.ts';
@@ -14,7 +15,7 @@ import { requestErrorCodes } from './error-codes.ts';
 import { asClientError } from './errors.ts';
 import { schema } from './executable-schema.ts';
 import { GRAPHIQL_OPTIONS, renderOfflineGraphiQL } from './graphiql.ts';
-import { documentLimits } from './request-limits.ts';
+import { documentLimits, MAX_REQUEST_BYTES } from './request-limits.ts';
 import { productRoutes } from './routes.ts';
 
 type ApiStores = Pick<Stores, 'prisma' | 'clickhouse'>;
@@ -152,7 +153,29 @@ export function createApi(stores: ApiStores, log: Logger, options: ApiOptions = 
 
 export type Api = ReturnType<typeof createApi>;
 
+/**
+ * Reads a request's body within `limit` bytes before Yoga sees it (Yoga buffers whatever it is
+ * sent): past it, a 413 with a GraphQL-shaped error. Yoga takes a body already read from
+ * `req.body`, as it does from body-parser.
+ */
+function boundedBodies(handler: RequestListener, limit: number): RequestListener {
+  return (req, res) => {
+    if (req.method === 'GET' || req.method === 'HEAD') return handler(req, res);
+    readBody(req, limit).then(
+      (body) => {
+        (req as IncomingMessage & { body?: Buffer }).body = body;
+        handler(req, res);
+      },
+      (error: unknown) => {
+        if (!(error instanceof BodyError)) return void res.destroy();
+        const errors = [{ message: error.message, extensions: { code: error.code } }];
+        res.writeHead(error.status, { 'content-type': 'application/json' }).end(JSON.stringify({ errors }));
+      },
+    );
+  };
+}
+
 /** The GraphQL service on a Node HTTP server (main.ts and api/main.ts listen on it). */
 export function createApiServer(stores: ApiStores, log: Logger, config: ApiServerConfig): Server {
-  return createHttpServer(config.http, createApi(stores, log, config));
+  return createHttpServer(config.http, boundedBodies(createApi(stores, log, config), MAX_REQUEST_BYTES));
 }

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { BodyError, readBody as readBoundedBody } from '../runtime/http-body.ts';
 import { MAX_JSON_DEPTH, nestedDeeperThan } from '../runtime/json-depth.ts';
 
 /** An expected failure: answered with its status and a JSON `{ error: { code, message } }`. */
@@ -17,50 +18,11 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
   res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
 }
 
-/** Bytes of a refused upload read and dropped before the connection is cut instead. */
-const DISCARD_LIMIT = 16 * 1024 * 1024;
-
-/**
- * Reads and drops the rest of a refused upload. Closing the connection with the upload still
- * arriving makes the kernel answer it with a reset, which can reach the client before it has
- * read its 413 (and a client that writes its whole body first sees only the reset). Past
- * DISCARD_LIMIT bytes the connection is cut all the same; the request timeout bounds the time.
- */
-function discardRest(req: IncomingMessage): void {
-  let discarded = 0;
-  req.on('data', (chunk: Buffer) => {
-    discarded += chunk.length;
-    if (discarded > DISCARD_LIMIT) req.socket.destroy();
+/** The body, refused as runtime/http-body.ts decides, in ingest's error shape. */
+export const readBody = (req: IncomingMessage, limit: number): Promise<Buffer> =>
+  readBoundedBody(req, limit).catch((error: unknown) => {
+    throw error instanceof BodyError ? new HttpError(error.status, error.code, error.message) : error;
   });
-  req.resume();
-}
-
-/**
- * Reads the whole body, refusing (413) past `limit` bytes without buffering the excess.
- * (Stream events rather than `for await`: its async iterator cost more than a small body.)
- */
-export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
-  const tooLarge = () => {
-    discardRest(req);
-    return new HttpError(413, 'PAYLOAD_TOO_LARGE', `Body exceeds ${limit} bytes`);
-  };
-  if (Number(req.headers['content-length'] ?? 0) > limit) return Promise.reject(tooLarge());
-  if (req.destroyed) return Promise.reject(new HttpError(400, 'ABORTED', 'The request was aborted'));
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= limit) return void chunks.push(chunk);
-      req.off('data', onData);
-      reject(tooLarge());
-    };
-    req.on('data', onData);
-    req.once('end', () => resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size)));
-    req.once('error', reject);
-    req.once('aborted', () => reject(new HttpError(400, 'ABORTED', 'The request was aborted')));
-  });
-}
 
 /** JSON from application/json or text/plain (navigator.sendBeacon sends text/plain to avoid a preflight). */
 export async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_REQUEST_BYTES } from '../api/request-limits.ts';
 import { createApiServer } from '../api/server.ts';
 import { startTestIngest, type TestIngest } from '../ingest/test-support.ts';
 import { createLogger } from './log.ts';
@@ -83,5 +84,53 @@ describe.each(Object.entries(ROUTES))('the %s server', (name, route) => {
     for (const client of held) client.socket.destroy();
     await Promise.all(held.map((c) => c.closed));
     await expect.poll(async () => (await fetch(`http://127.0.0.1:${ports[name]}${route.get}`)).status).toBe(200);
+  });
+});
+
+describe('the api server', () => {
+  const graphql = (body: BodyInit, headers: Record<string, string> = {}) =>
+    fetch(`http://127.0.0.1:${ports.api}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body,
+      duplex: 'half',
+    } as RequestInit);
+  /** A query for `{ __typename }` padded with whitespace to `bytes` bytes. */
+  const padded = (bytes: number) => {
+    const json = JSON.stringify({ query: '{ __typename }' });
+    return `${json.slice(0, -1) + ' '.repeat(bytes - json.length)}}`;
+  };
+  const refusal = {
+    errors: [{ message: `Body exceeds ${MAX_REQUEST_BYTES} bytes`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }],
+  };
+
+  it('answers a body of the limit exactly', async () => {
+    const response = await graphql(padded(MAX_REQUEST_BYTES));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ data: { __typename: 'Query' } });
+  });
+
+  it('refuses a declared body past the limit with 413 before reading it', async () => {
+    const response = await graphql(padded(MAX_REQUEST_BYTES + 1));
+    expect(response.status).toBe(413);
+    expect(await response.json()).toEqual(refusal);
+  });
+
+  it('refuses a chunked body once it passes the limit, without a length to go by', async () => {
+    const chunk = new Uint8Array(64 * 1024).fill(0x20);
+    let sent = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        // Far past the limit: the server answers before the client has sent it all.
+        if ((sent += chunk.length) > 50 * MAX_REQUEST_BYTES) controller.close();
+        else controller.enqueue(chunk);
+      },
+    });
+    const response = await graphql(stream);
+    expect(response.status).toBe(413);
+    expect(await response.json()).toEqual(refusal);
+    expect(sent).toBeLessThan(50 * MAX_REQUEST_BYTES);
+    // And the server goes on answering.
+    expect((await graphql(JSON.stringify({ query: '{ __typename }' }))).status).toBe(200);
   });
 });
