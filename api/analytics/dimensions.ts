@@ -1,4 +1,5 @@
 import { type Sql, sql } from '../../clickhouse/sql.ts';
+import { channelSql } from './channels.ts';
 
 /**
  * The dimension registry: every dimension analytics knows, declared once with its scope, its
@@ -78,6 +79,15 @@ export const DIMENSIONS = {
   SOURCE: visit(
     sql`multiIf(utm_source != '', utm_source, domainWithoutWWW(referrer) != '', domainWithoutWWW(referrer), 'direct')`,
     'Traffic source (visit): the UTM source, else the referrer’s domain, else “direct”.',
+  ),
+  CHANNEL: visit(
+    channelSql({
+      referrer: sql`referrer`,
+      utmSource: sql`utm_source`,
+      utmMedium: sql`utm_medium`,
+      utmCampaign: sql`utm_campaign`,
+    }),
+    'Acquisition channel (visit): Direct, Organic Search, Paid Search, Organic Social, Paid Social, Email, Referral, AI Assistants, Display, Affiliates… or Other, from the UTM tags and referrer of the first page view by Google Analytics 4’s default channel rules (api/analytics/channels.ts; README “Channels”).',
   ),
   REFERRER: visit(sql`referrer`, 'External referrer of the visit’s first page view (visit).'),
   REFERRER_DOMAIN: visit(sql`domainWithoutWWW(referrer)`, 'Referrer domain without www. (visit).'),

@@ -148,7 +148,8 @@ function parseScope(
     const ast = filters.map((f) => ({
       field: f.field,
       op: f.op,
-      value: f.op === 'IN' || f.op === 'NOT_IN' ? f.value : (f.value[0] ?? ''),
+      // A single-value operator given none or several is refused by checkFilters, not cut to one.
+      value: f.op === 'IN' || f.op === 'NOT_IN' || f.value.length !== 1 ? f.value : f.value[0],
       key: f.key ?? undefined,
     })) as Filter[];
     checkFilters(ast); // validates every filter now, before any query runs
