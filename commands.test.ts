@@ -6,8 +6,9 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runScript, startProduct } from './runtime/test-support.ts';
 
-// The commands an operator runs (`npm start`, `migrate`, `migrate:status`, `demo`, `admin-key`),
-// as real processes: what they print when something is in the way, and the lost admin key.
+// The commands an operator runs (`npm start`, `start:api`, `start:ingest`, `start:uptime`,
+// `migrate`, `migrate:status`, `demo`, `admin-key`) as real processes: what they print when
+// something is in the way, and the lost admin key.
 const root = mkdtempSync(join(tmpdir(), 'tidemark-commands-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -88,6 +89,9 @@ describe('a data directory in use by npm start', () => {
     try {
       for (const [script, ...args] of [
         ['main.ts'],
+        ['api/main.ts'],
+        ['ingest/main.ts'],
+        ['ingest/uptime/main.ts'],
         ['scripts/migrate.ts'],
         ['scripts/migrate.ts', 'status'],
         ['scripts/demo.ts', '--days', '1'],

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import { getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { Counter, Histogram, Registry } from 'prom-client';
@@ -59,9 +60,9 @@ export function apiMetrics(metricsToken: string | undefined): Plugin<Context> {
         return;
       }
       if (request.method !== 'GET') return;
-      const req = (serverContext as { req?: import('node:http').IncomingMessage }).req;
-      const headers = Object.fromEntries(request.headers);
-      const refused = refuseMetrics(headers, req?.socket.remoteAddress, metricsToken);
+      // The Node request under the fetch API's (absent when called through yoga.fetch).
+      const socket = (serverContext as { req?: IncomingMessage }).req?.socket;
+      const refused = refuseMetrics(Object.fromEntries(request.headers), socket?.remoteAddress, metricsToken);
       endResponse(
         refused
           ? fetchAPI.Response.json(
