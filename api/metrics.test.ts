@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshClickHouse, type TestClickHouse } from '../clickhouse/test-support.ts';
-import { type MigratedDatabase, migratedDatabase, pglite } from '../prisma/test-support.ts';
+import { type MigratedDatabase, migratedDatabase, pglite, postgresTargets } from '../prisma/test-support.ts';
 import { createLogger } from '../runtime/log.ts';
 import { closeServer, listen } from '../runtime/service.ts';
 import { MAX_OPERATION_NAMES } from './metrics.ts';
@@ -17,14 +17,14 @@ const sample = (text: string, series: string) => {
   return line === undefined ? undefined : Number(line.slice(series.length + 1));
 };
 
-describe('GET /metrics of the API, over HTTP on this machine', () => {
+describe.each(postgresTargets)('GET /metrics of the API on $name, over HTTP on this machine', (target) => {
   let db: MigratedDatabase;
   let ch: TestClickHouse;
   let server: Server;
   let url: string;
   let tenant: Tenant;
   beforeAll(async () => {
-    db = await migratedDatabase(pglite, 3);
+    db = await migratedDatabase(target, 3);
     ch = await freshClickHouse();
     tenant = await createTenant(db.prisma, 'acme');
     server = createApiServer({ prisma: db.prisma, clickhouse: ch.client }, log, { http: HTTP });
