@@ -4,18 +4,13 @@ import { freshClickHouse, type TestClickHouse } from '../clickhouse/test-support
 import { type MigratedDatabase, migratedDatabase, pglite, postgresTargets } from '../prisma/test-support.ts';
 import { createLogger } from '../runtime/log.ts';
 import { closeServer, listen } from '../runtime/service.ts';
+import { metricValue } from '../runtime/test-support.ts';
 import { MAX_OPERATION_NAMES } from './metrics.ts';
 import { createApi, createApiServer } from './server.ts';
 import { createTenant, type Tenant } from './test-support.ts';
 
 const HTTP = { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000, maxConnections: 100 };
 const log = createLogger('api-test', 'error');
-
-/** The value of one series in Prometheus text, or undefined. */
-const sample = (text: string, series: string) => {
-  const line = text.split('\n').find((l) => l.startsWith(`${series} `));
-  return line === undefined ? undefined : Number(line.slice(series.length + 1));
-};
 
 describe.each(postgresTargets)('GET /metrics of the API on $name, over HTTP on this machine', (target) => {
   let db: MigratedDatabase;
@@ -51,7 +46,7 @@ describe.each(postgresTargets)('GET /metrics of the API on $name, over HTTP on t
     return response.text();
   };
   const requests = (text: string, operation: string, outcome: string) =>
-    sample(text, `tidemark_api_requests_total{operation="${operation}",outcome="${outcome}"}`) ?? 0;
+    metricValue(text, `tidemark_api_requests_total{operation="${operation}",outcome="${outcome}"}`) ?? 0;
 
   it('counts requests and their latency by operation and outcome, ClickHouse queries by name, the pool and the process', async () => {
     const summary = `website(id: "${tenant.websiteId}") { analytics(range: { preset: LAST_7_DAYS }) { summary { current { pageviews } } } }`;
@@ -64,23 +59,25 @@ describe.each(postgresTargets)('GET /metrics of the API on $name, over HTTP on t
 
     const text = await scrape();
     expect(requests(text, 'Dashboard', 'ok')).toBe(2);
-    expect(sample(text, 'tidemark_api_request_duration_seconds_count{operation="Dashboard",outcome="ok"}')).toBe(2);
+    expect(metricValue(text, 'tidemark_api_request_duration_seconds_count{operation="Dashboard",outcome="ok"}')).toBe(
+      2,
+    );
     expect(
-      sample(text, 'tidemark_api_request_duration_seconds_bucket{le="+Inf",operation="Dashboard",outcome="ok"}'),
+      metricValue(text, 'tidemark_api_request_duration_seconds_bucket{le="+Inf",operation="Dashboard",outcome="ok"}'),
     ).toBe(2);
     expect(
-      sample(text, 'tidemark_api_request_duration_seconds_sum{operation="Dashboard",outcome="ok"}'),
+      metricValue(text, 'tidemark_api_request_duration_seconds_sum{operation="Dashboard",outcome="ok"}'),
     ).toBeGreaterThan(0);
     expect(requests(text, 'anonymous', 'ok')).toBe(1);
     expect(requests(text, 'none', 'error')).toBe(2);
     // The summary ran its ClickHouse query (this and the previous period, batched by DataLoader).
     expect(
-      sample(text, 'tidemark_clickhouse_query_duration_seconds_count{query="analytics_summary",outcome="ok"}'),
+      metricValue(text, 'tidemark_clickhouse_query_duration_seconds_count{query="analytics_summary",outcome="ok"}'),
     ).toBeGreaterThanOrEqual(2);
-    expect(sample(text, 'tidemark_postgres_pool_connections{state="total"}')).toBeGreaterThan(0);
-    expect(sample(text, 'tidemark_postgres_pool_connections{state="waiting"}')).toBe(0);
-    expect(sample(text, 'process_resident_memory_bytes')).toBeGreaterThan(0);
-    expect(sample(text, 'nodejs_eventloop_lag_seconds')).toBeGreaterThanOrEqual(0);
+    expect(metricValue(text, 'tidemark_postgres_pool_connections{state="total"}')).toBeGreaterThan(0);
+    expect(metricValue(text, 'tidemark_postgres_pool_connections{state="waiting"}')).toBe(0);
+    expect(metricValue(text, 'process_resident_memory_bytes')).toBeGreaterThan(0);
+    expect(metricValue(text, 'nodejs_eventloop_lag_seconds')).toBeGreaterThanOrEqual(0);
     // The GraphiQL page, /health and /metrics itself are not GraphQL requests.
     await fetch(`${url}/graphql`, { headers: { accept: 'text/html' } });
     await fetch(`${url}/health`);

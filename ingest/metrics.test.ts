@@ -1,13 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '../clickhouse/sql.ts';
+import { metricValue } from '../runtime/test-support.ts';
 import { CHROME_DESKTOP, startTestIngest, type TestIngest } from './test-support.ts';
-
-/** The value of one series in Prometheus text, or undefined. */
-const sample = (text: string, series: string) => {
-  const line = text.split('\n').find((l) => l.startsWith(`${series} `));
-  return line === undefined ? undefined : Number(line.slice(series.length + 1));
-};
 
 const TOKEN = 'metrics-token-0123456789';
 
@@ -40,17 +35,17 @@ describe('GET /metrics of ingest', () => {
     await t.rows(sql`SELECT 1`);
 
     const text = await scrape();
-    expect(sample(text, 'tidemark_ingest_accepted_total{table="analytics.events"}')).toBe(3);
-    expect(sample(text, 'tidemark_ingest_dropped_total{step="validate",reason="invalid"}')).toBe(1);
-    expect(sample(text, 'tidemark_ingest_dropped_total{step="dedupe",reason="duplicate"}')).toBe(1);
-    expect(sample(text, 'tidemark_ingest_dropped_total{step="bot",reason="bot"}')).toBe(1);
-    expect(sample(text, 'tidemark_ingest_flushed_rows_total{table="analytics.events"}')).toBe(3);
+    expect(metricValue(text, 'tidemark_ingest_accepted_total{table="analytics.events"}')).toBe(3);
+    expect(metricValue(text, 'tidemark_ingest_dropped_total{step="validate",reason="invalid"}')).toBe(1);
+    expect(metricValue(text, 'tidemark_ingest_dropped_total{step="dedupe",reason="duplicate"}')).toBe(1);
+    expect(metricValue(text, 'tidemark_ingest_dropped_total{step="bot",reason="bot"}')).toBe(1);
+    expect(metricValue(text, 'tidemark_ingest_flushed_rows_total{table="analytics.events"}')).toBe(3);
     expect(
-      sample(text, 'tidemark_clickhouse_query_duration_seconds_count{query="test_rows",outcome="ok"}'),
+      metricValue(text, 'tidemark_clickhouse_query_duration_seconds_count{query="test_rows",outcome="ok"}'),
     ).toBeGreaterThanOrEqual(1);
-    expect(sample(text, 'process_cpu_seconds_total')).toBeGreaterThan(0);
-    expect(sample(text, 'nodejs_heap_size_used_bytes')).toBeGreaterThan(0);
-    expect(sample(text, 'tidemark_postgres_pool_connections{state="total"}')).toBeGreaterThan(0);
+    expect(metricValue(text, 'process_cpu_seconds_total')).toBeGreaterThan(0);
+    expect(metricValue(text, 'nodejs_heap_size_used_bytes')).toBeGreaterThan(0);
+    expect(metricValue(text, 'tidemark_postgres_pool_connections{state="total"}')).toBeGreaterThan(0);
   });
 
   it('answers only this machine, and not what a proxy forwards', async () => {
