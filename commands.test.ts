@@ -2,11 +2,13 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:f
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runScript, startProduct } from './runtime/test-support.ts';
 
-// The commands an operator runs (`npm start`, `migrate`, `migrate:status`, `demo`, `admin-key`),
-// as real processes: what they print when something is in the way, and the lost admin key.
+// The commands an operator runs (`npm start`, `start:api`, `start:ingest`, `start:uptime`,
+// `migrate`, `migrate:status`, `demo`, `admin-key`) as real processes: what they print when
+// something is in the way, and the lost admin key.
 const root = mkdtempSync(join(tmpdir(), 'tidemark-commands-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -87,6 +89,9 @@ describe('a data directory in use by npm start', () => {
     try {
       for (const [script, ...args] of [
         ['main.ts'],
+        ['api/main.ts'],
+        ['ingest/main.ts'],
+        ['ingest/uptime/main.ts'],
         ['scripts/migrate.ts'],
         ['scripts/migrate.ts', 'status'],
         ['scripts/demo.ts', '--days', '1'],
@@ -164,4 +169,44 @@ describe('file-system errors are one line', () => {
       `Cannot use data directory ${dataDir}: permission denied (make it writable by this user, or set DATA_DIR elsewhere)`,
     ]);
   });
+});
+
+describe('without the optional chdb package (a slim installation)', () => {
+  it('the embedded default says so in one line; nothing else needs chdb', async () => {
+    // Node's resolver answers as it does when the package is absent (the real absence, an
+    // `npm uninstall --no-save chdb` tree, was checked by hand: the same line).
+    const hide = join(root, 'hide-chdb.mjs');
+    writeFileSync(
+      hide,
+      `import Module from 'node:module';
+const resolve = Module._resolveFilename;
+Module._resolveFilename = function (request, ...rest) {
+  if (request === 'chdb' || request.startsWith('chdb/')) {
+    throw Object.assign(new Error(\`Cannot find module '\${request}'\`), { code: 'MODULE_NOT_FOUND' });
+  }
+  return resolve.call(this, request, ...rest);
+};
+`,
+    );
+    const env = { PORT: '0', INGEST_PORT: '0', NODE_OPTIONS: `--import ${pathToFileURL(hide).href}` };
+    for (const script of ['main.ts', 'scripts/migrate.ts']) {
+      const result = await runScript(script, [], join(root, 'no-chdb'), env);
+      expect({ script, code: result.code, stderr: errorLines(result.stderr) }).toEqual({
+        script,
+        code: 1,
+        stderr: [
+          'Embedded ClickHouse needs the optional package chdb, which is not installed: set CLICKHOUSE_URL to a ClickHouse server, or install it (npm install; for the Docker image, build it with --build-arg CHDB=true)',
+        ],
+      });
+    }
+    // A ClickHouse server by URL (from .env: runScript clears the variable) never loads it: the
+    // command gets as far as the server (none here).
+    const cwd = join(root, 'no-chdb-remote');
+    mkdirSync(cwd);
+    writeFileSync(join(cwd, '.env'), 'CLICKHOUSE_URL=http://127.0.0.1:9\n');
+    const remote = await runScript('scripts/migrate.ts', ['status'], join(root, 'no-chdb'), env, { cwd });
+    expect(remote.code).toBe(1);
+    expect(remote.stderr).not.toContain('chdb');
+    expect(remote.stderr).toContain('ECONNREFUSED');
+  }, 120_000);
 });

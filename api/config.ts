@@ -4,6 +4,7 @@ import {
   checkHttpEnv,
   httpEnvFields,
   httpLimits,
+  metricsToken,
   parseEnv,
   port,
   processEnv,
@@ -11,12 +12,18 @@ import {
 } from '../runtime/config.ts';
 
 export const apiEnv = z
-  .object({ PORT: port(4000), UPTIME_ALLOW_PRIVATE_TARGETS: allowPrivateTargets, ...httpEnvFields })
+  .object({
+    PORT: port(4000),
+    UPTIME_ALLOW_PRIVATE_TARGETS: allowPrivateTargets,
+    METRICS_TOKEN: metricsToken,
+    ...httpEnvFields,
+  })
   .superRefine(checkHttpEnv)
   .transform((env) => ({
     port: env.PORT,
     http: httpLimits(env),
     uptimeAllowPrivateTargets: env.UPTIME_ALLOW_PRIVATE_TARGETS,
+    metricsToken: env.METRICS_TOKEN,
   }));
 
 export type ApiConfig = z.output<typeof apiEnv>;

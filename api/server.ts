@@ -15,6 +15,7 @@ import { requestErrorCodes } from './error-codes.ts';
 import { asClientError } from './errors.ts';
 import { schema } from './executable-schema.ts';
 import { GRAPHIQL_OPTIONS, renderOfflineGraphiQL } from './graphiql.ts';
+import { apiMetrics } from './metrics.ts';
 import { documentLimits, MAX_REQUEST_BYTES } from './request-limits.ts';
 import { productRoutes } from './routes.ts';
 
@@ -92,12 +93,12 @@ function yogaLogger(log: Logger, logged: LoggedErrors) {
 }
 
 /** Settings of the API that come from its configuration (see api/config.ts). */
-export type ApiOptions = Partial<Pick<ApiConfig, 'uptimeAllowPrivateTargets'>>;
+export type ApiOptions = Partial<Pick<ApiConfig, 'uptimeAllowPrivateTargets' | 'metricsToken'>>;
 type ApiServerConfig = ApiOptions & Pick<ApiConfig, 'http'>;
 
 /**
  * The GraphQL service as a fetch handler: POST/GET /graphql (GraphiQL in a browser), GET /health,
- * GET / (api/routes.ts).
+ * GET /metrics (api/metrics.ts), GET / (api/routes.ts).
  * Unexpected errors are masked (code INTERNAL_SERVER_ERROR) and logged with the request id;
  * expected ones are GraphQLErrors carrying extensions.code and pass through.
  */
@@ -125,7 +126,13 @@ export function createApi(stores: ApiStores, log: Logger, options: ApiOptions = 
         });
       },
     },
-    plugins: [requestLogging(log), requestErrorCodes(), documentLimits(), productRoutes()],
+    plugins: [
+      requestLogging(log),
+      apiMetrics(options.metricsToken),
+      requestErrorCodes(),
+      documentLimits(),
+      productRoutes(),
+    ],
     context: async ({ request }) => {
       const requestId = requestIds.get(request) ?? requestIdOf(request);
       try {

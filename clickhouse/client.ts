@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { Readable } from 'node:stream';
 import { type ClickHouseClient, type ClickHouseClientConfigOptions, createClient } from '@clickhouse/client';
-import { type ChdbConnection, createChdbConnection } from 'chdb/connection';
+import type { ChdbConnection, createChdbConnection } from 'chdb/connection';
 
 export type { ClickHouseClient };
 
@@ -24,6 +25,30 @@ export const PINNED_SETTINGS = {
   date_time_input_format: 'best_effort',
 } as const;
 
+/** The embedded engine was chosen (no CLICKHOUSE_URL) but chdb is not installed. */
+export class EmbeddedClickHouseMissingError extends Error {
+  constructor() {
+    super(
+      'Embedded ClickHouse needs the optional package chdb, which is not installed: set CLICKHOUSE_URL to a ClickHouse server, or install it (npm install; for the Docker image, build it with --build-arg CHDB=true)',
+    );
+  }
+}
+
+/**
+ * chdb (543 MB with its engine) is an optional dependency, loaded only when the embedded engine
+ * is chosen: an installation that talks to a ClickHouse server can leave it out (the slim Docker
+ * image does). `npm ci` installs it by default.
+ */
+function loadChdb(): typeof createChdbConnection {
+  try {
+    return createRequire(import.meta.url)('chdb/connection').createChdbConnection;
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    if (code === 'MODULE_NOT_FOUND' && message.includes("'chdb")) throw new EmbeddedClickHouseMissingError();
+    throw error;
+  }
+}
+
 /**
  * One `ClickHouseClient` for both a server and the embedded engine. Table names are always
  * fully qualified (`analytics.events`): chDB ignores the client's `database` option.
@@ -37,6 +62,7 @@ export function createClickHouse(config: ClickHouseConfig): ClickHouseClient {
       clickhouse_settings: PINNED_SETTINGS,
     });
   }
+  const createChdbConnection = loadChdb();
   mkdirSync(config.dataDir, { recursive: true });
   const connection = createChdbConnection({ path: config.dataDir });
   const client = createClient({

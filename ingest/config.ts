@@ -7,6 +7,7 @@ import {
   dataDir,
   httpEnvFields,
   httpLimits,
+  metricsToken,
   parseEnv,
   port,
   processEnv,
@@ -40,6 +41,7 @@ export const ingestEnv = z
     UPTIME_REGION: z.string().max(64).default('local'),
     ...httpEnvFields,
     UPTIME_ALLOW_PRIVATE_TARGETS: allowPrivateTargets,
+    METRICS_TOKEN: metricsToken,
   })
   .superRefine(checkHttpEnv)
   .transform((env) => ({
@@ -58,6 +60,7 @@ export const ingestEnv = z
     uptimeRegion: env.UPTIME_REGION,
     http: httpLimits(env),
     uptimeAllowPrivateTargets: env.UPTIME_ALLOW_PRIVATE_TARGETS,
+    metricsToken: env.METRICS_TOKEN,
   }));
 
 export type IngestConfig = z.output<typeof ingestEnv>;

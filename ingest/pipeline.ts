@@ -93,7 +93,7 @@ function clampedTimeText(sent: number | undefined, receivedAt: Date): string {
 
 /**
  * The enrichment steps, in order, by name. Any step may drop an event with a typed reason;
- * drops are counted by reason. (`validate` comes first and `write` last; see runPipeline.)
+ * drops are counted by step and reason. (`validate` comes first and `write` last; see runPipeline.)
  */
 export const STEPS: [name: string, step: Step][] = [
   ['privacy_opt_out', (_, ctx) => (ctx.site.respectDoNotTrack && ctx.optedOut ? 'opt_out' : undefined)],
@@ -271,19 +271,30 @@ function toRow(draft: Draft, ctx: RequestContext, shared: Shared): { table: Tabl
 export interface PipelineResult {
   rows: { table: Table; row: Row }[];
   dropped: Partial<Record<DropReason, number>>;
+  /** The same drops by the step that made them (`validate`, a name of STEPS), for the metrics. */
+  droppedBy: { step: string; reason: DropReason; count: number }[];
   errors: { index: number; message: string }[];
   /** Event ids claimed by this request: released if the write fails, so a retry is accepted. */
   claimed: Claims;
 }
 
-/** Counts a dropped event by reason. */
-function drop(result: PipelineResult, reason: DropReason): void {
+/** Counts a dropped event by reason, and by step and reason. */
+function drop(result: PipelineResult, step: string, reason: DropReason): void {
   result.dropped[reason] = (result.dropped[reason] ?? 0) + 1;
+  const same = result.droppedBy.find((d) => d.step === step && d.reason === reason);
+  if (same) same.count++;
+  else result.droppedBy.push({ step, reason, count: 1 });
 }
 
 /** validate → STEPS → write, for each raw event of one request. */
 export function runPipeline(rawEvents: unknown[], ctx: RequestContext, deps: PipelineDeps): PipelineResult {
-  const result: PipelineResult = { rows: [], dropped: {}, errors: [], claimed: { scope: ctx.site.id, ids: [] } };
+  const result: PipelineResult = {
+    rows: [],
+    dropped: {},
+    droppedBy: [],
+    errors: [],
+    claimed: { scope: ctx.site.id, ids: [] },
+  };
   const { site, ip, salt, userAgent, receivedAt } = ctx;
   const shared: Shared = {
     device: userAgent ? deps.userAgents.parse(userAgent) : null,
@@ -306,7 +317,7 @@ export function runPipeline(rawEvents: unknown[], ctx: RequestContext, deps: Pip
   function processEvent(raw: unknown, index: number): void {
     const parsed = parseTrackerEvent(raw);
     if (!parsed.success) {
-      drop(result, 'invalid');
+      drop(result, 'validate', 'invalid');
       result.errors.push({ index, message: describeIssues(parsed.error) });
       return;
     }
@@ -321,10 +332,10 @@ export function runPipeline(rawEvents: unknown[], ctx: RequestContext, deps: Pip
       anonymousId: undefined,
       sessionId: undefined,
     };
-    for (const [, step] of STEPS) {
+    for (const [name, step] of STEPS) {
       const reason = step(draft, ctx, shared, deps);
       if (reason) {
-        drop(result, reason);
+        drop(result, name, reason);
         return;
       }
     }

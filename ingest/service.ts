@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { ColumnTypes } from '../clickhouse/columns.ts';
 import { UnstorableTextError } from '../prisma/client.ts';
 import type { Logger } from '../runtime/log.ts';
+import { METRICS_CONTENT_TYPE, refuseMetrics } from '../runtime/metrics.ts';
 import { RateLimiter } from '../runtime/rate-limit.ts';
 import { createHttpServer } from '../runtime/service.ts';
 import type { Stores } from '../runtime/stores.ts';
@@ -51,8 +52,11 @@ const BROWSER_ROUTES = new Set(['/v1/batch', '/v1/px.gif', '/v1/flags']);
 
 const ROUTES: Record<string, Handler> = {
   'GET /health': (_, __, res) => sendJson(res, 200, { status: 'ok' }),
-  'GET /metrics': (ingest, _, res) => {
-    res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' }).end(ingest.metrics.render());
+  'GET /metrics': async (ingest, req, res) => {
+    const refused = refuseMetrics(req.headers, req.socket.remoteAddress, ingest.config.metricsToken);
+    if (refused) throw new HttpError(refused.status, 'METRICS_REFUSED', refused.message);
+    const text = await ingest.metrics.render();
+    res.writeHead(200, { 'content-type': METRICS_CONTENT_TYPE }).end(text);
   },
   'POST /v1/batch': batch,
   'GET /v1/px.gif': pixel,
@@ -135,7 +139,7 @@ export async function createIngest(
             : undefined;
       if (!known) log.error('request failed', { path, error: (error as Error).stack });
       const status = known?.status ?? 500;
-      metrics.rejected.add(1, { status: String(status), code: known?.code ?? 'INTERNAL' });
+      metrics.rejected.inc({ status: String(status), code: known?.code ?? 'INTERNAL' });
       const headers = { ...(browser ? corsHeaders(req) : {}), ...known?.headers };
       if (res.headersSent) return void res.end();
       sendJson(

@@ -42,5 +42,5 @@ export async function storeRows(
     ingest.log.error('write failed', { error: (error as Error).message });
     throw new HttpError(503, 'STORE_UNAVAILABLE', 'Events could not be stored; retry shortly', { 'retry-after': '5' });
   }
-  for (const [table, list] of byTable) ingest.metrics.accepted.add(list.length, { table });
+  for (const [table, list] of byTable) ingest.metrics.accepted.inc({ table }, list.length);
 }

@@ -257,8 +257,8 @@ describe('POST /v1/batch', () => {
     ).toEqual({ no_user_agent: 1 });
     expect(await t.rows(sql`SELECT count() AS n FROM analytics.events WHERE anonymous_id = 'bot'`)).toEqual([{ n: 0 }]);
     const metrics = await (await fetch(`${t.url}/metrics`)).text();
-    expect(metrics).toMatch(/tidemark_ingest_dropped_total\{reason="bot"\} 25/);
-    expect(metrics).toMatch(/tidemark_ingest_dropped_total\{reason="no_user_agent"\} 1/);
+    expect(metrics).toMatch(/tidemark_ingest_dropped_total\{step="bot",reason="bot"\} 25/);
+    expect(metrics).toMatch(/tidemark_ingest_dropped_total\{step="bot",reason="no_user_agent"\} 1/);
   });
 
   it('honours Do-Not-Track and Global Privacy Control when the website asks to', async () => {

@@ -63,14 +63,14 @@ it('acknowledges writes once they are in the spool and inserts them as one batch
   await writer.flush();
   expect(await count()).toBe(20);
   expect(await leftoverSegments(o.spoolDir)).toEqual([]);
-  const rendered = metrics.render();
+  const rendered = await metrics.render();
   expect(rendered).toContain('tidemark_ingest_flush_duration_seconds_count{table="analytics.writer_test"} 1');
   expect(rendered).toContain(
-    'tidemark_ingest_flush_duration_seconds_bucket{table="analytics.writer_test",le="+Inf"} 1',
+    'tidemark_ingest_flush_duration_seconds_bucket{le="+Inf",table="analytics.writer_test"} 1',
   );
   expect(rendered).toContain('# TYPE tidemark_ingest_flush_duration_seconds histogram');
   expect(rendered).toContain('tidemark_ingest_buffered_rows 0');
-  expect(metrics.render()).toContain('tidemark_ingest_flushed_rows_total{table="analytics.writer_test"} 20');
+  expect(await metrics.render()).toContain('tidemark_ingest_flushed_rows_total{table="analytics.writer_test"} 20');
   // A full batch (maxBatchRows) is inserted without waiting for the interval.
   await writer.write(table, rowsFrom(100, 50));
   await expect.poll(count, { timeout: 10_000 }).toBe(70);
@@ -99,7 +99,7 @@ it('keeps an acknowledged batch and retries its insert until it succeeds', async
     .toContain('flush_failures_total{table="analytics.writer_later"}');
   await ch.client.command({ query: 'CREATE TABLE analytics.writer_later (n UInt32) ENGINE = MergeTree ORDER BY n' });
   await writer.flush();
-  expect(metrics.render()).toContain('tidemark_ingest_flushed_rows_total{table="analytics.writer_later"} 1');
+  expect(await metrics.render()).toContain('tidemark_ingest_flushed_rows_total{table="analytics.writer_later"} 1');
   await writer.close();
 });
 
@@ -184,7 +184,7 @@ it.each(POISON)(
     expect(await storedNumbers()).toEqual(good);
     const quarantined = `${segment}.${table}.jsonl`;
     expect(readFileSync(join(o.spoolDir, 'quarantine', quarantined), 'utf8')).toBe(`${JSON.stringify(poison)}\n`);
-    expect(metrics.render()).toContain('tidemark_ingest_quarantined_rows_total{table="analytics.writer_test"} 1');
+    expect(await metrics.render()).toContain('tidemark_ingest_quarantined_rows_total{table="analytics.writer_test"} 1');
     const logged = lines.filter((l) => l.message.includes('quarantined'));
     expect(logged).toHaveLength(1);
     expect(String(logged[0]?.fields?.error)).toMatch(code);
@@ -218,7 +218,7 @@ it('splits a batch ClickHouse refuses as a whole (too many partitions) and quara
   );
   await writer.flush();
   expect(await storedNumbers()).toEqual(Array.from({ length: 150 }, (_, i) => i));
-  expect(metrics.render()).not.toContain('quarantined_rows_total{');
+  expect(await metrics.render()).not.toContain('quarantined_rows_total{');
   await writer.close();
 });
 

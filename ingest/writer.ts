@@ -327,11 +327,11 @@ export class SpooledWriter implements RowWriter {
       const started = performance.now();
       try {
         await insertJsonLines(this.client, table, lines, token);
-        this.metrics.flushSeconds.observe((performance.now() - started) / 1000, { table });
-        this.metrics.flushed.add(rows, { table });
+        this.metrics.flushSeconds.observe({ table }, (performance.now() - started) / 1000);
+        this.metrics.flushed.inc({ table }, rows);
         return true;
       } catch (error) {
-        this.metrics.flushFailures.add(1, { table });
+        this.metrics.flushFailures.inc({ table });
         const failure = classifyInsertFailure(error);
         if (failure === 'data' && rows === 1) {
           this.log.error('ClickHouse refused a row as malformed; quarantined', {
@@ -370,7 +370,7 @@ export class SpooledWriter implements RowWriter {
     const dir = join(this.options.spoolDir, QUARANTINE_DIR);
     await mkdir(dir, { recursive: true });
     await writeFile(join(dir, `${segment.name}.${table}.jsonl`), Buffer.concat(refused));
-    this.metrics.quarantined.add(refused.length, { table });
+    this.metrics.quarantined.inc({ table }, refused.length);
   }
 
   /** Inserts a segment and deletes it; false if a shutdown left it for the next start. */

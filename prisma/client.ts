@@ -1,4 +1,6 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
+import { Gauge } from 'prom-client';
 import { PrismaClient as BaseClient } from './generated/client.ts';
 
 /**
@@ -56,7 +58,44 @@ export function refuseUnstorableText(client: BaseClient) {
 
 export type PrismaClient = ReturnType<typeof refuseUnstorableText>;
 
+/** The pools of this process's Prisma clients, until they end. */
+const pools = new Set<pg.Pool>();
+
+/**
+ * Connections of the Prisma clients' pools at scrape time: `total` open, `idle`, `waiting`
+ * (queries queued for a connection: the pool is too small or PostgreSQL too slow). The same
+ * on embedded PGlite, whose pool connects over pglite-socket; PGlite itself runs one query at a
+ * time, so there `waiting` and busy (`total` - `idle`) are what to watch. Exposed by
+ * runtime/metrics.ts.
+ */
+export const postgresPoolConnections = new Gauge({
+  name: 'tidemark_postgres_pool_connections',
+  help: 'Connections of the PostgreSQL pools (total, idle) and queries waiting for one (waiting).',
+  labelNames: ['state'] as const,
+  registers: [],
+  collect() {
+    let total = 0;
+    let idle = 0;
+    let waiting = 0;
+    for (const pool of pools) {
+      if (pool.ended) {
+        pools.delete(pool);
+        continue;
+      }
+      total += pool.totalCount;
+      idle += pool.idleCount;
+      waiting += pool.waitingCount;
+    }
+    this.set({ state: 'total' }, total);
+    this.set({ state: 'idle' }, idle);
+    this.set({ state: 'waiting' }, waiting);
+  },
+});
+
 /** The Prisma client over node-postgres; the same for embedded PGlite and a real server. */
 export function createPrisma(url: string, poolSize = 10): PrismaClient {
-  return refuseUnstorableText(new BaseClient({ adapter: new PrismaPg({ connectionString: url, max: poolSize }) }));
+  for (const pool of pools) if (pool.ended) pools.delete(pool);
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  pools.add(pool);
+  return refuseUnstorableText(new BaseClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) }));
 }

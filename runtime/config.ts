@@ -67,6 +67,9 @@ export type StoreConfig = z.output<typeof storeEnv>;
  */
 export const allowPrivateTargets = z.stringbool().default(false);
 
+/** Bearer token of GET /metrics on both services; unset, only this machine may read them (runtime/metrics.ts). */
+export const metricsToken = z.string().min(16, 'must be at least 16 characters').optional();
+
 /** Settings every service process shares. */
 export const processEnv = z.object({
   HOST: z.string().default('0.0.0.0'),

@@ -1,5 +1,6 @@
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { EmbeddedClickHouseMissingError } from '../clickhouse/client.ts';
 import { MigrationError } from '../clickhouse/migrator.ts';
 import { PrismaMigrationError } from '../prisma/migrate.ts';
 import { ConfigError, type HttpLimits } from './config.ts';
@@ -61,7 +62,13 @@ export function closeServer(server: Server, graceMs = 10_000): Promise<void> {
 }
 
 /** Failures an operator fixes: their message says it all. */
-const OPERATOR_ERRORS = [ConfigError, StartupError, PrismaMigrationError, MigrationError];
+const OPERATOR_ERRORS = [
+  ConfigError,
+  StartupError,
+  PrismaMigrationError,
+  MigrationError,
+  EmbeddedClickHouseMissingError,
+];
 
 /** What an operator reads when a command fails: the message for what they can fix, the stack for a bug. */
 function report(error: unknown): void {

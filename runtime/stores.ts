@@ -26,19 +26,23 @@ export interface Stores extends Connections {
  */
 export async function connectStores(config: StoreConfig): Promise<Connections> {
   const unlock = config.databaseUrl && config.clickhouse.url ? undefined : lockDataDir(config.dataDir);
+  let clickhouse: ClickHouseClient | undefined;
   try {
+    // ClickHouse first: it fails at once when the embedded engine is chosen but not installed.
+    clickhouse = createClickHouse(config.clickhouse);
     const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres(join(config.dataDir, 'postgres'));
-    const clickhouse = createClickHouse(config.clickhouse);
+    const client = clickhouse;
     return {
-      clickhouse,
+      clickhouse: client,
       postgresUrl: config.databaseUrl ?? (embedded?.url as string),
       async close() {
-        await clickhouse.close();
+        await client.close();
         await embedded?.close();
         unlock?.();
       },
     };
   } catch (error) {
+    await clickhouse?.close();
     unlock?.();
     throw error;
   }

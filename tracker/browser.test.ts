@@ -431,7 +431,7 @@ describe('tracker in Chromium', () => {
     }).replace(origin, elsewhere);
     const dropped = async () =>
       Number(
-        /tidemark_ingest_dropped_total\{reason="bot"\} (\d+)/.exec(
+        /tidemark_ingest_dropped_total\{step="bot",reason="bot"\} (\d+)/.exec(
           await (await fetch(`${t.url}/metrics`)).text(),
         )?.[1] ?? 0,
       );

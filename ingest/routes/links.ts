@@ -90,7 +90,7 @@ export async function followLink(ingest: IngestContext, req: IncomingMessage, re
     };
     await storeRows(ingest, [{ table: 'analytics.link_clicks', row }]);
   } else {
-    ingest.metrics.drop(device ? 'bot' : 'no_user_agent');
+    ingest.metrics.drop('bot', device ? 'bot' : 'no_user_agent');
   }
   res.writeHead(link.permanent ? 301 : 302, { location: target, 'cache-control': 'no-store' }).end();
 }

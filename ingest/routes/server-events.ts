@@ -83,7 +83,7 @@ function dedupe<T extends { eventId?: string }>(ingest: IngestContext, scope: st
     return true;
   });
   const duplicates = events.length - fresh.length;
-  if (duplicates > 0) ingest.metrics.drop('duplicate', duplicates);
+  if (duplicates > 0) ingest.metrics.drop('dedupe', 'duplicate', duplicates);
   return { fresh, claimed, duplicates };
 }
 

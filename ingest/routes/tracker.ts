@@ -65,7 +65,7 @@ async function accept(
     salt: await ingest.salts.forDate(receivedAt),
   };
   const result = runPipeline(events, ctx, ingest.pipeline);
-  for (const [reason, count] of Object.entries(result.dropped)) ingest.metrics.drop(reason, count);
+  for (const { step, reason, count } of result.droppedBy) ingest.metrics.drop(step, reason, count);
 
   await storeRows(ingest, result.rows, result.claimed);
   return result;
