@@ -8,15 +8,23 @@ import {
   port,
   processEnv,
   storeEnv,
+  trustProxy,
 } from '../runtime/config.ts';
 
 export const apiEnv = z
-  .object({ PORT: port(4000), UPTIME_ALLOW_PRIVATE_TARGETS: allowPrivateTargets, ...httpEnvFields })
+  .object({
+    PORT: port(4000),
+    UPTIME_ALLOW_PRIVATE_TARGETS: allowPrivateTargets,
+    TRUST_PROXY: trustProxy,
+    ...httpEnvFields,
+  })
   .superRefine(checkHttpEnv)
   .transform((env) => ({
     port: env.PORT,
     http: httpLimits(env),
     uptimeAllowPrivateTargets: env.UPTIME_ALLOW_PRIVATE_TARGETS,
+    /** Proxies trusted for X-Forwarded-For (sign-in rate limits) and X-Forwarded-Proto (Secure cookies). */
+    trustProxyHops: env.TRUST_PROXY,
   }));
 
 export type ApiConfig = z.output<typeof apiEnv>;

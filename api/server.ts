@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import { GraphQLError } from 'graphql';
 import { createYoga, maskError, type Plugin } from 'graphql-yoga';
 import type { Logger } from '../runtime/log.ts';
@@ -7,7 +7,7 @@ import { RateLimiter } from '../runtime/rate-limit.ts';
 import { createHttpServer } from '../runtime/service.ts';
 import type { Stores } from '../runtime/stores.ts';
 import { createAnalyticsLoaders } from './analytics/loader.ts';
-import { authenticate } from './auth.ts';
+import { httpExchange, identify } from './callers.ts';
 import type { ApiConfig } from './config.ts';
 import type { Context } from './context.ts';
 import { requestErrorCodes } from './error-codes.ts';
@@ -16,6 +16,7 @@ import { schema } from './executable-schema.ts';
 import { GRAPHIQL_OPTIONS, renderOfflineGraphiQL } from './graphiql.ts';
 import { documentLimits } from './request-limits.ts';
 import { productRoutes } from './routes.ts';
+import { shareFraming } from './share-links.ts';
 
 type ApiStores = Pick<Stores, 'prisma' | 'clickhouse'>;
 
@@ -91,7 +92,7 @@ function yogaLogger(log: Logger, logged: LoggedErrors) {
 }
 
 /** Settings of the API that come from its configuration (see api/config.ts). */
-export type ApiOptions = Partial<Pick<ApiConfig, 'uptimeAllowPrivateTargets'>>;
+export type ApiOptions = Partial<Pick<ApiConfig, 'uptimeAllowPrivateTargets' | 'trustProxyHops'>>;
 type ApiServerConfig = ApiOptions & Pick<ApiConfig, 'http'>;
 
 /**
@@ -102,10 +103,17 @@ type ApiServerConfig = ApiOptions & Pick<ApiConfig, 'http'>;
  */
 export function createApi(stores: ApiStores, log: Logger, options: ApiOptions = {}) {
   const uptimeAllowPrivateTargets = options.uptimeAllowPrivateTargets ?? false;
+  const trustProxyHops = options.trustProxyHops ?? 0;
   const limiter = new RateLimiter();
+  const attempts = new RateLimiter();
+  // Set-Cookie headers resolvers asked for (sign-in, sign-out), added to the response.
+  const cookies = new WeakMap<Request, string[]>();
   const logged: LoggedErrors = new WeakSet();
-  return createYoga<Record<string, unknown>, Context>({
+  return createYoga<{ req?: IncomingMessage }, Context>({
     schema,
+    // Browsers may call the API from any origin with a key or share token, never with the session
+    // cookie: no Access-Control-Allow-Credentials, so a cross-site request cannot use a session.
+    cors: { credentials: false },
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     graphiql: GRAPHIQL_OPTIONS,
@@ -124,11 +132,25 @@ export function createApi(stores: ApiStores, log: Logger, options: ApiOptions = 
         });
       },
     },
-    plugins: [requestLogging(log), requestErrorCodes(), documentLimits(), productRoutes()],
-    context: async ({ request }) => {
+    plugins: [
+      requestLogging(log),
+      requestErrorCodes(),
+      documentLimits(),
+      productRoutes(),
+      shareFraming(stores.prisma),
+      {
+        onResponse({ request, response }) {
+          for (const cookie of cookies.get(request) ?? []) response.headers.append('set-cookie', cookie);
+        },
+      },
+    ],
+    context: async ({ request, req }) => {
       const requestId = requestIds.get(request) ?? requestIdOf(request);
       try {
-        const auth = await authenticate(stores.prisma, limiter, request.headers);
+        const auth = await identify(stores.prisma, limiter, request.headers);
+        const http = httpExchange(request, req, trustProxyHops, (cookie) =>
+          cookies.set(request, [...(cookies.get(request) ?? []), cookie]),
+        );
         const analytics = createAnalyticsLoaders(stores.clickhouse);
         return {
           prisma: stores.prisma,
@@ -136,6 +158,8 @@ export function createApi(stores: ApiStores, log: Logger, options: ApiOptions = 
           requestId,
           log,
           auth,
+          http,
+          attempts,
           analytics,
           uptimeAllowPrivateTargets,
         };

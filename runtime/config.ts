@@ -67,6 +67,13 @@ export type StoreConfig = z.output<typeof storeEnv>;
  */
 export const allowPrivateTargets = z.stringbool().default(false);
 
+/** TRUST_PROXY: how many proxies in front of the service to trust for X-Forwarded-* (true = 1). */
+export const trustProxy = z
+  .string()
+  .default('0')
+  .transform((v) => (v === 'true' ? 1 : v === 'false' ? 0 : Number(v)))
+  .pipe(z.number().int().min(0).max(10));
+
 /** Settings every service process shares. */
 export const processEnv = z.object({
   HOST: z.string().default('0.0.0.0'),
