@@ -42,8 +42,14 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-/** The API over a fresh, migrated database of `target` and a real (unused by metadata) embedded ClickHouse. */
-export async function startTestApi(target: PostgresTarget, options: ApiOptions = {}): Promise<TestApi> {
+/**
+ * The API over a fresh, migrated database of `target` and a real embedded ClickHouse (its
+ * analytics tables created only with `migrateClickHouse`: metadata tests do not read them).
+ */
+export async function startTestApi(
+  target: PostgresTarget,
+  { migrateClickHouse = false, ...options }: ApiOptions & { migrateClickHouse?: boolean } = {},
+): Promise<TestApi> {
   const database: TestDatabase = await target.create();
   await migratePostgres(database.url);
   const logging = new LoggingPrismaClient({
@@ -55,7 +61,7 @@ export async function startTestApi(target: PostgresTarget, options: ApiOptions =
     statements++;
   });
   const prisma = refuseUnstorableText(logging);
-  const clickhouse = await freshClickHouse({ migrate: false });
+  const clickhouse = await freshClickHouse({ migrate: migrateClickHouse });
   const api = createApi({ prisma, clickhouse: clickhouse.client }, createLogger('api-test', 'error'), options);
   return {
     api,
