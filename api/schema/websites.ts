@@ -253,7 +253,9 @@ builder.mutationFields((t) => ({
             settings: {
               ...rest,
               allowedOrigins: input.allowedOrigins ?? current.allowedOrigins ?? [],
-              frameAncestors: input.frameAncestors ?? frameAncestorsOf(current),
+              ...(input.frameAncestors || current.frameAncestors
+                ? { frameAncestors: input.frameAncestors ?? frameAncestorsOf(current) }
+                : {}),
             },
           },
         }),
