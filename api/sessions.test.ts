@@ -397,6 +397,18 @@ describe.each(postgresTargets)('sign-in and sessions on $name', (target) => {
       expect(joined).toMatchObject({ role: 'ADMIN', organization: { id: acme.organizationId } });
     });
 
+    it('cannot be used to guess an account’s password past the sign-in limit', async () => {
+      await createPerson(t.prisma, globex.organizationId, 'ida@globex.test', PASSWORD, 'MEMBER');
+      const invitation = await invite('VIEWER');
+      for (let i = 0; i < SIGN_IN_LIMITS.perAccount; i++) {
+        const guess = await accept(invitation.token, 'ida@globex.test', `guess number ${i}`);
+        expect(refusalCode(guess, 'acceptInvitation')).toBe('UNAUTHENTICATED');
+      }
+      expect(refusalCode(await accept(invitation.token, 'ida@globex.test'), 'acceptInvitation')).toBe('RATE_LIMITED');
+      // The same count as signIn's.
+      expect(refusalCode(await signInAttempt('ida@globex.test', PASSWORD), 'signIn')).toBe('RATE_LIMITED');
+    });
+
     it('cannot take over a passwordless account that belongs to another organization', async () => {
       // globex's owner account has no password (made by createTenant) and is in globex only.
       const invitation = await invite('VIEWER', 'owner@globex.test');

@@ -177,6 +177,13 @@ export function takeAttempt(ctx: Context, limits: [key: string, max: number][]) 
   };
 }
 
+/** A password attempt for an account, limited per account and per client address. */
+const signInAttempt = (ctx: Context, email: string) =>
+  takeAttempt(ctx, [
+    [`sign-in:account:${email}`, SIGN_IN_LIMITS.perAccount],
+    [`sign-in:address:${ctx.http.address}`, SIGN_IN_LIMITS.perAddress],
+  ]);
+
 /** Checks a user's password (rehashing it when its parameters are old); a user without one never matches. */
 async function checkPassword(
   prisma: PrismaClient,
@@ -250,10 +257,7 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_root, { email, password }, ctx) => {
       const address = normalEmail(email);
-      const attempt = takeAttempt(ctx, [
-        [`sign-in:account:${address}`, SIGN_IN_LIMITS.perAccount],
-        [`sign-in:address:${ctx.http.address}`, SIGN_IN_LIMITS.perAddress],
-      ]);
+      const attempt = signInAttempt(ctx, address);
       const user = await ctx.prisma.user.findUnique({
         where: { email: address },
         include: { memberships: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] } },
@@ -357,6 +361,9 @@ builder.mutationFields((t) => ({
         throw InputError.at(['email'], 'this invitation is for another address');
       }
       const existing = await ctx.prisma.user.findUnique({ where: { email }, include: { memberships: true } });
+      // Proving an account's password here counts against the same limits as signIn: one valid
+      // link must not become a way around them.
+      const attempt = existing?.passwordHash ? signInAttempt(ctx, email) : undefined;
       if (existing) {
         // An account with a password joins by proving it. One without (added by addMember) may be
         // claimed only through its own organization's invitation to its address: another
@@ -367,6 +374,7 @@ builder.mutationFields((t) => ({
           existing.memberships.every((m) => m.organizationId === link.organizationId);
         const proven = existing.passwordHash ? await checkPassword(ctx.prisma, existing, args.password) : claimable;
         if (!proven || existing.status !== 'ACTIVE') throw new UnauthenticatedError(WRONG_CREDENTIALS);
+        attempt?.succeeded();
       }
       const passwordHash = existing?.passwordHash ?? (await hashPassword(args.password));
       const member = await unlessDuplicate(
