@@ -120,7 +120,7 @@ describe.each(postgresTargets)('sign-in and sessions on $name', (target) => {
       for (let i = 0; i < SIGN_IN_LIMITS.perAccount + 2; i++) {
         expect(sessionTokenOf(await signInAttempt('mem@acme.test', PASSWORD, '198.51.100.3'))).toBeTruthy();
       }
-    });
+    }, 300_000);
 
     it(`refuses an address after ${SIGN_IN_LIMITS.perAddress} failures across emails`, async () => {
       const address = '203.0.113.9';
@@ -130,7 +130,7 @@ describe.each(postgresTargets)('sign-in and sessions on $name', (target) => {
       expect(refusalCode(await signInAttempt('ann@acme.test', PASSWORD, address), 'signIn')).toBe('RATE_LIMITED');
       // Another address is not affected.
       expect(sessionTokenOf(await signInAttempt('ann@acme.test', PASSWORD, '203.0.113.10'))).toBeTruthy();
-    });
+    }, 300_000);
 
     it('refuses hostile input with typed errors and hashes nothing huge', async () => {
       const huge = await signInAttempt('ann@acme.test', 'x'.repeat(100_000));
@@ -407,7 +407,7 @@ describe.each(postgresTargets)('sign-in and sessions on $name', (target) => {
       expect(refusalCode(await accept(invitation.token, 'ida@globex.test'), 'acceptInvitation')).toBe('RATE_LIMITED');
       // The same count as signIn's.
       expect(refusalCode(await signInAttempt('ida@globex.test', PASSWORD), 'signIn')).toBe('RATE_LIMITED');
-    });
+    }, 300_000);
 
     it('cannot take over a passwordless account that belongs to another organization', async () => {
       // globex's owner account has no password (made by createTenant) and is in globex only.

@@ -252,7 +252,7 @@ describe.each(postgresTargets)('share links on $name', (target) => {
       expect(refusalCode(await unlock(target.token, 'guess me if you can', '192.0.2.200'), 'unlockShareLink')).toBe(
         'RATE_LIMITED',
       );
-    });
+    }, 300_000);
   });
 
   it('is embeddable only where the website allows: frame-ancestors on /share/<token>', async () => {
