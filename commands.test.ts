@@ -13,6 +13,7 @@ const root = mkdtempSync(join(tmpdir(), 'tidemark-commands-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 const KEY = /tmk_[\w-]{43}/g;
+const SETUP = /\/setup\/([\w-]{43})/;
 /** The lines a failed command printed on stderr: an operator's error is one of them. */
 const errorLines = (stderr: string) => stderr.split('\n').filter((line) => line.trim());
 
@@ -39,11 +40,14 @@ describe('the admin key cannot be lost', () => {
       `Cannot listen on 127.0.0.1:${busyPort}: the port is in use (stop what holds it, or set PORT / INGEST_PORT to another port)`,
     ]);
     expect(failed.stdout + failed.stderr).not.toMatch(KEY);
+    expect(failed.stdout + failed.stderr).not.toMatch(SETUP);
 
     // The next start is still the first: it bootstraps and shows the key.
     const first = await startProduct(dataDir);
     const bootstrapKey = first.output().match(KEY)?.[0] as string;
     expect(first.output()).toContain('Authorization: Bearer');
+    const firstSetup = SETUP.exec(first.output())?.[1];
+    expect(firstSetup).toBeDefined();
     expect(await first.stop()).toBe(0);
 
     // Key lost anyway: the command issues another one, printed once, for the same organization.
@@ -52,6 +56,10 @@ describe('the admin key cannot be lost', () => {
     const newKey = issued.stdout.match(KEY)?.[0] as string;
     expect(newKey).toBeDefined();
     expect(newKey).not.toBe(bootstrapKey);
+    // The setup link was not used yet: a new one comes with the key, and replaces the first.
+    const newSetup = SETUP.exec(issued.stdout)?.[1];
+    expect(newSetup).toBeDefined();
+    expect(newSetup).not.toBe(firstSetup);
 
     const again = await startProduct(dataDir);
     try {
@@ -69,6 +77,14 @@ describe('the admin key cannot be lost', () => {
       ]);
       for (const key of keys) expect(key.scopes).toContain('ADMIN');
       expect((await graphql(again.apiUrl, bootstrapKey, query)).data.organization.name).toBe('Default');
+      const setup = (token: string | undefined) =>
+        graphql(
+          again.apiUrl,
+          newKey,
+          `mutation { completeSetup(token: "${token}", email: "me@example.com", name: "Me", password: "long password") { role } }`,
+        );
+      expect((await setup(firstSetup)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      expect((await setup(newSetup)).data).toEqual({ completeSetup: { role: 'OWNER' } });
     } finally {
       expect(await again.stop()).toBe(0);
     }

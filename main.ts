@@ -32,7 +32,13 @@ runService(async () => {
     ingest.startUptime();
     const embedded = !config.stores.databaseUrl || !config.stores.clickhouse.url;
     console.log(
-      banner({ apiPort, ingestPort, dataDir: embedded ? config.stores.dataDir : undefined, key: created?.apiKey }),
+      banner({
+        apiPort,
+        ingestPort,
+        dataDir: embedded ? config.stores.dataDir : undefined,
+        key: created?.apiKey,
+        setupToken: created?.setupToken ?? undefined,
+      }),
     );
   } catch (error) {
     await stop().catch(() => {});
@@ -41,19 +47,32 @@ runService(async () => {
   return stop;
 });
 
-function banner(at: { apiPort: number; ingestPort: number; dataDir?: string; key?: string }): string {
+function banner(at: {
+  apiPort: number;
+  ingestPort: number;
+  dataDir?: string;
+  key?: string;
+  setupToken?: string;
+}): string {
   return [
     '',
     `Tidemark is running${at.dataDir ? ` (embedded stores in ${at.dataDir})` : ''}`,
     `  GraphQL API + GraphiQL: http://localhost:${at.apiPort}/graphql`,
     `  Ingest:                 http://localhost:${at.ingestPort}`,
+    ...(at.setupToken
+      ? [
+          '',
+          '  Create your admin account (one-time setup link):',
+          `    http://localhost:${at.apiPort}/setup/${at.setupToken}`,
+        ]
+      : []),
     ...(at.key
       ? [
           '',
           '  Bootstrap admin API key (shown once, store it now):',
           `    ${at.key}`,
           '  Send it as the header  Authorization: Bearer <key>  (in GraphiQL: the Headers tab).',
-          '  Lost it? `npm run admin-key` issues a new one.',
+          '  Lost it (or the setup link)? `npm run admin-key` issues a new one.',
         ]
       : []),
     '',

@@ -13,7 +13,7 @@ const dataDir = mkdtempSync(join(tmpdir(), 'tidemark-start-'));
 describe('npm start on the embedded default', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  it('comes up, answers GraphQL and GraphiQL, bootstraps once, and keeps data across restarts', async () => {
+  it('comes up, answers GraphQL and GraphiQL, bootstraps once with a setup link, and keeps data across restarts', async () => {
     const first = await startProduct(dataDir);
     expect(first.output()).toMatch(/Bootstrap admin API key.*\n\s+tmk_[\w-]{43}/);
     expect(first.output()).toContain('postgres: applied');
@@ -27,6 +27,21 @@ describe('npm start on the embedded default', () => {
     const graphiql = await fetch(first.apiUrl, { headers: { accept: 'text/html' } });
     expect(await graphiql.text()).toContain('GraphiQL');
     expect(await (await fetch(`${first.ingestUrl}/health`)).json()).toEqual({ status: 'ok' });
+
+    // The first start's setup link makes the owner account a person's and signs them in.
+    const setup = /http:\/\/localhost:\d+\/setup\/([\w-]{43})/.exec(first.output())?.[1];
+    expect(setup).toBeDefined();
+    const done = await fetch(first.apiUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query:
+          'mutation($t: String!) { completeSetup(token: $t, email: "me@example.com", name: "Me", password: "a long password") { role } }',
+        variables: { t: setup },
+      }),
+    });
+    expect(await done.json()).toEqual({ data: { completeSetup: { role: 'OWNER' } } });
+    expect(done.headers.get('set-cookie')).toMatch(/^tidemark_session=[\w-]{43}; Path=\/; HttpOnly; SameSite=Lax/);
     expect(await first.stop()).toBe(0);
 
     // Write a row while the product is down, then start again on the same directory.
@@ -40,6 +55,7 @@ describe('npm start on the embedded default', () => {
 
     const second = await startProduct(dataDir);
     expect(second.output()).not.toContain('Bootstrap admin API key');
+    expect(second.output()).not.toContain('/setup/');
     expect(second.output()).not.toContain('applied');
     expect(await second.stop()).toBe(0);
 

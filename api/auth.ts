@@ -1,16 +1,50 @@
 import { verifyApiKey } from '../prisma/api-keys.ts';
 import type { PrismaClient } from '../prisma/client.ts';
-import type { ApiKey, ApiScope, Prisma } from '../prisma/generated/client.ts';
+import type { ApiKey, ApiScope, MemberRole, Prisma } from '../prisma/generated/client.ts';
 import type { RateLimiter } from '../runtime/rate-limit.ts';
-import { ForbiddenError, RateLimitedError, UnauthenticatedError } from './errors.ts';
+import { ForbiddenError, RateLimitedError, SharePasswordRequiredError, UnauthenticatedError } from './errors.ts';
 
-/** The verified API key of a request and the tenant it belongs to. */
+/** Who presented the credentials of a request (api/callers.ts tells which). */
+export type Caller =
+  | { kind: 'key'; key: ApiKey }
+  | { kind: 'session'; sessionId: string; role: MemberRole }
+  /** `locked`: a password-protected link presented without unlocking it (unlockShareLink). */
+  | { kind: 'share'; shareLinkId: string; websiteId: string; locked: boolean };
+
+/**
+ * The caller of a request and what it may do. Keys, sessions and share links all reduce to this
+ * one shape: a tenant, an optional single website, and scopes that `can` judges.
+ */
 export interface Auth {
-  key: ApiKey;
+  caller: Caller;
   organizationId: string;
-  /** Set when the key only works for one website. */
+  /** Set when the caller only reaches one website (a restricted key, a share link). */
   websiteId: string | null;
+  scopes: readonly ApiScope[];
+  /** The person acting (the key's or the session's user), recorded as author; null otherwise. */
+  userId: string | null;
 }
+
+/** The Auth of a verified key. */
+export const keyAuth = (key: ApiKey): Auth => ({
+  caller: { kind: 'key', key },
+  organizationId: key.organizationId,
+  websiteId: key.websiteId,
+  scopes: key.scopes,
+  userId: key.userId,
+});
+
+/**
+ * What a member's role may do, in the scopes keys carry. OWNER and ADMIN differ only in that an
+ * organization keeps at least one OWNER (api/schema/organization.ts); the permissions below are
+ * the same. An instance administrator (User.role ADMIN) also gets INSTANCE_ADMIN.
+ */
+export const ROLE_SCOPES: Record<MemberRole, ApiScope[]> = {
+  OWNER: ['ADMIN', 'READ_ANALYTICS', 'WRITE_METADATA', 'TRACK_EVENTS', 'WRITE_LLM'],
+  ADMIN: ['ADMIN', 'READ_ANALYTICS', 'WRITE_METADATA', 'TRACK_EVENTS', 'WRITE_LLM'],
+  MEMBER: ['READ_ANALYTICS', 'WRITE_METADATA'],
+  VIEWER: ['READ_ANALYTICS'],
+};
 
 /** The key a request presents: `Authorization: Bearer <key>` or `x-api-key: <key>`. */
 export function presentedKey(headers: Headers): string | null {
@@ -38,7 +72,7 @@ export async function authenticate(prisma: PrismaClient, limiter: RateLimiter, h
     const decision = limiter.take(key.id, key.rateLimitMax, key.rateLimitTimeWindow);
     if (!decision.allowed) throw new RateLimitedError(Math.max(1, Math.ceil(decision.resetMs / 1000)));
   }
-  return { key, organizationId: key.organizationId, websiteId: key.websiteId };
+  return keyAuth(key);
 }
 
 /** Which key scopes grant each permission besides `admin`, which grants everything. */
@@ -57,7 +91,7 @@ export type Permission = keyof typeof GRANTS | 'manageOrganization' | 'readMembe
 
 export function can(auth: Auth | null, permission: Permission): boolean {
   if (!auth) return false;
-  const scopes: readonly ApiScope[] = auth.key.scopes;
+  const { scopes } = auth;
   // A website-restricted key reaches one website, never the organization's people or the instance.
   if (permission === 'manageInstance') return scopes.includes('INSTANCE_ADMIN') && auth.websiteId === null;
   if (permission === 'readMembers') return can(auth, 'readMetadata') && auth.websiteId === null;
@@ -67,6 +101,21 @@ export function can(auth: Auth | null, permission: Permission): boolean {
   return admin || GRANTS[permission].some((scope) => scopes.includes(scope));
 }
 
+/** A share link reaches one website, and only as a public dashboard shows it (the isPublic rules). */
+export function sharesWebsite(auth: Auth | null, website: { id: string }): boolean {
+  return auth?.caller.kind === 'share' && sharedWebsiteId(auth.caller) === website.id;
+}
+
+/** The website of a share link; a locked (password-protected) link must be unlocked first. */
+export function sharedWebsiteId(caller: Extract<Caller, { kind: 'share' }>): string {
+  if (caller.locked) throw new SharePasswordRequiredError();
+  return caller.websiteId;
+}
+
+/** Whether the caller may read a website as its public dashboard: it is public, or shared with the caller. */
+export const readsPublicDashboard = (auth: Auth | null, website: { id: string; isPublic: boolean }) =>
+  website.isPublic || sharesWebsite(auth, website);
+
 /** Websites the key can reach: its organization's, or its one website. */
 export function ownWebsites(auth: Auth): Prisma.WebsiteWhereInput {
   return { organizationId: auth.organizationId, ...(auth.websiteId ? { id: auth.websiteId } : {}) };
@@ -75,6 +124,13 @@ export function ownWebsites(auth: Auth): Prisma.WebsiteWhereInput {
 /** Organization-level records that may belong to a website (links, monitors, flags). */
 export function ownRecords(auth: Auth): { organizationId: string; websiteId?: string } {
   return { organizationId: auth.organizationId, ...(auth.websiteId ? { websiteId: auth.websiteId } : {}) };
+}
+
+/** The id recorded as a record's author: the acting user's, else the caller's own (an automation key). */
+export function actorId(auth: Auth): string {
+  if (auth.userId) return auth.userId;
+  const { caller } = auth;
+  return caller.kind === 'key' ? caller.key.id : caller.kind === 'share' ? caller.shareLinkId : caller.sessionId;
 }
 
 /** Resolvers run only after scope checks, so a missing auth here is a programming error. */

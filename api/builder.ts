@@ -22,6 +22,9 @@ export const builder = new SchemaBuilder<{
   AuthScopes: {
     authenticated: boolean;
     anonymous: boolean;
+    apiKey: boolean;
+    signedIn: boolean;
+    shareViewer: boolean;
     readMetadata: boolean;
     writeMetadata: boolean;
     evaluateFlags: boolean;
@@ -40,8 +43,12 @@ export const builder = new SchemaBuilder<{
   defaultFieldNullability: false,
   scopeAuth: {
     authScopes: (ctx) => ({
-      authenticated: ctx.auth !== null,
+      // A caller of an organization: an API key or a session (a share link reaches one website only).
+      authenticated: ctx.auth !== null && ctx.auth.caller.kind !== 'share',
       anonymous: ctx.auth === null,
+      apiKey: ctx.auth?.caller.kind === 'key',
+      signedIn: ctx.auth?.caller.kind === 'session',
+      shareViewer: ctx.auth?.caller.kind === 'share',
       readMetadata: can(ctx.auth, 'readMetadata'),
       writeMetadata: can(ctx.auth, 'writeMetadata'),
       evaluateFlags: can(ctx.auth, 'evaluateFlags'),

@@ -9,6 +9,7 @@ import {
   port,
   processEnv,
   storeEnv,
+  trustProxy,
 } from '../runtime/config.ts';
 
 export const apiEnv = z
@@ -16,6 +17,7 @@ export const apiEnv = z
     PORT: port(4000),
     UPTIME_ALLOW_PRIVATE_TARGETS: allowPrivateTargets,
     METRICS_TOKEN: metricsToken,
+    TRUST_PROXY: trustProxy,
     ...httpEnvFields,
   })
   .superRefine(checkHttpEnv)
@@ -24,6 +26,8 @@ export const apiEnv = z
     http: httpLimits(env),
     uptimeAllowPrivateTargets: env.UPTIME_ALLOW_PRIVATE_TARGETS,
     metricsToken: env.METRICS_TOKEN,
+    /** Proxies trusted for X-Forwarded-For (sign-in rate limits) and X-Forwarded-Proto (Secure cookies). */
+    trustProxyHops: env.TRUST_PROXY,
   }));
 
 export type ApiConfig = z.output<typeof apiEnv>;

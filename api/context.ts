@@ -1,8 +1,10 @@
 import type { ClickHouseClient } from '../clickhouse/client.ts';
 import type { PrismaClient } from '../prisma/client.ts';
 import type { Logger } from '../runtime/log.ts';
+import type { RateLimiter } from '../runtime/rate-limit.ts';
 import type { AnalyticsLoaders } from './analytics/loader.ts';
 import type { Auth } from './auth.ts';
+import type { HttpExchange } from './callers.ts';
 
 /** What every resolver can reach. Built once per request. */
 export interface Context {
@@ -10,8 +12,12 @@ export interface Context {
   clickhouse: ClickHouseClient;
   requestId: string;
   log: Logger;
-  /** The verified API key; null for anonymous requests (public websites only). */
+  /** The verified caller (API key, session or share link); null for anonymous requests (public websites only). */
   auth: Auth | null;
+  /** The client's address, https or not, and the cookies to set (sign-in). */
+  http: HttpExchange;
+  /** Failed sign-ins and share-link unlocks, per address and per account or link. */
+  attempts: RateLimiter;
   /** Per-request DataLoaders batching analytics queries across websites. */
   analytics: AnalyticsLoaders;
   /** Whether uptime monitors may target loopback and private addresses (UPTIME_ALLOW_PRIVATE_TARGETS). */

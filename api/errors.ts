@@ -22,6 +22,13 @@ export class UnauthenticatedError extends ApiError {
   }
 }
 
+/** A password-protected share link was presented without unlocking it (unlockShareLink). */
+export class SharePasswordRequiredError extends ApiError {
+  constructor() {
+    super('This share link needs its password: unlock it with unlockShareLink.', 'SHARE_PASSWORD_REQUIRED');
+  }
+}
+
 export class ForbiddenError extends ApiError {
   constructor(message = 'This API key is not allowed to do that.') {
     super(message, 'FORBIDDEN');
@@ -29,8 +36,8 @@ export class ForbiddenError extends ApiError {
 }
 
 export class RateLimitedError extends ApiError {
-  constructor(retryAfterSeconds: number) {
-    super(`Rate limit of this API key exceeded; retry in ${retryAfterSeconds} s.`, 'RATE_LIMITED', {
+  constructor(retryAfterSeconds: number, limited = 'Rate limit of this API key exceeded') {
+    super(`${limited}; retry in ${retryAfterSeconds} s.`, 'RATE_LIMITED', {
       retryAfter: retryAfterSeconds,
       http: { status: 429, headers: { 'retry-after': String(retryAfterSeconds) } },
     });

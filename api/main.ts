@@ -21,6 +21,7 @@ runService(async () => {
     // Once listening, nothing can fail between making the first admin key and printing it.
     const created = await bootstrap(stores.prisma);
     if (created) console.log(`Bootstrap admin API key (shown once, store it now): ${created.apiKey}`);
+    if (created?.setupToken) console.log(`Setup link (one use): http://localhost:${port}/setup/${created.setupToken}`);
     console.log(`GraphQL API: http://localhost:${port}/graphql`);
   } catch (error) {
     await stop().catch(() => {});

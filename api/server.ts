@@ -8,7 +8,7 @@ import { RateLimiter } from '../runtime/rate-limit.ts';
 import { createHttpServer } from '../runtime/service.ts';
 import type { Stores } from '../runtime/stores.ts';
 import { createAnalyticsLoaders } from './analytics/loader.ts';
-import { authenticate } from './auth.ts';
+import { httpExchange, identify } from './callers.ts';
 import type { ApiConfig } from './config.ts';
 import type { Context } from './context.ts';
 import { requestErrorCodes } from './error-codes.ts';
@@ -18,6 +18,7 @@ import { GRAPHIQL_OPTIONS, renderOfflineGraphiQL } from './graphiql.ts';
 import { apiMetrics } from './metrics.ts';
 import { documentLimits, MAX_REQUEST_BYTES } from './request-limits.ts';
 import { productRoutes } from './routes.ts';
+import { shareFraming } from './share-links.ts';
 
 type ApiStores = Pick<Stores, 'prisma' | 'clickhouse'>;
 
@@ -93,7 +94,7 @@ function yogaLogger(log: Logger, logged: LoggedErrors) {
 }
 
 /** Settings of the API that come from its configuration (see api/config.ts). */
-export type ApiOptions = Partial<Pick<ApiConfig, 'uptimeAllowPrivateTargets' | 'metricsToken'>>;
+export type ApiOptions = Partial<Pick<ApiConfig, 'uptimeAllowPrivateTargets' | 'metricsToken' | 'trustProxyHops'>>;
 type ApiServerConfig = ApiOptions & Pick<ApiConfig, 'http'>;
 
 /**
@@ -104,10 +105,17 @@ type ApiServerConfig = ApiOptions & Pick<ApiConfig, 'http'>;
  */
 export function createApi(stores: ApiStores, log: Logger, options: ApiOptions = {}) {
   const uptimeAllowPrivateTargets = options.uptimeAllowPrivateTargets ?? false;
+  const trustProxyHops = options.trustProxyHops ?? 0;
   const limiter = new RateLimiter();
+  const attempts = new RateLimiter();
+  // Set-Cookie headers resolvers asked for (sign-in, sign-out), added to the response.
+  const cookies = new WeakMap<Request, string[]>();
   const logged: LoggedErrors = new WeakSet();
-  return createYoga<Record<string, unknown>, Context>({
+  return createYoga<{ req?: IncomingMessage }, Context>({
     schema,
+    // Browsers may call the API from any origin with a key or share token, never with the session
+    // cookie: no Access-Control-Allow-Credentials, so a cross-site request cannot use a session.
+    cors: { credentials: false },
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     graphiql: GRAPHIQL_OPTIONS,
@@ -132,11 +140,20 @@ export function createApi(stores: ApiStores, log: Logger, options: ApiOptions = 
       requestErrorCodes(),
       documentLimits(),
       productRoutes(),
+      shareFraming(stores.prisma),
+      {
+        onResponse({ request, response }) {
+          for (const cookie of cookies.get(request) ?? []) response.headers.append('set-cookie', cookie);
+        },
+      },
     ],
-    context: async ({ request }) => {
+    context: async ({ request, req }) => {
       const requestId = requestIds.get(request) ?? requestIdOf(request);
       try {
-        const auth = await authenticate(stores.prisma, limiter, request.headers);
+        const auth = await identify(stores.prisma, limiter, request.headers);
+        const http = httpExchange(request, req, trustProxyHops, (cookie) =>
+          cookies.set(request, [...(cookies.get(request) ?? []), cookie]),
+        );
         const analytics = createAnalyticsLoaders(stores.clickhouse);
         return {
           prisma: stores.prisma,
@@ -144,6 +161,8 @@ export function createApi(stores: ApiStores, log: Logger, options: ApiOptions = 
           requestId,
           log,
           auth,
+          http,
+          attempts,
           analytics,
           uptimeAllowPrivateTargets,
         };

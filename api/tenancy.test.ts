@@ -2,12 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootstrap } from '../prisma/bootstrap.ts';
 import { postgresTargets } from '../prisma/test-support.ts';
 import { schema } from './executable-schema.ts';
-import { ok, refusalCode, startTestApi, type TestApi } from './test-support.ts';
+import { createPerson, ok, refusalCode, sessionHeaders, signIn, startTestApi, type TestApi } from './test-support.ts';
 
 // Two organizations created by an instance administrator through createOrganization, every record
 // and key made through the public API, and every operation tried across the boundary with every
-// kind of key: each answers exactly as for a record that does not exist. (Prisma only reads, to
-// prove that refused calls changed nothing.)
+// kind of caller (keys, a session, a share link): each answers exactly as for a record that does
+// not exist. (Prisma only reads, to prove that refused calls changed nothing; the people signing
+// in are made with Prisma, as no API creates a password without a link.)
 
 /** Ids of one record of every kind in the victim organization. */
 interface VictimIds {
@@ -20,9 +21,28 @@ interface VictimIds {
   flagId: string;
   memberId: string;
   apiKeyId: string;
+  shareLinkId: string;
+  sessionId: string;
+  organizationId: string;
 }
 
-type Needs = 'authenticated' | 'read' | 'write' | 'admin' | 'evaluate' | 'instance';
+/**
+ * `anyone`: never refused for its scope; `key`: an API key's own; `session`: a signed-in session's
+ * own; `share`: a share link's own; `token`: proves a secret in its arguments (the tests give a
+ * wrong one, refused with UNAUTHENTICATED).
+ */
+type Needs =
+  | 'anyone'
+  | 'authenticated'
+  | 'key'
+  | 'session'
+  | 'share'
+  | 'token'
+  | 'read'
+  | 'write'
+  | 'admin'
+  | 'evaluate'
+  | 'instance';
 interface Operation {
   field: string;
   needs: Needs;
@@ -40,7 +60,7 @@ const monitor = '{ name: "m", url: "https://example.com" }';
 
 // Every query and mutation of the schema (a test below fails when one is missing from this list).
 const operations: Operation[] = [
-  { field: 'me', needs: 'authenticated', addressesRecord: false, query: () => '{ me { id organization { id } } }' },
+  { field: 'me', needs: 'key', addressesRecord: false, query: () => '{ me { id organization { id } } }' },
   {
     field: 'organization',
     needs: 'authenticated',
@@ -59,7 +79,72 @@ const operations: Operation[] = [
     addressesRecord: true,
     query: (v) => `{ evaluateFlags(websiteId: "${v.websiteId}", context: { anonymousId: "a" }) { key value } }`,
   },
-  { field: 'version', needs: 'authenticated', addressesRecord: false, query: () => '{ version }' },
+  { field: 'version', needs: 'anyone', addressesRecord: false, query: () => '{ version }' },
+  { field: 'viewer', needs: 'anyone', addressesRecord: false, query: () => '{ viewer { role organization { id } } }' },
+  { field: 'sessions', needs: 'session', addressesRecord: false, query: () => '{ sessions { id } }' },
+  { field: 'sharedWebsite', needs: 'share', addressesRecord: false, query: () => '{ sharedWebsite { id domain } }' },
+  {
+    field: 'shareLinks',
+    needs: 'read',
+    addressesRecord: true,
+    query: (v) => `{ shareLinks(websiteId: "${v.websiteId}") { id } }`,
+  },
+  {
+    field: 'signIn',
+    needs: 'token',
+    addressesRecord: false,
+    query: () => 'mutation { signIn(email: "owner@victim.test", password: "not the password") { role } }',
+  },
+  {
+    field: 'acceptInvitation',
+    needs: 'token',
+    addressesRecord: false,
+    query: () =>
+      `mutation { acceptInvitation(token: "${'A'.repeat(43)}", name: "n", password: "password1", email: "n@n.test") { role } }`,
+  },
+  {
+    field: 'completeSetup',
+    needs: 'token',
+    addressesRecord: false,
+    query: () =>
+      `mutation { completeSetup(token: "${'A'.repeat(43)}", email: "n@n.test", name: "n", password: "password1") { role } }`,
+  },
+  {
+    field: 'unlockShareLink',
+    needs: 'token',
+    addressesRecord: false,
+    query: () => `mutation { unlockShareLink(token: "${'A'.repeat(43)}", password: "p") }`,
+  },
+  {
+    field: 'revokeSession',
+    needs: 'session',
+    addressesRecord: true,
+    query: (v) => `mutation { revokeSession(id: "${v.sessionId}") }`,
+  },
+  {
+    field: 'switchOrganization',
+    needs: 'session',
+    addressesRecord: true,
+    query: (v) => `mutation { switchOrganization(id: "${v.organizationId}") { role } }`,
+  },
+  {
+    field: 'createInvitation',
+    needs: 'admin',
+    addressesRecord: false,
+    query: () => 'mutation { createInvitation(role: OWNER) { expiresAt } }',
+  },
+  {
+    field: 'createShareLink',
+    needs: 'write',
+    addressesRecord: true,
+    query: (v) => `mutation { createShareLink(websiteId: "${v.websiteId}") { id } }`,
+  },
+  {
+    field: 'revokeShareLink',
+    needs: 'write',
+    addressesRecord: true,
+    query: (v) => `mutation { revokeShareLink(id: "${v.shareLinkId}") }`,
+  },
   {
     field: 'organizations',
     needs: 'instance',
@@ -248,6 +333,8 @@ const operations: Operation[] = [
     addressesRecord: true,
     query: (v) => `mutation { deleteFlag(id: "${v.flagId}") ${union} }`,
   },
+  // Last: a session caller is signed out by it.
+  { field: 'signOut', needs: 'anyone', addressesRecord: false, query: () => 'mutation { signOut }' },
 ];
 
 describe.each(postgresTargets)('tenancy on $name', (target) => {
@@ -259,9 +346,11 @@ describe.each(postgresTargets)('tenancy on $name', (target) => {
   let victimOrganizationId: string;
   let attackerWebsite: string;
   let snapshot: () => Promise<unknown>;
-  const keys: Record<string, string | null> = {};
+  /** Callers by name: an API key, or the headers of a session or a share link. */
+  const keys: Record<string, string | Record<string, string> | null> = {};
 
-  const call = (query: string, key: string | null) => t.graphql(query, { key });
+  const call = (query: string, key: string | Record<string, string> | null) =>
+    t.graphql(query, typeof key === 'string' || key === null ? { key } : { headers: key });
   /** Runs a mutation that must succeed and returns its record's id. */
   const create = async (field: string, args: string, key: string): Promise<string> => {
     const success = `Mutation${field[0]?.toUpperCase()}${field.slice(1)}Success`;
@@ -313,7 +402,16 @@ describe.each(postgresTargets)('tenancy on $name', (target) => {
       flagId: await create('createFlag', `input: { key: "v", websiteId: "${w}" }`, victimAdmin),
       memberId,
       apiKeyId: victim.adminKeyId,
+      shareLinkId: ok(
+        await call(`mutation { createShareLink(websiteId: "${w}") { id } }`, victimAdmin),
+        'createShareLink',
+      ).id,
+      sessionId: '',
+      organizationId: victimOrganizationId,
     };
+    await createPerson(t.prisma, victimOrganizationId, 'vera@victim.test', 'victim password');
+    await signIn(t, 'vera@victim.test', 'victim password');
+    ids.sessionId = (await t.prisma.session.findFirstOrThrow({ where: { user: { email: 'vera@victim.test' } } })).id;
 
     const admin = attacker.adminKey;
     attackerWebsite = await create('createWebsite', 'input: { domain: "attacker.test", isPublic: true }', admin);
@@ -330,6 +428,16 @@ describe.each(postgresTargets)('tenancy on $name', (target) => {
     }
     keys.expired = expiring.secret;
     keys.none = null;
+    // The attacker organization's owner signed in, and a share link of its public website.
+    await createPerson(t.prisma, attacker.organization.id, 'mal@attacker.test', 'attacker password');
+    keys.session = sessionHeaders(await signIn(t, 'mal@attacker.test', 'attacker password'));
+    keys.sessionForIds = sessionHeaders(await signIn(t, 'mal@attacker.test', 'attacker password'));
+    keys.share = {
+      'x-tidemark-share': ok(
+        await call(`mutation { createShareLink(websiteId: "${attackerWebsite}") { token } }`, admin),
+        'createShareLink',
+      ).token,
+    };
 
     // Everything the victim owns, to prove no refused call changed anything.
     const { prisma } = t;
@@ -350,6 +458,9 @@ describe.each(postgresTargets)('tenancy on $name', (target) => {
         links: await prisma.link.findMany({ where }),
         monitors: await prisma.uptimeMonitor.findMany({ where }),
         flags: await prisma.flag.findMany({ where }),
+        shareLinks: await prisma.shareLink.findMany({ where: { website: where } }),
+        sessions: await prisma.session.findMany({ where, omit: { lastSeenAt: true } }),
+        invitations: await prisma.invitation.findMany({ where }),
       };
     };
   });
@@ -362,15 +473,45 @@ describe.each(postgresTargets)('tenancy on $name', (target) => {
     expect(operations.map((op) => op.field).sort()).toEqual(fields.sort());
   });
 
+  /** What a caller of another organization gets: its own answers, refusals, and NOT_FOUND for the victim's records. */
+  const ofAnotherOrganization =
+    (kind: 'key' | 'session') =>
+    (op: Operation): string | null => {
+      if (op.needs === 'token') return 'UNAUTHENTICATED';
+      if (op.needs === 'instance' || op.needs === 'share') return 'FORBIDDEN';
+      if (op.needs === 'key' || op.needs === 'session')
+        return op.needs === kind ? (op.addressesRecord ? 'NOT_FOUND' : null) : 'FORBIDDEN';
+      return op.addressesRecord ? 'NOT_FOUND' : null;
+    };
+
   const refusals: [string, string, (op: Operation) => string | null][] = [
-    ['no key', 'none', (op) => (op.field === 'version' ? null : 'UNAUTHENTICATED')],
+    ['no key', 'none', (op) => (op.needs === 'anyone' ? null : 'UNAUTHENTICATED')],
     ['a revoked key', 'revoked', () => 'UNAUTHENTICATED'],
     ['an expired key', 'expired', () => 'UNAUTHENTICATED'],
-    ['a key missing the scope', 'missingScope', (op) => (op.needs === 'authenticated' ? null : 'FORBIDDEN')],
     [
-      'an admin key of another organization',
-      'otherOrganization',
-      (op) => (op.needs === 'instance' ? 'FORBIDDEN' : op.addressesRecord ? 'NOT_FOUND' : null),
+      'a key missing the scope',
+      'missingScope',
+      (op) =>
+        ['anyone', 'authenticated', 'key'].includes(op.needs)
+          ? null
+          : op.needs === 'token'
+            ? 'UNAUTHENTICATED'
+            : 'FORBIDDEN',
+    ],
+    ['an admin key of another organization', 'otherOrganization', ofAnotherOrganization('key')],
+    ['an owner’s session of another organization', 'session', ofAnotherOrganization('session')],
+    [
+      'a share link of another organization’s website',
+      'share',
+      // It reads its own website only, and changes nothing (unlocking a link changes nothing either).
+      (op) =>
+        op.field === 'website'
+          ? 'NOT_FOUND'
+          : ['version', 'viewer', 'sharedWebsite'].includes(op.field)
+            ? null
+            : op.field === 'unlockShareLink'
+              ? 'UNAUTHENTICATED'
+              : 'FORBIDDEN',
     ],
   ];
 
@@ -385,7 +526,7 @@ describe.each(postgresTargets)('tenancy on $name', (target) => {
           expect(refusalCode(response, op.field), `${op.field}: ${JSON.stringify(response.body)}`).toBe(code);
           // Nothing of the victim's leaks: neither its records nor the data of the refused field.
           expect(JSON.stringify(response.body)).not.toMatch(/victim/);
-        } else if (keyName === 'otherOrganization') {
+        } else if (keyName === 'otherOrganization' || keyName === 'session' || keyName === 'share') {
           expect(JSON.stringify(response.body), op.field).not.toContain(victimOrganizationId);
         }
       }
@@ -393,20 +534,27 @@ describe.each(postgresTargets)('tenancy on $name', (target) => {
     },
   );
 
-  it.each(['otherOrganization', 'restricted', 'readOnly', 'missingScope', 'revoked', 'expired', 'none'])(
-    'with the %s key, another organization’s id answers exactly like an id that does not exist',
-    async (keyName) => {
-      const before = await snapshot();
-      const missing = Object.fromEntries(Object.keys(ids).map((k) => [k, 'does-not-exist'])) as unknown as VictimIds;
-      for (const op of operations.filter((o) => o.addressesRecord)) {
-        const real = await call(op.query(ids), keys[keyName] ?? null);
-        const none = await call(op.query(missing), keys[keyName] ?? null);
-        expect(real.body, op.field).toEqual(none.body);
-        expect(real.status, op.field).toBe(none.status);
-      }
-      expect(await snapshot()).toEqual(before);
-    },
-  );
+  it.each([
+    'otherOrganization',
+    'restricted',
+    'readOnly',
+    'missingScope',
+    'revoked',
+    'expired',
+    'none',
+    'sessionForIds',
+    'share',
+  ])('with the %s key, another organization’s id answers exactly like an id that does not exist', async (keyName) => {
+    const before = await snapshot();
+    const missing = Object.fromEntries(Object.keys(ids).map((k) => [k, 'does-not-exist'])) as unknown as VictimIds;
+    for (const op of operations.filter((o) => o.addressesRecord)) {
+      const real = await call(op.query(ids), keys[keyName] ?? null);
+      const none = await call(op.query(missing), keys[keyName] ?? null);
+      expect(real.body, op.field).toEqual(none.body);
+      expect(real.status, op.field).toBe(none.status);
+    }
+    expect(await snapshot()).toEqual(before);
+  });
 
   describe('a website-restricted key of the same organization', () => {
     let restricted: string;

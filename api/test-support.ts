@@ -6,9 +6,10 @@ import { type PrismaClient, refuseUnstorableText } from '../prisma/client.ts';
 import type { ApiScope, Prisma } from '../prisma/generated/client.ts';
 import { PrismaClient as LoggingPrismaClient } from '../prisma/generated/client.ts';
 import { migratePostgres } from '../prisma/migrate.ts';
+import { hashPassword } from '../prisma/passwords.ts';
 import type { PostgresTarget, TestDatabase } from '../prisma/test-support.ts';
 import { createLogger } from '../runtime/log.ts';
-import { type Api, createApi } from './server.ts';
+import { type Api, type ApiOptions, createApi } from './server.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: assertions walk arbitrary response shapes.
 type Json = any;
@@ -19,6 +20,17 @@ export interface GraphQLResponse {
   body: { data?: Record<string, Json> | null; errors?: { message: string; extensions?: Record<string, Json> }[] };
 }
 
+export interface GraphQLOptions {
+  variables?: Record<string, unknown>;
+  key?: string | null;
+  /** Extra request headers (a session cookie, x-tidemark-csrf, x-tidemark-share). */
+  headers?: Record<string, string>;
+  /** The client's socket address (sign-in limits count per address); none by default. */
+  address?: string;
+  /** Scheme and host the request is made to (https://… for Secure cookies). */
+  origin?: string;
+}
+
 export interface TestApi {
   api: Api;
   prisma: PrismaClient;
@@ -26,15 +38,18 @@ export interface TestApi {
   /** SQL statements Prisma has sent so far (to prove relations are batched, not N+1). */
   sqlCount(): number;
   /** POST /graphql through yoga.fetch: the real HTTP handling, no socket. */
-  graphql(
-    query: string,
-    options?: { variables?: Record<string, unknown>; key?: string | null },
-  ): Promise<GraphQLResponse>;
+  graphql(query: string, options?: GraphQLOptions): Promise<GraphQLResponse>;
   close(): Promise<void>;
 }
 
-/** The API over a fresh, migrated database of `target` and a real (unused by metadata) embedded ClickHouse. */
-export async function startTestApi(target: PostgresTarget): Promise<TestApi> {
+/**
+ * The API over a fresh, migrated database of `target` and a real embedded ClickHouse (its
+ * analytics tables created only with `migrateClickHouse`: metadata tests do not read them).
+ */
+export async function startTestApi(
+  target: PostgresTarget,
+  { migrateClickHouse = false, ...options }: ApiOptions & { migrateClickHouse?: boolean } = {},
+): Promise<TestApi> {
   const database: TestDatabase = await target.create();
   await migratePostgres(database.url);
   const logging = new LoggingPrismaClient({
@@ -46,19 +61,27 @@ export async function startTestApi(target: PostgresTarget): Promise<TestApi> {
     statements++;
   });
   const prisma = refuseUnstorableText(logging);
-  const clickhouse = await freshClickHouse({ migrate: false });
-  const api = createApi({ prisma, clickhouse: clickhouse.client }, createLogger('api-test', 'error'));
+  const clickhouse = await freshClickHouse({ migrate: migrateClickHouse });
+  const api = createApi({ prisma, clickhouse: clickhouse.client }, createLogger('api-test', 'error'), options);
   return {
     api,
     prisma,
     clickhouse: clickhouse.client,
     sqlCount: () => statements,
-    async graphql(query, { variables, key } = {}) {
-      const response = await api.fetch('http://api.test/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
-        body: JSON.stringify({ query, variables }),
-      });
+    async graphql(query, { variables, key, headers, address, origin = 'http://api.test' } = {}) {
+      const response = await api.fetch(
+        `${origin}/graphql`,
+        {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            ...(key ? { authorization: `Bearer ${key}` } : {}),
+            ...headers,
+          },
+          body: JSON.stringify({ query, variables }),
+        },
+        address ? { req: { socket: { remoteAddress: address }, headers: {} } as never } : {},
+      );
       return { status: response.status, headers: response.headers, body: await response.json() };
     },
     async close() {
@@ -114,4 +137,41 @@ export function refusalCode(response: GraphQLResponse, field: string): string | 
   if (top) return top;
   const result = response.body.data?.[field];
   return result && typeof result === 'object' && 'code' in result ? String(result.code) : undefined;
+}
+
+/** The session token a response's Set-Cookie carries (undefined if none; '' when it removes the cookie). */
+export function sessionTokenOf(response: GraphQLResponse): string | undefined {
+  const cookie = response.headers.get('set-cookie') ?? '';
+  return /(?:^|[,\s])tidemark_session=([^;]*)/.exec(cookie)?.[1];
+}
+
+/** Headers of a dashboard request with a session: the cookie and the CSRF header. */
+export const sessionHeaders = (token: string) => ({ cookie: `tidemark_session=${token}`, 'x-tidemark-csrf': '1' });
+
+/** A user with a password, member of an organization with a role. */
+export async function createPerson(
+  prisma: PrismaClient,
+  organizationId: string,
+  email: string,
+  password: string,
+  role: 'OWNER' | 'ADMIN' | 'MEMBER' | 'VIEWER' = 'OWNER',
+) {
+  const user = await prisma.user.upsert({
+    where: { email },
+    create: { email, name: email.split('@')[0] ?? email, passwordHash: await hashPassword(password) },
+    update: {},
+  });
+  await prisma.member.create({ data: { organizationId, userId: user.id, name: user.name, role } });
+  return user;
+}
+
+/** Signs in through the API and returns the session token from the cookie. */
+export async function signIn(t: TestApi, email: string, password: string): Promise<string> {
+  const response = await t.graphql('mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { role } }', {
+    variables: { e: email, p: password },
+  });
+  ok(response, 'signIn');
+  const token = sessionTokenOf(response);
+  if (!token) throw new Error('signIn set no cookie');
+  return token;
 }

@@ -12,6 +12,7 @@ import {
   port,
   processEnv,
   storeEnv,
+  trustProxy,
 } from '../runtime/config.ts';
 
 const positive = (fallback: number) => z.coerce.number().int().positive().default(fallback);
@@ -20,11 +21,7 @@ export const ingestEnv = z
   .object({
     INGEST_PORT: port(4001),
     /** How many proxies in front of ingest to trust for X-Forwarded-For (true = 1). */
-    TRUST_PROXY: z
-      .string()
-      .default('0')
-      .transform((v) => (v === 'true' ? 1 : v === 'false' ? 0 : Number(v)))
-      .pipe(z.number().int().min(0).max(10)),
+    TRUST_PROXY: trustProxy,
     /** A MaxMind GeoLite2/GeoIP2 City .mmdb instead of the bundled DB-IP Lite files. */
     GEOIP_CITY_DB: z.string().refine(existsSync, 'file does not exist').optional(),
     /** Requests per minute per client IP on the public routes. */

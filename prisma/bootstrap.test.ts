@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { apiKeyMatches } from './api-keys.ts';
 import { bootstrap, issueAdminKey } from './bootstrap.ts';
 import { type MigratedDatabase, migratedDatabase, postgresTargets } from './test-support.ts';
+import { hashToken } from './tokens.ts';
 
 describe.each(postgresTargets)('npm run admin-key (issueAdminKey) on $name', (target) => {
   let db: MigratedDatabase;
@@ -37,5 +38,28 @@ describe.each(postgresTargets)('npm run admin-key (issueAdminKey) on $name', (ta
     expect(newKey).toMatchObject({ organizationId: first?.organizationId, userId: first?.userId, revokedAt: null });
     expect(newKey?.scopes).toEqual(bootstrapKey?.scopes);
     expect(JSON.stringify(keys)).not.toContain(issued.apiKey);
+  });
+
+  it('comes with a one-time setup link, renewed by admin-key until someone has a password', async () => {
+    const first = await bootstrap(db.prisma);
+    const token = first?.setupToken as string;
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const [link] = await db.prisma.invitation.findMany();
+    expect(link).toMatchObject({
+      kind: 'SETUP',
+      tokenHash: hashToken(token),
+      role: 'OWNER',
+      userId: first?.userId,
+      usedAt: null,
+    });
+    expect(JSON.stringify(link)).not.toContain(token);
+    // A lost setup link: admin-key issues a new one, and the old one stops existing.
+    const again = await issueAdminKey(db.prisma);
+    expect(again.setupToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const links = await db.prisma.invitation.findMany();
+    expect(links.map((l) => l.tokenHash)).toEqual([hashToken(again.setupToken as string)]);
+    // Once a person has a password, people join by invitation: no more setup links.
+    await db.prisma.user.update({ where: { id: first?.userId as string }, data: { passwordHash: '$scrypt$…' } });
+    expect((await issueAdminKey(db.prisma)).setupToken).toBeNull();
   });
 });

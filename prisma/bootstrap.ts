@@ -1,5 +1,6 @@
 import { generateApiKey } from './api-keys.ts';
 import type { PrismaClient } from './client.ts';
+import { newToken } from './tokens.ts';
 
 type Transaction = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
 
@@ -8,6 +9,35 @@ export interface Bootstrapped {
   userId: string;
   /** The admin API key in clear: print it once, it is stored only as a hash. */
   apiKey: string;
+  /**
+   * The token of the one-time setup link (`/setup/<token>`, completeSetup) that makes the owner
+   * account a person's; null once someone has set a password.
+   */
+  setupToken: string | null;
+}
+
+/** How long a setup link stays valid (a new one comes with `npm run admin-key` while setup is incomplete). */
+export const SETUP_TTL_MS = 7 * 24 * 3600 * 1000;
+
+/**
+ * A new setup link for the owner account, replacing any unused earlier one; null when setup is done
+ * (any user of the instance has a password: from then on, people join by invitation).
+ */
+async function issueSetupLink(tx: Transaction, organizationId: string, userId: string): Promise<string | null> {
+  if ((await tx.user.count({ where: { passwordHash: { not: null } } })) > 0) return null;
+  await tx.invitation.deleteMany({ where: { kind: 'SETUP', usedAt: null } });
+  const { token, tokenHash } = newToken();
+  await tx.invitation.create({
+    data: {
+      kind: 'SETUP',
+      tokenHash,
+      organizationId,
+      userId,
+      role: 'OWNER',
+      expiresAt: new Date(Date.now() + SETUP_TTL_MS),
+    },
+  });
+  return token;
 }
 
 const BOOTSTRAP_LOCK = 7_304_118_927;
@@ -31,7 +61,7 @@ async function createAdminKey(tx: Transaction, organizationId: string, userId: s
 }
 
 /**
- * On an empty database, creates the default organization, its owner and an admin API key.
+ * On an empty database, creates the default organization, its owner, an admin API key and a setup link.
  * Returns null when any organization exists already. Serialised by an advisory lock so two
  * services starting together cannot both bootstrap.
  */
@@ -50,14 +80,16 @@ export function bootstrap(prisma: PrismaClient): Promise<Bootstrapped | null> {
       },
     });
     const apiKey = await createAdminKey(tx, organization.id, user.id, 'Bootstrap admin key');
-    return { organizationId: organization.id, userId: user.id, apiKey };
+    const setupToken = await issueSetupLink(tx, organization.id, user.id);
+    return { organizationId: organization.id, userId: user.id, apiKey, setupToken };
   });
 }
 
 /**
  * `npm run admin-key`: a new admin API key for the owner of the first organization (the one
  * bootstrap made), for an operator who lost the key; on an empty database, bootstraps. Earlier
- * keys keep working (revoke them with `revokeApiKey`).
+ * keys keep working (revoke them with `revokeApiKey`). While no one has completed setup, also a
+ * new setup link (the earlier one stops working).
  */
 export async function issueAdminKey(prisma: PrismaClient): Promise<Bootstrapped> {
   const created = await bootstrap(prisma);
@@ -69,6 +101,7 @@ export async function issueAdminKey(prisma: PrismaClient): Promise<Bootstrapped>
     });
     const name = `Admin key (npm run admin-key, ${new Date().toISOString().slice(0, 10)})`;
     const apiKey = await createAdminKey(tx, owner.organizationId, owner.userId, name);
-    return { organizationId: owner.organizationId, userId: owner.userId, apiKey };
+    const setupToken = await issueSetupLink(tx, owner.organizationId, owner.userId);
+    return { organizationId: owner.organizationId, userId: owner.userId, apiKey, setupToken };
   });
 }

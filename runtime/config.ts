@@ -70,6 +70,13 @@ export const allowPrivateTargets = z.stringbool().default(false);
 /** Bearer token of GET /metrics on both services; unset, only this machine may read them (runtime/metrics.ts). */
 export const metricsToken = z.string().min(16, 'must be at least 16 characters').optional();
 
+/** TRUST_PROXY: how many proxies in front of the service to trust for X-Forwarded-* (true = 1). */
+export const trustProxy = z
+  .string()
+  .default('0')
+  .transform((v) => (v === 'true' ? 1 : v === 'false' ? 0 : Number(v)))
+  .pipe(z.number().int().min(0).max(10));
+
 /** Settings every service process shares. */
 export const processEnv = z.object({
   HOST: z.string().default('0.0.0.0'),

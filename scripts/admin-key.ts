@@ -12,8 +12,9 @@ runCommand(async () => {
   const config = parseEnv({ stores: storeEnv });
   const stores = await openStores(config.stores, createLogger('admin-key', 'warn'));
   try {
-    const { apiKey } = await issueAdminKey(stores.prisma);
+    const { apiKey, setupToken } = await issueAdminKey(stores.prisma);
     console.log(`New admin API key (shown once, store it now):\n  ${apiKey}`);
+    if (setupToken) console.log(`Setup link (one use; open it on the API's address):\n  /setup/${setupToken}`);
   } finally {
     await stores.close();
   }

@@ -25,7 +25,7 @@ import {
 } from '../analytics/queries.ts';
 import { type DateRange, InvalidRangeError, PRESETS, previousPeriod, resolveRange } from '../analytics/range.ts';
 import { assertBuckets, INTERVALS } from '../analytics/time.ts';
-import { can, ownsWebsite } from '../auth.ts';
+import { can, ownsWebsite, readsPublicDashboard } from '../auth.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { ForbiddenError, InputError, UnauthenticatedError } from '../errors.ts';
@@ -704,10 +704,12 @@ const Analytics = builder.objectRef<AnalyticsScope>('WebsiteAnalytics').implemen
 builder.prismaObjectFields('Website', (t) => ({
   analytics: t.field({
     type: Analytics,
-    description: 'Analytics over a range with filters. Needs read:analytics unless the website is public.',
+    description:
+      'Analytics over a range with filters. Needs read:analytics unless the website is public or shared with the caller (then as a public dashboard shows it).',
     complexity: 5,
-    // Anyone for a public website; with read:analytics for the owner.
-    authScopes: (website, _args, ctx) => website.isPublic || ownsWebsite(ctx.auth, website, 'readAnalytics'),
+    // Anyone for a public website, a share link for its website; with read:analytics for the owner.
+    authScopes: (website, _args, ctx) =>
+      readsPublicDashboard(ctx.auth, website) || ownsWebsite(ctx.auth, website, 'readAnalytics'),
     args: {
       range: t.arg({ type: DateRangeInput, required: true, description: 'The period.' }),
       filters: t.arg({

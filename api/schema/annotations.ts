@@ -76,7 +76,7 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_root, { websiteId, input }, ctx) => {
       const website = await findOwnWebsite(ctx, String(websiteId));
-      const authorId = requireAuth(ctx.auth).key.userId;
+      const authorId = requireAuth(ctx.auth).userId;
       return ctx.prisma.annotation.create({ data: { ...annotationData(input), websiteId: website.id, authorId } });
     },
   }),

@@ -176,7 +176,7 @@ builder.mutationFields((t) => ({
           type: input.type ?? 'USER',
           scopes: [...new Set(input.scopes)],
           organizationId: auth.organizationId,
-          userId: auth.key.userId,
+          userId: auth.userId,
           websiteId: input.websiteId ? String(input.websiteId) : null,
           expiresAt: input.expiresAt,
           rateLimitMax: input.rateLimitMax,

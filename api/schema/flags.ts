@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { FlagStatus, FlagType } from '../../prisma/generated/enums.ts';
-import { checkWebsiteRestriction, ownRecords, requireAuth } from '../auth.ts';
+import { actorId, checkWebsiteRestriction, ownRecords, requireAuth } from '../auth.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { InputError, NotFoundError, unlessDuplicate } from '../errors.ts';
@@ -275,11 +275,11 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: FlagInput, required: true, description: 'The flag.' }) },
     resolve: async (_root, { input }, ctx) => {
       const data = await flagData(ctx, input, null);
-      const { organizationId, key } = requireAuth(ctx.auth);
+      const auth = requireAuth(ctx.auth);
       // createdBy names a user; a key without one (an automation) is recorded by its own id.
       return unlessDuplicate(
         ctx.prisma.flag.create({
-          data: { ...data, organizationId, userId: key.userId, createdBy: key.userId ?? key.id },
+          data: { ...data, organizationId: auth.organizationId, userId: auth.userId, createdBy: actorId(auth) },
         }),
         KEY_TAKEN,
       );

@@ -12,3 +12,5 @@ import './links.ts';
 import './monitors.ts';
 import './flags.ts';
 import './analytics.ts';
+import './auth.ts';
+import './share-links.ts';

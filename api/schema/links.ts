@@ -85,9 +85,9 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: LinkInput, required: true, description: 'The link.' }) },
     resolve: async (_root, { input }, ctx) => {
       const data = await linkData(ctx, input);
-      const { organizationId, key } = requireAuth(ctx.auth);
+      const { organizationId, userId } = requireAuth(ctx.auth);
       return unlessDuplicate(
-        ctx.prisma.link.create({ data: { ...data, organizationId, createdBy: key.userId } }),
+        ctx.prisma.link.create({ data: { ...data, organizationId, createdBy: userId } }),
         SLUG_TAKEN,
       );
     },

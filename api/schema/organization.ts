@@ -2,13 +2,13 @@ import { z } from 'zod';
 import { generateApiKey } from '../../prisma/api-keys.ts';
 import type { User } from '../../prisma/generated/client.ts';
 import type { MemberRole } from '../../prisma/generated/enums.ts';
-import { requireAuth } from '../auth.ts';
+import { type Auth, requireAuth } from '../auth.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { InputError, NotFoundError, unlessDuplicate } from '../errors.ts';
 import { mutationErrors } from './errors.ts';
 
-const MemberRoleRef = builder.enumType('MemberRole', {
+export const MemberRoleRef = builder.enumType('MemberRole', {
   description: 'What a member may do in an organization.',
   values: {
     OWNER: { description: 'Full control, including the organization itself; there is always at least one.' },
@@ -65,7 +65,7 @@ const MemberRef = builder.prismaObject('Member', {
   }),
 });
 
-const OrganizationRef = builder.prismaObject('Organization', {
+export const OrganizationRef = builder.prismaObject('Organization', {
   description: 'A tenant: everything an API key can reach belongs to its organization.',
   fields: (t) => ({
     id: t.exposeID('id', { description: 'Organization id.' }),
@@ -83,23 +83,26 @@ const OrganizationRef = builder.prismaObject('Organization', {
   }),
 });
 
-/** The caller's own organization, found through its key. */
+const callerKeyId = (auth: Auth) => (auth.caller.kind === 'key' ? auth.caller.key.id : '');
+
+/** The caller's own organization, found through its key or session. */
 const ownOrganization = (ctx: Context) => ({ id: requireAuth(ctx.auth).organizationId });
 
 builder.queryFields((t) => ({
   organization: t.prismaField({
     type: 'Organization',
-    description: 'The organization of the API key.',
+    description: 'The organization of the API key, or the current organization of the session.',
     authScopes: { authenticated: true },
     resolve: (query, _root, _args, ctx) =>
       ctx.prisma.organization.findUniqueOrThrow({ ...query, where: ownOrganization(ctx) }),
   }),
   me: t.prismaField({
     type: 'ApiKey',
-    description: 'The API key making the request (its user, organization, scopes and restrictions).',
-    authScopes: { authenticated: true },
+    description:
+      'The API key making the request (its user, organization, scopes and restrictions). FORBIDDEN for a session: see viewer.',
+    authScopes: { apiKey: true },
     resolve: (query, _root, _args, ctx) =>
-      ctx.prisma.apiKey.findUniqueOrThrow({ ...query, where: { id: requireAuth(ctx.auth).key.id } }),
+      ctx.prisma.apiKey.findUniqueOrThrow({ ...query, where: { id: callerKeyId(requireAuth(ctx.auth)) } }),
   }),
 }));
 

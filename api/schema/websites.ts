@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import type { Prisma } from '../../prisma/generated/client.ts';
 import type { WebsiteStatus } from '../../prisma/generated/enums.ts';
-import { checkWebsiteRestriction, ownsWebsite, ownWebsites, requireAuth } from '../auth.ts';
+import { type Auth, checkWebsiteRestriction, ownsWebsite, ownWebsites, requireAuth, sharedWebsiteId } from '../auth.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { ForbiddenError, NotFoundError, UnauthenticatedError, unlessDuplicate } from '../errors.ts';
+import { frameAncestorsOf, settingsOf, TYPED_SETTINGS } from '../website-settings.ts';
 import { mutationErrors } from './errors.ts';
 
 /** A hostname such as example.com or www.example.co.uk (no scheme, path or port). */
@@ -25,12 +26,11 @@ const originSchema = z.string().refine((value) => {
 
 const settingsSchema = z.record(z.string(), z.json());
 
-interface WebsiteSettings {
-  allowedOrigins?: string[];
-  [key: string]: unknown;
-}
-const settingsOf = (settings: unknown): WebsiteSettings =>
-  settings && typeof settings === 'object' && !Array.isArray(settings) ? (settings as WebsiteSettings) : {};
+/** The settings without the entries that have their own fields. */
+const untypedSettings = (settings: unknown) =>
+  Object.fromEntries(
+    Object.entries(settingsOf(settings)).filter(([key]) => !(TYPED_SETTINGS as readonly string[]).includes(key)),
+  );
 
 const WebsiteStatusRef = builder.enumType('WebsiteStatus', {
   description: 'Lifecycle of a website.',
@@ -77,14 +77,17 @@ const WebsiteRef = builder.prismaObject('Website', {
       description: 'Origins allowed to send events besides the domain itself; empty means the domain only.',
       resolve: (website) => settingsOf(website.settings).allowedOrigins ?? [],
     }),
+    frameAncestors: t.stringList({
+      authScopes: ownerOnly,
+      description:
+        "Origins allowed to embed this website's share links in a frame (Content-Security-Policy frame-ancestors of /share/<token>); empty means none.",
+      resolve: (website) => frameAncestorsOf(website.settings),
+    }),
     settings: t.field({
       type: 'JSON',
       authScopes: ownerOnly,
-      description: 'Other tracking settings as a JSON object (allowed origins excluded).',
-      resolve: (website) => {
-        const { allowedOrigins: _, ...rest } = settingsOf(website.settings);
-        return rest;
-      },
+      description: 'Other tracking settings as a JSON object (allowed origins and frame ancestors excluded).',
+      resolve: (website) => untypedSettings(website.settings),
     }),
     paymentWebhooks: t.field({
       type: [PaymentProviderRef],
@@ -115,19 +118,29 @@ builder.prismaObjectField('Organization', 'websites', (t) =>
   }),
 );
 
+/**
+ * Websites a caller may read by id: public ones and its organization's (only its one website for a
+ * restricted key); a share link's own website and nothing else, not even other public websites.
+ */
+function readableWebsites(auth: Auth | null): Prisma.WebsiteWhereInput {
+  const live: Prisma.WebsiteWhereInput = { status: { not: 'ARCHIVED' } };
+  if (auth?.caller.kind === 'share') return { ...live, id: sharedWebsiteId(auth.caller) };
+  const published = { ...live, isPublic: true };
+  return auth ? { OR: [published, ownWebsites(auth)] } : published;
+}
+
 builder.queryField('website', (t) =>
   t.prismaField({
     type: 'Website',
     description:
-      "A website of the key's organization, or any public website (readable without a key). Otherwise NOT_FOUND (UNAUTHENTICATED without a key), whether or not it exists.",
-    // Anonymous callers reach public websites only; keys need a read scope.
-    authScopes: { $any: { anonymous: true, readMetadata: true } },
+      "A website of the caller's organization, or any public website (readable without a key); for a share link, its website only. Otherwise NOT_FOUND (UNAUTHENTICATED without a key), whether or not it exists.",
+    // Anonymous callers reach public websites only; keys and sessions need a read scope.
+    authScopes: { $any: { anonymous: true, shareViewer: true, readMetadata: true } },
     args: { id: t.arg.id({ required: true, description: 'Website id.' }) },
     resolve: async (query, _root, { id }, ctx) => {
-      const readable: Prisma.WebsiteWhereInput[] = [{ isPublic: true, status: { not: 'ARCHIVED' } }];
       const website = await ctx.prisma.website.findFirst({
         ...query,
-        where: { id: String(id), OR: ctx.auth ? [...readable, ownWebsites(ctx.auth)] : readable },
+        where: { AND: [{ id: String(id) }, readableWebsites(ctx.auth)] },
       });
       // Without a key, a private website and a missing one look alike: both need a key.
       if (!website) throw ctx.auth ? new NotFoundError('Website') : new UnauthenticatedError();
@@ -170,6 +183,10 @@ const UpdateWebsiteInput = builder.inputType('UpdateWebsiteInput', {
     allowedOrigins: t.stringList({
       validate: z.array(originSchema).max(50),
       description: 'Replaces the extra origins allowed to send events.',
+    }),
+    frameAncestors: t.stringList({
+      validate: z.array(originSchema).max(50),
+      description: 'Replaces the origins allowed to embed share links of this website in a frame.',
     }),
     settings: t.field({
       type: 'JSON',
@@ -223,8 +240,8 @@ builder.mutationFields((t) => ({
         throw new ForbiddenError('A website-restricted API key cannot change the domain.');
       }
       const current = settingsOf(website.settings);
-      // Allowed origins live in settings but are only changed through their own field.
-      const { allowedOrigins: _, ...rest } = input.settings ? settingsOf(input.settings) : current;
+      // Allowed origins and frame ancestors live in settings but are only changed through their own fields.
+      const rest = untypedSettings(input.settings ?? current);
       return unlessDuplicate(
         ctx.prisma.website.update({
           where: { id: website.id },
@@ -233,7 +250,13 @@ builder.mutationFields((t) => ({
             name: input.name ?? undefined,
             isPublic: input.isPublic ?? undefined,
             status: input.status ?? undefined,
-            settings: { ...rest, allowedOrigins: input.allowedOrigins ?? current.allowedOrigins ?? [] },
+            settings: {
+              ...rest,
+              allowedOrigins: input.allowedOrigins ?? current.allowedOrigins ?? [],
+              ...(input.frameAncestors || current.frameAncestors
+                ? { frameAncestors: input.frameAncestors ?? frameAncestorsOf(current) }
+                : {}),
+            },
           },
         }),
         DOMAIN_TAKEN,
