@@ -92,10 +92,3 @@ export function clientIp(req: IncomingMessage, trustedHops: number): string {
   const hops = (Array.isArray(header) ? header.join(',') : header).split(',').map((h) => h.trim());
   return (hops[hops.length - trustedHops] ?? hops[0] ?? socketIp).replace(/^::ffff:/, '');
 }
-
-export function bearerToken(req: IncomingMessage): string | undefined {
-  const auth = req.headers.authorization;
-  if (auth?.toLowerCase().startsWith('bearer ')) return auth.slice(7).trim();
-  const key = req.headers['x-api-key'];
-  return typeof key === 'string' ? key.trim() : undefined;
-}

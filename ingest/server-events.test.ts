@@ -1,9 +1,9 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '../clickhouse/sql.ts';
+import { UNKNOWN_KEYS_PER_MINUTE } from '../prisma/api-key-access.ts';
 import { generateApiKey } from '../prisma/api-keys.ts';
 import type { ApiScope } from '../prisma/generated/client.ts';
-import { UNKNOWN_KEYS_PER_MINUTE } from './routes/server-events.ts';
 import { startTestIngest, type TestIngest } from './test-support.ts';
 
 let t: TestIngest;
