@@ -75,7 +75,7 @@ export function cycleEdges(graph: Map<string, Set<string>>): [string, string][] 
   );
 }
 
-if (import.meta.main ?? process.argv[1] === import.meta.filename) {
+if (process.argv[1] === import.meta.filename) {
   const graph = importGraph();
   const edges = [...graph.values()].reduce((sum, targets) => sum + targets.size, 0);
   const cycles = cycleEdges(graph);

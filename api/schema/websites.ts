@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Prisma } from '../../prisma/generated/client.ts';
 import type { WebsiteStatus } from '../../prisma/generated/enums.ts';
+import { readWebsiteIntegrations, readWebsiteSettings, websiteSettings } from '../../prisma/website-settings.ts';
 import { checkWebsiteRestriction, ownsWebsite, ownWebsites, requireAuth } from '../auth.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
@@ -23,14 +24,8 @@ const originSchema = z.string().refine((value) => {
   }
 }, 'must be an origin such as https://example.com (scheme, host and optional port only)');
 
-const settingsSchema = z.record(z.string(), z.json());
-
-interface WebsiteSettings {
-  allowedOrigins?: string[];
-  [key: string]: unknown;
-}
-const settingsOf = (settings: unknown): WebsiteSettings =>
-  settings && typeof settings === 'object' && !Array.isArray(settings) ? (settings as WebsiteSettings) : {};
+/** Settings a client stores: the typed ones checked, any other key kept as JSON. */
+const settingsSchema = websiteSettings.catchall(z.json());
 
 const WebsiteStatusRef = builder.enumType('WebsiteStatus', {
   description: 'Lifecycle of a website.',
@@ -52,12 +47,8 @@ const PaymentProviderRef = builder.enumType('PaymentProvider', {
   } satisfies Record<PaymentProvider, { description: string }>,
 });
 
-/** Per-website integrations, as ingest reads them: `{ stripe: { webhookSecret }, paddle: { webhookSecret } }`. */
-type Integrations = Record<string, { webhookSecret?: unknown } | undefined>;
-const integrationsOf = (value: unknown): Integrations =>
-  value && typeof value === 'object' && !Array.isArray(value) ? (value as Integrations) : {};
 const webhookSecretOf = (integrations: unknown, provider: PaymentProvider) =>
-  typeof integrationsOf(integrations)[provider.toLowerCase()]?.webhookSecret === 'string';
+  readWebsiteIntegrations(integrations)[provider === 'STRIPE' ? 'stripe' : 'paddle']?.webhookSecret !== undefined;
 
 /** Private fields: only a key of the owning organization (or of this website) with a read scope sees them. */
 const ownerOnly = (website: { id: string; organizationId: string }, _args: object, ctx: Context) =>
@@ -75,14 +66,26 @@ const WebsiteRef = builder.prismaObject('Website', {
     allowedOrigins: t.stringList({
       authScopes: ownerOnly,
       description: 'Origins allowed to send events besides the domain itself; empty means the domain only.',
-      resolve: (website) => settingsOf(website.settings).allowedOrigins ?? [],
+      resolve: (website) => readWebsiteSettings(website.settings).allowedOrigins ?? [],
+    }),
+    respectDoNotTrack: t.boolean({
+      authScopes: ownerOnly,
+      description:
+        'Whether events from browsers sending DNT: 1 or Sec-GPC: 1 are dropped (settings.respectDoNotTrack).',
+      resolve: (website) => readWebsiteSettings(website.settings).respectDoNotTrack ?? false,
+    }),
+    allowBots: t.boolean({
+      authScopes: ownerOnly,
+      description:
+        'Whether events of automated browsers that the tracker declares (data-allow-bots) are kept (settings.allowBots).',
+      resolve: (website) => readWebsiteSettings(website.settings).allowBots ?? false,
     }),
     settings: t.field({
       type: 'JSON',
       authScopes: ownerOnly,
       description: 'Other tracking settings as a JSON object (allowed origins excluded).',
       resolve: (website) => {
-        const { allowedOrigins: _, ...rest } = settingsOf(website.settings);
+        const { allowedOrigins: _, ...rest } = readWebsiteSettings(website.settings);
         return rest;
       },
     }),
@@ -174,7 +177,8 @@ const UpdateWebsiteInput = builder.inputType('UpdateWebsiteInput', {
     settings: t.field({
       type: 'JSON',
       validate: settingsSchema,
-      description: 'Replaces the other tracking settings (a JSON object).',
+      description:
+        'Replaces the other tracking settings (a JSON object; respectDoNotTrack and allowBots, when present, are booleans).',
     }),
   }),
 });
@@ -222,9 +226,9 @@ builder.mutationFields((t) => ({
       if (requireAuth(ctx.auth).websiteId && input.domain && input.domain.toLowerCase() !== website.domain) {
         throw new ForbiddenError('A website-restricted API key cannot change the domain.');
       }
-      const current = settingsOf(website.settings);
+      const current = readWebsiteSettings(website.settings);
       // Allowed origins live in settings but are only changed through their own field.
-      const { allowedOrigins: _, ...rest } = input.settings ? settingsOf(input.settings) : current;
+      const { allowedOrigins: _, ...rest } = input.settings ? readWebsiteSettings(input.settings) : current;
       return unlessDuplicate(
         ctx.prisma.website.update({
           where: { id: website.id },
@@ -256,8 +260,8 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_root, { websiteId, provider, secret }, ctx) => {
       const website = await findOwnWebsite(ctx, String(websiteId));
-      const integrations = integrationsOf(website.integrations);
-      const key = provider.toLowerCase();
+      const integrations = readWebsiteIntegrations(website.integrations);
+      const key = provider === 'STRIPE' ? 'stripe' : 'paddle';
       const { webhookSecret: _, ...rest } = integrations[key] ?? {};
       return ctx.prisma.website.update({
         where: { id: website.id },
