@@ -12,8 +12,8 @@ import {
   findDependencyCycle,
   flagRule,
   flagVariant,
-} from '../flags/evaluate.ts';
-import { loadWebsiteFlags, toEvaluable } from '../flags/load.ts';
+} from '../../flags/evaluate.ts';
+import { loadWebsiteFlags, toEvaluable } from '../../flags/load.ts';
 import { mutationErrors } from './errors.ts';
 import { findOwnWebsite } from './websites.ts';
 
