@@ -3,11 +3,11 @@ import type { z } from 'zod';
 import { toClickHouseDateTime } from '../../clickhouse/sql.ts';
 import { judgeApiKey, type KeyRefusal } from '../../prisma/api-key-access.ts';
 import type { ApiKey, ApiScope } from '../../prisma/generated/client.ts';
+import type { IngestContext } from '../context.ts';
 import { describeIssues, LIMITS, llmBody, trackBody } from '../contract.ts';
 import type { Claims } from '../dedupe.ts';
 import { clientIp, HttpError, readJson, sendJson } from '../http.ts';
 import { clampTime } from '../pipeline.ts';
-import type { IngestContext } from '../service.ts';
 import { ensureRoom, storeRows } from '../store.ts';
 import type { Row, Table } from '../writer.ts';
 
