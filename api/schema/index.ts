@@ -10,5 +10,6 @@ import './funnels.ts';
 import './annotations.ts';
 import './links.ts';
 import './monitors.ts';
+import './erasure.ts';
 import './flags.ts';
 import './analytics.ts';
