@@ -1,4 +1,4 @@
-import { verifyApiKey } from '../prisma/api-keys.ts';
+import { judgeApiKey } from '../prisma/api-key-access.ts';
 import type { PrismaClient } from '../prisma/client.ts';
 import type { ApiKey, ApiScope, MemberRole, Prisma } from '../prisma/generated/client.ts';
 import type { RateLimiter } from '../runtime/rate-limit.ts';
@@ -46,33 +46,25 @@ export const ROLE_SCOPES: Record<MemberRole, ApiScope[]> = {
   VIEWER: ['READ_ANALYTICS'],
 };
 
-/** The key a request presents: `Authorization: Bearer <key>` or `x-api-key: <key>`. */
-export function presentedKey(headers: Headers): string | null {
-  const bearer = /^Bearer\s+(\S+)$/i.exec(headers.get('authorization') ?? '')?.[1];
-  return bearer ?? headers.get('x-api-key')?.trim() ?? null;
-}
-
 /**
- * Authenticates a request. No key: anonymous (null). A key that is unknown, revoked, disabled
- * or expired fails the whole request rather than degrading to anonymous, so a client never
- * silently loses access. Keys with rate-limit fields are limited per key.
+ * Authenticates a request. No key: anonymous (null). A key that is refused (see judgeApiKey)
+ * fails the whole request rather than degrading to anonymous, so a client never silently loses
+ * access.
  */
 export async function authenticate(prisma: PrismaClient, limiter: RateLimiter, headers: Headers): Promise<Auth | null> {
-  const presented = presentedKey(headers);
-  if (presented === null) return null;
-  const verified = await verifyApiKey(prisma, presented);
-  if ('rejected' in verified) {
-    const reason = { UNKNOWN: 'invalid', DISABLED: 'disabled', REVOKED: 'revoked', EXPIRED: 'expired' }[
-      verified.rejected
-    ];
-    throw new UnauthenticatedError(`API key is ${reason}.`);
+  const decision = await judgeApiKey(prisma, limiter, (name) => headers.get(name));
+  if (decision.allowed) return keyAuth(decision.key);
+  switch (decision.refusal) {
+    case 'MISSING':
+      return null;
+    case 'RATE_LIMITED':
+    case 'TOO_MANY_UNKNOWN_KEYS':
+      throw new RateLimitedError(decision.retryAfterSeconds ?? 1);
+    case 'MISSING_SCOPE':
+      throw new ForbiddenError(decision.message);
+    default:
+      throw new UnauthenticatedError(decision.message);
   }
-  const { key } = verified;
-  if (key.rateLimitEnabled && key.rateLimitMax && key.rateLimitTimeWindow) {
-    const decision = limiter.take(key.id, key.rateLimitMax, key.rateLimitTimeWindow);
-    if (!decision.allowed) throw new RateLimitedError(Math.max(1, Math.ceil(decision.resetMs / 1000)));
-  }
-  return keyAuth(key);
 }
 
 /** Which key scopes grant each permission besides `admin`, which grants everything. */

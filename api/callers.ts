@@ -1,8 +1,9 @@
 import type { IncomingMessage } from 'node:http';
+import { presentedKey } from '../prisma/api-key-access.ts';
 import type { PrismaClient } from '../prisma/client.ts';
 import { clientIp } from '../runtime/client-ip.ts';
 import type { RateLimiter } from '../runtime/rate-limit.ts';
-import { type Auth, authenticate, presentedKey } from './auth.ts';
+import { type Auth, authenticate } from './auth.ts';
 import { presentedSession, sessionAuth } from './sessions.ts';
 import { SHARE_HEADER, shareAuth } from './share-links.ts';
 
@@ -13,7 +14,7 @@ import { SHARE_HEADER, shareAuth } from './share-links.ts';
  * a session that does not is ignored (the cookie is sent whether or not it is still valid).
  */
 export async function identify(prisma: PrismaClient, limiter: RateLimiter, headers: Headers): Promise<Auth | null> {
-  if (presentedKey(headers) !== null) return authenticate(prisma, limiter, headers);
+  if (presentedKey((name) => headers.get(name)) !== null) return authenticate(prisma, limiter, headers);
   const share = headers.get(SHARE_HEADER);
   if (share !== null) return shareAuth(prisma, share.trim());
   const session = presentedSession(headers);

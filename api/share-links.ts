@@ -2,9 +2,9 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Plugin } from 'graphql-yoga';
 import type { PrismaClient } from '../prisma/client.ts';
 import { hashToken, isTokenShaped, newToken } from '../prisma/tokens.ts';
+import { readWebsiteSettings } from '../prisma/website-settings.ts';
 import type { Auth } from './auth.ts';
 import { UnauthenticatedError } from './errors.ts';
-import { frameAncestorsOf } from './website-settings.ts';
 
 /** The dashboard sends a share link's token (or the access token unlockShareLink gave) in this header. */
 export const SHARE_HEADER = 'x-tidemark-share';
@@ -54,7 +54,7 @@ export async function shareAuth(prisma: PrismaClient, presented: string, now = D
     }
     unlocked = Number.parseInt(expiry, 36) > now;
   }
-  if (!link || link.website.status === 'ARCHIVED' || link.website.deletedAt) throw invalid();
+  if (!link || link.website.status === 'ARCHIVED') throw invalid();
   return {
     caller: {
       kind: 'share',
@@ -86,7 +86,7 @@ export function shareFraming(prisma: PrismaClient): Plugin {
             select: { website: { select: { settings: true } } },
           })
         : null;
-      const allowed = link ? frameAncestorsOf(link.website.settings) : [];
+      const allowed = link ? (readWebsiteSettings(link.website.settings).frameAncestors ?? []) : [];
       response.headers.append(
         'content-security-policy',
         `frame-ancestors ${allowed.length ? allowed.join(' ') : "'none'"}`,

@@ -208,6 +208,18 @@ const operations: Operation[] = [
     query: (v) => `mutation { archiveWebsite(id: "${v.websiteId}") ${union} }`,
   },
   {
+    field: 'deleteWebsite',
+    needs: 'admin',
+    addressesRecord: true,
+    query: (v) => `mutation { deleteWebsite(id: "${v.websiteId}") ${union} }`,
+  },
+  {
+    field: 'eraseVisitor',
+    needs: 'admin',
+    addressesRecord: true,
+    query: (v) => `mutation { eraseVisitor(websiteId: "${v.websiteId}", anonymousId: "visitor-1") ${union} }`,
+  },
+  {
     field: 'createApiKey',
     needs: 'admin',
     addressesRecord: false,

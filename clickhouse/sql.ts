@@ -70,6 +70,12 @@ sql.identifier = <T extends string>(name: string, allowed: readonly T[]): Raw =>
   return new Raw(name);
 };
 
+/**
+ * SQL text that ClickHouse itself holds, such as a materialized view's SELECT read from
+ * system.tables (clickhouse/erasure.ts): written by our migrations, never by a client.
+ */
+sql.catalog = (text: string): Raw => new Raw(text);
+
 /** Joins fragments with a separator, e.g. filters with ` AND `. */
 sql.join = (parts: readonly Sql[], separator: string): Sql => {
   if (parts.length === 0) return sql``;

@@ -1,8 +1,12 @@
+import QuickLRU from 'quick-lru';
+
 /**
  * Metadata lookups without a PostgreSQL query per event: an in-memory cache, invalidated by one
  * cheap poll for recently updated rows every few seconds (which works the same on embedded
  * PGlite, where LISTEN/NOTIFY does not reach other connections). Unknown keys are cached
- * briefly too, so garbage ids cannot hammer the database.
+ * briefly too, so garbage ids cannot hammer the database. When full, the least recently used
+ * entries go (quick-lru), never the whole cache at once: a burst of misses would reach
+ * PostgreSQL together.
  */
 export interface DirectorySource<T> {
   load(key: string): Promise<T | null>;
@@ -10,22 +14,20 @@ export interface DirectorySource<T> {
   changedSince(since: Date): Promise<{ key: string; updatedAt: Date }[]>;
 }
 
-interface Entry<T> {
-  value: T | null;
-  expiresAt: number;
-}
-
 export const DIRECTORY_OPTIONS = { ttlMs: 10 * 60_000, missTtlMs: 30_000, pollMs: 5_000, maxEntries: 100_000 };
 
 export class Directory<T> {
-  private cache = new Map<string, Entry<T>>();
+  // quick-lru keeps between maxSize and 2 × maxSize entries: half of maxEntries bounds it.
+  private cache: QuickLRU<string, { value: T | null }>;
   private since = new Date();
   private timer?: NodeJS.Timeout;
 
   constructor(
     private readonly source: DirectorySource<T>,
     private readonly options = DIRECTORY_OPTIONS,
-  ) {}
+  ) {
+    this.cache = new QuickLRU({ maxSize: Math.max(1, Math.floor(options.maxEntries / 2)) });
+  }
 
   start(): void {
     this.timer = setInterval(() => void this.invalidateChanged().catch(() => {}), this.options.pollMs);
@@ -38,10 +40,9 @@ export class Directory<T> {
 
   async get(key: string): Promise<T | null> {
     const cached = this.cache.get(key);
-    if (cached && cached.expiresAt > Date.now()) return cached.value;
+    if (cached) return cached.value;
     const value = await this.source.load(key);
-    if (this.cache.size >= this.options.maxEntries) this.cache.clear();
-    this.cache.set(key, { value, expiresAt: Date.now() + (value ? this.options.ttlMs : this.options.missTtlMs) });
+    this.cache.set(key, { value }, { maxAge: value ? this.options.ttlMs : this.options.missTtlMs });
     return value;
   }
 

@@ -41,12 +41,3 @@ export async function readJson(req: IncomingMessage, limit: number): Promise<unk
     throw new HttpError(400, 'INVALID_JSON', `JSON nests deeper than ${MAX_JSON_DEPTH} levels`);
   return json;
 }
-
-export { clientIp } from '../runtime/client-ip.ts';
-
-export function bearerToken(req: IncomingMessage): string | undefined {
-  const auth = req.headers.authorization;
-  if (auth?.toLowerCase().startsWith('bearer ')) return auth.slice(7).trim();
-  const key = req.headers['x-api-key'];
-  return typeof key === 'string' ? key.trim() : undefined;
-}

@@ -20,7 +20,6 @@ const site = toSite({
   organizationId: 'org',
   domain: 'example.com',
   status: 'ACTIVE',
-  deletedAt: null,
   settings: {},
   integrations: {},
 });

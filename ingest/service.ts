@@ -7,43 +7,28 @@ import { METRICS_CONTENT_TYPE, refuseMetrics } from '../runtime/metrics.ts';
 import { RateLimiter } from '../runtime/rate-limit.ts';
 import { createHttpServer } from '../runtime/service.ts';
 import type { Stores } from '../runtime/stores.ts';
+import { corsHeaders, preflight } from './browser.ts';
 import type { IngestConfig } from './config.ts';
+import type { IngestContext } from './context.ts';
 import { RecentIds } from './dedupe.ts';
-import type { Directory } from './directory.ts';
 import { openGeo } from './enrich/geo.ts';
 import { PageParser } from './enrich/page.ts';
 import { DailySalts } from './enrich/privacy.ts';
 import { UserAgentParser } from './enrich/user-agent.ts';
+import { FlagCache } from './flag-cache.ts';
 import { HttpError, sendJson } from './http.ts';
+import { linkDirectory } from './links.ts';
 import { IngestMetrics } from './metrics.ts';
-import type { PipelineDeps } from './pipeline.ts';
-import { FlagCache, flags } from './routes/flags.ts';
-import { followLink, type LinkTarget, linkDirectory } from './routes/links.ts';
+import { RevenueLedger } from './revenue/ledger.ts';
+import { flags } from './routes/flags.ts';
+import { followLink } from './routes/links.ts';
 import { llm, track } from './routes/server-events.ts';
 import { TRACKER_FILES, trackerFile } from './routes/static.ts';
-import { batch, corsHeaders, pixel, preflight } from './routes/tracker.ts';
-import { RevenueLedger, webhook } from './routes/webhooks.ts';
+import { batch, pixel } from './routes/tracker.ts';
+import { webhook } from './routes/webhooks.ts';
 import { UptimeChecker } from './uptime/checker.ts';
-import { type Site, websiteDirectory } from './websites.ts';
-import { type RowWriter, SpooledWriter, TABLES } from './writer.ts';
-
-/** Everything a route handler can use; one per ingest process. */
-export interface IngestContext {
-  config: IngestConfig;
-  log: Logger;
-  stores: Pick<Stores, 'prisma' | 'clickhouse'>;
-  websites: Directory<Site>;
-  links: Directory<LinkTarget>;
-  flags: FlagCache;
-  salts: DailySalts;
-  pipeline: PipelineDeps;
-  writer: RowWriter;
-  /** What each column of the tables written can hold: rows are checked against it before they are acknowledged. */
-  columns: ColumnTypes;
-  metrics: IngestMetrics;
-  rateLimiter: RateLimiter;
-  revenue: RevenueLedger;
-}
+import { websiteDirectory } from './websites.ts';
+import { SpooledWriter, TABLES } from './writer.ts';
 
 type Handler = (ingest: IngestContext, req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void> | void;
 

@@ -1,6 +1,6 @@
+import type { IngestContext } from './context.ts';
 import type { Claims } from './dedupe.ts';
 import { HttpError } from './http.ts';
-import type { IngestContext } from './service.ts';
 import { BufferFullError, type Row, type Table } from './writer.ts';
 
 const overloaded = () =>

@@ -418,7 +418,7 @@ describe('POST /v1/batch refuses bad requests and changes nothing', () => {
 
   it('refuses archived websites', async () => {
     const archived = await t.prisma.website.create({
-      data: { domain: 'old.example.com', organizationId: t.organizationId, status: 'ARCHIVED', deletedAt: new Date() },
+      data: { domain: 'old.example.com', organizationId: t.organizationId, status: 'ARCHIVED' },
     });
     const response = await send(
       { clientId: archived.id, events: [screenView()] },

@@ -1,4 +1,5 @@
 import type { PrismaClient } from '../prisma/client.ts';
+import { readWebsiteIntegrations, readWebsiteSettings } from '../prisma/website-settings.ts';
 import { DIRECTORY_OPTIONS, Directory } from './directory.ts';
 
 /** What ingest needs to know about a website, parsed once from its row. */
@@ -19,10 +20,6 @@ export interface Site {
   webhookSecrets: { stripe?: string; paddle?: string };
 }
 
-const asObject = (value: unknown): Record<string, unknown> =>
-  value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-const asString = (value: unknown) => (typeof value === 'string' && value ? value : undefined);
-
 const hostOf = (value: string): string | null => {
   try {
     return new URL(value.includes('://') ? value : `https://${value}`).hostname.toLowerCase();
@@ -36,27 +33,22 @@ export function toSite(row: {
   organizationId: string;
   domain: string;
   status: string;
-  deletedAt: Date | null;
   settings: unknown;
   integrations: unknown;
 }): Site {
-  const settings = asObject(row.settings);
-  const integrations = asObject(row.integrations);
-  const allowedOrigins = Array.isArray(settings.allowedOrigins)
-    ? settings.allowedOrigins.filter((o): o is string => typeof o === 'string')
-    : [];
+  const settings = readWebsiteSettings(row.settings);
+  const integrations = readWebsiteIntegrations(row.integrations);
   return {
     id: row.id,
     organizationId: row.organizationId,
     domain: row.domain,
-    active: row.status === 'ACTIVE' && !row.deletedAt,
-    allowedHosts: [row.domain, ...allowedOrigins].flatMap((allowed) => hostOf(allowed)?.replace(/^www\./, '') || []),
-    respectDoNotTrack: settings.respectDoNotTrack === true,
-    allowBots: settings.allowBots === true,
-    webhookSecrets: {
-      stripe: asString(asObject(integrations.stripe).webhookSecret),
-      paddle: asString(asObject(integrations.paddle).webhookSecret),
-    },
+    active: row.status === 'ACTIVE',
+    allowedHosts: [row.domain, ...(settings.allowedOrigins ?? [])].flatMap(
+      (allowed) => hostOf(allowed)?.replace(/^www\./, '') || [],
+    ),
+    respectDoNotTrack: settings.respectDoNotTrack ?? false,
+    allowBots: settings.allowBots ?? false,
+    webhookSecrets: { stripe: integrations.stripe?.webhookSecret, paddle: integrations.paddle?.webhookSecret },
   };
 }
 

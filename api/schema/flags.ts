@@ -1,9 +1,4 @@
 import { z } from 'zod';
-import type { FlagStatus, FlagType } from '../../prisma/generated/enums.ts';
-import { actorId, checkWebsiteRestriction, ownRecords, requireAuth } from '../auth.ts';
-import { builder } from '../builder.ts';
-import type { Context } from '../context.ts';
-import { InputError, NotFoundError, unlessDuplicate } from '../errors.ts';
 import {
   evaluateFlags,
   type FlagResult,
@@ -12,8 +7,13 @@ import {
   findDependencyCycle,
   flagRule,
   flagVariant,
-} from '../flags/evaluate.ts';
-import { loadWebsiteFlags, toEvaluable } from '../flags/load.ts';
+} from '../../flags/evaluate.ts';
+import { loadWebsiteFlags, toEvaluable } from '../../flags/load.ts';
+import type { FlagStatus, FlagType } from '../../prisma/generated/enums.ts';
+import { actorId, checkWebsiteRestriction, ownRecords, requireAuth } from '../auth.ts';
+import { builder } from '../builder.ts';
+import type { Context } from '../context.ts';
+import { InputError, NotFoundError, unlessDuplicate } from '../errors.ts';
 import { mutationErrors } from './errors.ts';
 import { findOwnWebsite } from './websites.ts';
 

@@ -10,6 +10,7 @@ import './funnels.ts';
 import './annotations.ts';
 import './links.ts';
 import './monitors.ts';
+import './erasure.ts';
 import './flags.ts';
 import './analytics.ts';
 import './auth.ts';

@@ -1,11 +1,16 @@
 import { z } from 'zod';
 import type { Prisma } from '../../prisma/generated/client.ts';
 import type { WebsiteStatus } from '../../prisma/generated/enums.ts';
+import {
+  readWebsiteIntegrations,
+  readWebsiteSettings,
+  type WebsiteSettings,
+  websiteSettings,
+} from '../../prisma/website-settings.ts';
 import { type Auth, checkWebsiteRestriction, ownsWebsite, ownWebsites, requireAuth, sharedWebsiteId } from '../auth.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { ForbiddenError, NotFoundError, UnauthenticatedError, unlessDuplicate } from '../errors.ts';
-import { frameAncestorsOf, settingsOf, TYPED_SETTINGS } from '../website-settings.ts';
 import { mutationErrors } from './errors.ts';
 
 /** A hostname such as example.com or www.example.co.uk (no scheme, path or port). */
@@ -24,13 +29,14 @@ const originSchema = z.string().refine((value) => {
   }
 }, 'must be an origin such as https://example.com (scheme, host and optional port only)');
 
-const settingsSchema = z.record(z.string(), z.json());
+/** Settings a client stores: the typed ones checked, any other key kept as JSON. */
+const settingsSchema = websiteSettings.catchall(z.json());
 
-/** The settings without the entries that have their own fields. */
-const untypedSettings = (settings: unknown) =>
-  Object.fromEntries(
-    Object.entries(settingsOf(settings)).filter(([key]) => !(TYPED_SETTINGS as readonly string[]).includes(key)),
-  );
+/** The settings without the entries that are changed only through their own fields. */
+const untypedSettings = (settings: WebsiteSettings) => {
+  const { allowedOrigins: _, frameAncestors: __, ...rest } = settings;
+  return rest;
+};
 
 const WebsiteStatusRef = builder.enumType('WebsiteStatus', {
   description: 'Lifecycle of a website.',
@@ -52,12 +58,8 @@ const PaymentProviderRef = builder.enumType('PaymentProvider', {
   } satisfies Record<PaymentProvider, { description: string }>,
 });
 
-/** Per-website integrations, as ingest reads them: `{ stripe: { webhookSecret }, paddle: { webhookSecret } }`. */
-type Integrations = Record<string, { webhookSecret?: unknown } | undefined>;
-const integrationsOf = (value: unknown): Integrations =>
-  value && typeof value === 'object' && !Array.isArray(value) ? (value as Integrations) : {};
 const webhookSecretOf = (integrations: unknown, provider: PaymentProvider) =>
-  typeof integrationsOf(integrations)[provider.toLowerCase()]?.webhookSecret === 'string';
+  readWebsiteIntegrations(integrations)[provider === 'STRIPE' ? 'stripe' : 'paddle']?.webhookSecret !== undefined;
 
 /** Private fields: only a key of the owning organization (or of this website) with a read scope sees them. */
 const ownerOnly = (website: { id: string; organizationId: string }, _args: object, ctx: Context) =>
@@ -75,19 +77,31 @@ const WebsiteRef = builder.prismaObject('Website', {
     allowedOrigins: t.stringList({
       authScopes: ownerOnly,
       description: 'Origins allowed to send events besides the domain itself; empty means the domain only.',
-      resolve: (website) => settingsOf(website.settings).allowedOrigins ?? [],
+      resolve: (website) => readWebsiteSettings(website.settings).allowedOrigins ?? [],
+    }),
+    respectDoNotTrack: t.boolean({
+      authScopes: ownerOnly,
+      description:
+        'Whether events from browsers sending DNT: 1 or Sec-GPC: 1 are dropped (settings.respectDoNotTrack).',
+      resolve: (website) => readWebsiteSettings(website.settings).respectDoNotTrack ?? false,
+    }),
+    allowBots: t.boolean({
+      authScopes: ownerOnly,
+      description:
+        'Whether events of automated browsers that the tracker declares (data-allow-bots) are kept (settings.allowBots).',
+      resolve: (website) => readWebsiteSettings(website.settings).allowBots ?? false,
     }),
     frameAncestors: t.stringList({
       authScopes: ownerOnly,
       description:
         "Origins allowed to embed this website's share links in a frame (Content-Security-Policy frame-ancestors of /share/<token>); empty means none.",
-      resolve: (website) => frameAncestorsOf(website.settings),
+      resolve: (website) => readWebsiteSettings(website.settings).frameAncestors ?? [],
     }),
     settings: t.field({
       type: 'JSON',
       authScopes: ownerOnly,
       description: 'Other tracking settings as a JSON object (allowed origins and frame ancestors excluded).',
-      resolve: (website) => untypedSettings(website.settings),
+      resolve: (website) => untypedSettings(readWebsiteSettings(website.settings)),
     }),
     paymentWebhooks: t.field({
       type: [PaymentProviderRef],
@@ -191,7 +205,8 @@ const UpdateWebsiteInput = builder.inputType('UpdateWebsiteInput', {
     settings: t.field({
       type: 'JSON',
       validate: settingsSchema,
-      description: 'Replaces the other tracking settings (a JSON object).',
+      description:
+        'Replaces the other tracking settings (a JSON object; respectDoNotTrack and allowBots, when present, are booleans).',
     }),
   }),
 });
@@ -239,9 +254,9 @@ builder.mutationFields((t) => ({
       if (requireAuth(ctx.auth).websiteId && input.domain && input.domain.toLowerCase() !== website.domain) {
         throw new ForbiddenError('A website-restricted API key cannot change the domain.');
       }
-      const current = settingsOf(website.settings);
+      const current = readWebsiteSettings(website.settings);
       // Allowed origins and frame ancestors live in settings but are only changed through their own fields.
-      const rest = untypedSettings(input.settings ?? current);
+      const rest = untypedSettings(input.settings ? readWebsiteSettings(input.settings) : current);
       return unlessDuplicate(
         ctx.prisma.website.update({
           where: { id: website.id },
@@ -254,7 +269,7 @@ builder.mutationFields((t) => ({
               ...rest,
               allowedOrigins: input.allowedOrigins ?? current.allowedOrigins ?? [],
               ...(input.frameAncestors || current.frameAncestors
-                ? { frameAncestors: input.frameAncestors ?? frameAncestorsOf(current) }
+                ? { frameAncestors: input.frameAncestors ?? current.frameAncestors }
                 : {}),
             },
           },
@@ -279,8 +294,8 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_root, { websiteId, provider, secret }, ctx) => {
       const website = await findOwnWebsite(ctx, String(websiteId));
-      const integrations = integrationsOf(website.integrations);
-      const key = provider.toLowerCase();
+      const integrations = readWebsiteIntegrations(website.integrations);
+      const key = provider === 'STRIPE' ? 'stripe' : 'paddle';
       const { webhookSecret: _, ...rest } = integrations[key] ?? {};
       return ctx.prisma.website.update({
         where: { id: website.id },

@@ -1,46 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { toClickHouseDateTime } from '../../clickhouse/sql.ts';
-import type { PrismaClient } from '../../prisma/client.ts';
-import { Directory } from '../directory.ts';
+import { clientIp } from '../../runtime/client-ip.ts';
+import { limitByIp } from '../browser.ts';
+import type { IngestContext } from '../context.ts';
 import { pageFields } from '../enrich/page.ts';
 import { dailyVisitorId } from '../enrich/privacy.ts';
-import { clientIp, HttpError } from '../http.ts';
-import type { IngestContext } from '../service.ts';
+import { HttpError } from '../http.ts';
 import { storeRows } from '../store.ts';
-import { limitByIp } from './tracker.ts';
-
-export interface LinkTarget {
-  id: string;
-  organizationId: string;
-  websiteId: string | null;
-  targetUrl: string;
-  enabled: boolean;
-  permanent: boolean;
-  expiresAt: Date | null;
-}
-
-/** Short links by slug, cached (see Directory). */
-export function linkDirectory(prisma: PrismaClient): Directory<LinkTarget> {
-  return new Directory({
-    load: (slug) =>
-      prisma.link.findUnique({
-        where: { slug },
-        select: {
-          id: true,
-          organizationId: true,
-          websiteId: true,
-          targetUrl: true,
-          enabled: true,
-          permanent: true,
-          expiresAt: true,
-        },
-      }),
-    changedSince: async (since) =>
-      (
-        await prisma.link.findMany({ where: { updatedAt: { gte: since } }, select: { slug: true, updatedAt: true } })
-      ).map(({ slug, updatedAt }) => ({ key: slug, updatedAt })),
-  });
-}
 
 const SLUG = /^[A-Za-z0-9_-]{1,64}$/;
 

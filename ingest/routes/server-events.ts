@@ -1,58 +1,39 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
 import { toClickHouseDateTime } from '../../clickhouse/sql.ts';
-import { verifyApiKey } from '../../prisma/api-keys.ts';
+import { judgeApiKey, type KeyRefusal } from '../../prisma/api-key-access.ts';
 import type { ApiKey, ApiScope } from '../../prisma/generated/client.ts';
+import { clientIp } from '../../runtime/client-ip.ts';
+import type { IngestContext } from '../context.ts';
 import { describeIssues, LIMITS, llmBody, trackBody } from '../contract.ts';
 import type { Claims } from '../dedupe.ts';
-import { bearerToken, clientIp, HttpError, readJson, sendJson } from '../http.ts';
+import { HttpError, readJson, sendJson } from '../http.ts';
 import { clampTime } from '../pipeline.ts';
-import type { IngestContext } from '../service.ts';
 import { ensureRoom, storeRows } from '../store.ts';
 import type { Row, Table } from '../writer.ts';
 
-/** Default for keys with rate limiting on but no limits of their own. */
-const DEFAULT_KEY_LIMIT = { max: 1_000, windowMs: 60_000 };
-
-/**
- * Unknown keys allowed per client address and minute. Past them the address gets 429 before its
- * keys are looked up: guessing keys costs a database query each. Only unknown keys count (not a
- * revoked or expired one an old deployment still sends), so a server sending many events with a
- * valid key is not held back by this. Each attempt is counted before its lookup, so concurrent
- * guesses cannot slip past the limit together.
- */
-export const UNKNOWN_KEYS_PER_MINUTE = 20;
-
-const rateLimited = (message: string, resetMs: number) =>
-  new HttpError(429, 'RATE_LIMITED', message, { 'retry-after': String(Math.ceil(resetMs / 1000)) });
+const REFUSALS: Record<KeyRefusal, { status: number; code: string }> = {
+  MISSING: { status: 401, code: 'UNAUTHENTICATED' },
+  UNKNOWN: { status: 401, code: 'UNAUTHENTICATED' },
+  DISABLED: { status: 401, code: 'UNAUTHENTICATED' },
+  REVOKED: { status: 401, code: 'UNAUTHENTICATED' },
+  EXPIRED: { status: 401, code: 'UNAUTHENTICATED' },
+  MISSING_SCOPE: { status: 403, code: 'FORBIDDEN' },
+  RATE_LIMITED: { status: 429, code: 'RATE_LIMITED' },
+  TOO_MANY_UNKNOWN_KEYS: { status: 429, code: 'RATE_LIMITED' },
+};
 
 /** The API key of a server-side request, which must be valid, hold `scope` (or admin) and be within its rate limit. */
 export async function authenticate(ingest: IngestContext, req: IncomingMessage, scope: ApiScope): Promise<ApiKey> {
-  const token = bearerToken(req);
-  if (!token) throw new HttpError(401, 'UNAUTHENTICATED', 'Send an API key: Authorization: Bearer <key>');
-  const guesses = `unknown-keys:${clientIp(req, ingest.config.trustProxyHops)}`;
-  const attempt = ingest.rateLimiter.take(guesses, UNKNOWN_KEYS_PER_MINUTE, 60_000);
-  if (!attempt.allowed) throw rateLimited('Too many unknown API keys from this address', attempt.resetMs);
-  // Only a key found unknown keeps its count (not a valid one, nor a lookup that failed).
-  const verified = await verifyApiKey(ingest.stores.prisma, token).finally(() => ingest.rateLimiter.refund(guesses));
-  if ('rejected' in verified && verified.rejected === 'UNKNOWN') {
-    ingest.rateLimiter.take(guesses, UNKNOWN_KEYS_PER_MINUTE, 60_000);
-  }
-  if ('rejected' in verified) {
-    const reason = { UNKNOWN: 'is not valid', DISABLED: 'is disabled', REVOKED: 'was revoked', EXPIRED: 'has expired' };
-    throw new HttpError(401, 'UNAUTHENTICATED', `API key ${reason[verified.rejected]}`);
-  }
-  const { key } = verified;
-  if (!key.scopes.includes(scope) && !key.scopes.includes('ADMIN')) {
-    throw new HttpError(403, 'FORBIDDEN', `API key lacks the ${scope.toLowerCase().replace('_', ':')} scope`);
-  }
-  if (key.rateLimitEnabled) {
-    const max = key.rateLimitMax ?? DEFAULT_KEY_LIMIT.max;
-    const windowMs = key.rateLimitTimeWindow ?? DEFAULT_KEY_LIMIT.windowMs;
-    const decision = ingest.rateLimiter.take(`key:${key.id}`, max, windowMs);
-    if (!decision.allowed) throw rateLimited('API key rate limit exceeded', decision.resetMs);
-  }
-  return key;
+  const decision = await judgeApiKey(ingest.stores.prisma, ingest.rateLimiter, (name) => req.headers[name], {
+    scope,
+    client: clientIp(req, ingest.config.trustProxyHops),
+  });
+  if (decision.allowed) return decision.key;
+  const { status, code } = REFUSALS[decision.refusal];
+  const headers: Record<string, string> =
+    decision.retryAfterSeconds === undefined ? {} : { 'retry-after': String(decision.retryAfterSeconds) };
+  throw new HttpError(status, code, decision.message, headers);
 }
 
 /** The website an event names must be active and belong to the key's organization (and be the key's website, if it has one). */

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { expect, it } from 'vitest';
-import { clientIp } from './http.ts';
+import { clientIp } from './client-ip.ts';
 
 const request = (remoteAddress: string, forwardedFor?: string) =>
   ({

@@ -1,5 +1,5 @@
-import type { PrismaClient } from '../../prisma/client.ts';
-import type { Flag } from '../../prisma/generated/client.ts';
+import type { PrismaClient } from '../prisma/client.ts';
+import type { Flag } from '../prisma/generated/client.ts';
 import { type EvaluableFlag, flagRule, flagVariant } from './evaluate.ts';
 
 /** A stored flag in the shape evaluation needs; rules and variants are re-checked on the way out of JSON. */

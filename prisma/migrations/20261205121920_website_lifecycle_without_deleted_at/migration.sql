@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "websites" DROP COLUMN "deleted_at";
