@@ -12,11 +12,14 @@ RUN chown node:node /app
 USER node
 
 # Dependencies first (cached while only sources change). npm ci's postinstall generates the Prisma
-# client and builds the tracker (tracker/dist), which ingest serves.
+# client and builds the tracker (tracker/dist, served by ingest) and the dashboard (dashboard/dist,
+# served by the API).
 COPY --chown=node:node package.json package-lock.json prisma.config.ts ./
 COPY --chown=node:node scripts ./scripts
 COPY --chown=node:node prisma ./prisma
 COPY --chown=node:node tracker ./tracker
+COPY --chown=node:node client ./client
+COPY --chown=node:node dashboard ./dashboard
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --chown=node:node . .
 
