@@ -24,7 +24,7 @@ export function RangeControls({
   return (
     <form
       class="controls"
-      aria-label="Range"
+      aria-label="Range and chart"
       onSubmit={(event) => {
         event.preventDefault();
         if (from && to && from <= to) {
@@ -33,27 +33,26 @@ export function RangeControls({
         }
       }}
     >
-      <label>
-        Range{' '}
-        <select
-          value={custom || editing ? 'custom' : (view.range as { preset: string }).preset}
-          onChange={(event) => {
-            const value = event.currentTarget.value;
-            if (value === 'custom') setEditing(true);
-            else {
-              setEditing(false);
-              onChange(withView(view, { range: { preset: value } }));
-            }
-          }}
-        >
-          {PRESETS.map((p) => (
-            <option key={p.key} value={p.key}>
-              {p.label}
-            </option>
-          ))}
-          <option value="custom">Custom…</option>
-        </select>
-      </label>
+      <label for="range">Range</label>
+      <select
+        id="range"
+        value={custom || editing ? 'custom' : (view.range as { preset: string }).preset}
+        onChange={(event) => {
+          const value = event.currentTarget.value;
+          if (value === 'custom') setEditing(true);
+          else {
+            setEditing(false);
+            onChange(withView(view, { range: { preset: value } }));
+          }
+        }}
+      >
+        {PRESETS.map((p) => (
+          <option key={p.key} value={p.key}>
+            {p.label}
+          </option>
+        ))}
+        <option value="custom">Custom…</option>
+      </select>
       {showDates && (
         <>
           <label>
@@ -66,19 +65,18 @@ export function RangeControls({
           <span class="hint">days in {timezone}</span>
         </>
       )}
-      <label>
-        Interval{' '}
-        <select
-          value={view.interval}
-          onChange={(event) => onChange(withView(view, { interval: event.currentTarget.value as View['interval'] }))}
-        >
-          {INTERVALS.map((i) => (
-            <option key={i.key} value={i.interval}>
-              {i.label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <label for="interval">Interval</label>
+      <select
+        id="interval"
+        value={view.interval}
+        onChange={(event) => onChange(withView(view, { interval: event.currentTarget.value as View['interval'] }))}
+      >
+        {INTERVALS.map((i) => (
+          <option key={i.key} value={i.interval}>
+            {i.label}
+          </option>
+        ))}
+      </select>
       <label class="check">
         <input
           type="checkbox"

@@ -1,7 +1,7 @@
 // A panel: a titled table of rows from one query, with optional tabs, bars proportional to the
 // first figure, click-to-filter on the row's value, and a CSV export of the same rows.
 import type { ComponentChildren } from 'preact';
-import type { QueryState } from './api.ts';
+import { errorCode, type QueryState } from './api.ts';
 import { type Cell, download, toCsv } from './csv.ts';
 
 export interface Column<R> {
@@ -32,6 +32,8 @@ export interface PanelProps<R> {
 }
 
 export function Message({ state, empty }: { state: QueryState<unknown>; empty: boolean }) {
+  const code = errorCode(state.error);
+  if (code === 'UNAUTHENTICATED' || code === 'FORBIDDEN') return <p class="message">Members only.</p>;
   if (state.error) return <p class="message error">{state.error.message}</p>;
   if (state.loading && empty) return <p class="message">Loading…</p>;
   if (empty) return <p class="message">No data for this range.</p>;
@@ -45,7 +47,7 @@ export function Panel<R>(props: PanelProps<R>) {
     if (!rows) return;
     const header = [keyLabel, ...columns.map((c) => c.label)];
     const cells: Cell[][] = rows.map((row) => [keyOf(row), ...columns.map((c) => c.value(row))]);
-    download(`${id}${tab ? `-${tab}` : ''}.csv`, toCsv(header, cells));
+    download(`${id}${tab ? `-${tab.toLowerCase()}` : ''}.csv`, toCsv(header, cells));
   };
   const headingId = `panel-${id}`;
   return (
@@ -69,42 +71,44 @@ export function Panel<R>(props: PanelProps<R>) {
       {props.children}
       <Message state={state} empty={!rows?.length} />
       {!!rows?.length && (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{keyLabel}</th>
-              {columns.map((c) => (
-                <th scope="col" key={c.label}>
-                  {c.label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => {
-              const key = keyOf(row);
-              const label = labelOf?.(row) ?? (key || '(none)');
-              const share = (Number(columns[0]?.value(row)) || 0) / max;
-              return (
-                <tr key={key} data-key={key}>
-                  <th scope="row">
-                    <span class="bar" style={{ width: `${(share * 100).toFixed(1)}%` }} />
-                    {onPick ? (
-                      <button type="button" class="pick" title={`Filter by ${label}`} onClick={() => onPick(row)}>
-                        {label}
-                      </button>
-                    ) : (
-                      <span>{label}</span>
-                    )}
+        <div class="scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{keyLabel}</th>
+                {columns.map((c) => (
+                  <th scope="col" key={c.label}>
+                    {c.label}
                   </th>
-                  {columns.map((c) => (
-                    <td key={c.label}>{c.format(c.value(row) as never)}</td>
-                  ))}
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => {
+                const key = keyOf(row);
+                const label = labelOf?.(row) ?? (key || '(none)');
+                const share = (Number(columns[0]?.value(row)) || 0) / max;
+                return (
+                  <tr key={key} data-key={key}>
+                    <th scope="row">
+                      <span class="bar" style={{ width: `${(share * 100).toFixed(1)}%` }} />
+                      {onPick ? (
+                        <button type="button" class="pick" title={`Filter by ${label}`} onClick={() => onPick(row)}>
+                          {label}
+                        </button>
+                      ) : (
+                        <span>{label}</span>
+                      )}
+                    </th>
+                    {columns.map((c) => (
+                      <td key={c.label}>{c.format(c.value(row) as never)}</td>
+                    ))}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );

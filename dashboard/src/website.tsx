@@ -3,6 +3,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import {
   type AnalyticsDimension,
+  DashboardAnnotationsDocument,
   DashboardBreakdownDocument,
   DashboardCustomEventsDocument,
   DashboardEntryExitDocument,
@@ -19,6 +20,7 @@ import {
   DashboardRevenueDocument,
   DashboardVitalsDocument,
   DashboardWebsiteDocument,
+  DashboardWebsiteSettingsDocument,
   type DateRangeInput,
 } from '../../client/generated/graphql.ts';
 import { errorCode, type QueryState, useQuery } from './api.ts';
@@ -90,9 +92,11 @@ export function WebsiteDashboard({ id, basePath, member }: { id: string; basePat
   const { search } = useLocation();
   const view = useMemo(() => viewOf(search), [search]);
   const website = useQuery(DashboardWebsiteDocument, { id });
+  const settings = useQuery(DashboardWebsiteSettingsDocument, { id }, !member);
   const site = website.data?.website;
-  if (!site) return <Message state={website} empty />;
-  const timezone = timezoneOf(site.settings);
+  // Public and shared views read no settings: their days are UTC days.
+  if (!site || settings.loading) return <Message state={website} empty />;
+  const timezone = timezoneOf(settings.data?.website.settings);
   const go = (next: View) => navigate(`${basePath}${searchOf(next)}`);
   const scope: Scope = {
     id,
@@ -233,7 +237,8 @@ function Overview({ scope }: { scope: Scope }) {
     }
     return list;
   }, [points, chosen, previous.data, scope.view.compare, times]);
-  const annotations = overview.data?.website.annotations.edges;
+  const annotations = useQuery(DashboardAnnotationsDocument, { id: scope.id }, !scope.member).data?.website.annotations
+    .edges;
   const markers = useMemo<Marker[]>(
     () =>
       (annotations ?? []).map(({ node }) => ({
@@ -391,7 +396,7 @@ function BreakdownPanel({
       id={id}
       title={title}
       tabs={tabs.length > 1 ? tabs.map((key) => ({ key, label: dimensionLabel(key) })) : undefined}
-      tab={dimension.toLowerCase()}
+      tab={dimension}
       onTab={(key) => setDimension(key as AnalyticsDimension)}
       state={state}
       rows={state.data?.website.analytics.breakdown}
