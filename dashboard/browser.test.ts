@@ -25,7 +25,7 @@ import { closeServer, listen } from '../runtime/service.ts';
 import { launchTestBrowser } from '../runtime/test-browser.ts';
 import { distIsCurrent, writeDist } from './build.ts';
 import { toCsv } from './src/csv.ts';
-import { countryName, formatDuration, formatInt, formatNumber, formatPercent } from './src/format.ts';
+import { countryName, formatChange, formatDuration, formatInt, formatNumber, formatPercent } from './src/format.ts';
 
 const SCREENSHOTS = new URL('./screenshots/', import.meta.url);
 
@@ -260,6 +260,9 @@ async function open(path: string, options: { viewport?: { width: number; height:
   return product;
 }
 
+/** Waits until no panel is loading any more. */
+const settled = (page: Page) => expect.poll(() => page.getByText('Loading…').count(), { timeout: 30_000 }).toBe(0);
+
 const range30: DateRangeInput = { preset: 'LAST_30_DAYS', timezone: 'UTC' };
 
 /** The rows of a panel as shown: [label, ...figures]. */
@@ -335,6 +338,7 @@ describe('a public website, read anonymously', () => {
       `dashboard: first chart rendered ${Math.round(firstChart ?? Number.NaN)} ms after navigation (test data)`,
     );
     expect(firstChart).toBeGreaterThan(0);
+    await settled(page);
     await page.screenshot({ path: new URL('website.png', SCREENSHOTS).pathname, fullPage: true });
     expect(product.blocked).toEqual([]);
     expect(product.problems).toEqual([]);
@@ -439,6 +443,34 @@ describe('a public website, read anonymously', () => {
     await expect.poll(() => new URL(page.url()).search).toBe('');
   });
 
+  it('compares with the previous period: the API’s changes and previous figures, a second series on the chart', async () => {
+    const { page } = product;
+    const range7: DateRangeInput = { preset: 'LAST_7_DAYS', timezone: 'UTC' };
+    await page.goto(`${origin}/w/${siteId}?range=7d`);
+    const { website } = await anonymous().request(DashboardOverviewDocument, {
+      id: siteId,
+      range: range7,
+      filters: [],
+      interval: 'DAY',
+    });
+    const { summary } = website.analytics;
+    // The visit of 10 days ago falls in the 7 days before the last 7.
+    expect(summary.previous.visitors).toBe(1);
+    await expect
+      .poll(() => page.locator('[data-change="visitors"]').textContent())
+      .toBe(formatChange(summary.visitorsChange));
+    expect(await page.locator('[data-change="pageviews"]').textContent()).toBe(formatChange(summary.pageviewsChange));
+    expect(await page.locator('.before').count()).toBe(0);
+    await page.getByLabel('Compare with previous period').check();
+    await expect.poll(() => new URL(page.url()).searchParams.get('compare')).toBe('previous');
+    await expect
+      .poll(() => page.locator('[data-card="visitors"] .before').textContent())
+      .toBe(` from ${formatInt(summary.previous.visitors)}`);
+    await expect.poll(() => page.locator('.u-legend').textContent()).toContain('Visitors (previous period)');
+    await page.goBack();
+    await expect.poll(() => page.locator('.before').count()).toBe(0);
+  });
+
   it('exports a panel as CSV with the API’s values', async () => {
     const { page } = product;
     await page.goto(`${origin}/w/${siteId}`);
@@ -487,6 +519,7 @@ describe('a public website, read anonymously', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => new URL(page.url()).searchParams.getAll('f').length).toBe(1);
     await page.goBack();
+    await settled(page);
 
     const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
     await page.evaluate(axeSource);
@@ -519,6 +552,7 @@ it('fits a mobile-width viewport', async () => {
   );
   expect(wider).toEqual([]);
   expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  await settled(page);
   await page.screenshot({ path: new URL('website-mobile.png', SCREENSHOTS).pathname, fullPage: true });
   expect(product.problems).toEqual([]);
   expect(product.blocked).toEqual([]);

@@ -677,7 +677,7 @@ function RetentionPanel({ scope }: { scope: Scope }) {
                     return (
                       <td
                         key={week}
-                        class="cell"
+                        class={share > 0.45 ? 'cell strong' : 'cell'}
                         style={{ backgroundColor: `rgba(3, 105, 161, ${(share * 0.8).toFixed(2)})` }}
                       >
                         {week === 0 ? formatInt(visitors) : formatPercent(share)}
