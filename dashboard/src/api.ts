@@ -40,11 +40,15 @@ export interface QueryState<T> {
   loading: boolean;
 }
 
-/** Runs an operation whenever its variables change; a late answer to older variables is dropped. */
+/**
+ * Runs an operation whenever its variables (or `refresh`) change; a late answer to an older
+ * request is dropped.
+ */
 export function useQuery<Result, Variables extends Record<string, unknown>>(
   document: TypedDocumentNode<Result, Variables>,
   variables: Variables,
   skip = false,
+  refresh = 0,
 ): QueryState<Result> {
   const key = JSON.stringify(variables);
   const [state, setState] = useState<QueryState<Result> & { key?: string }>({ loading: !skip });
@@ -60,7 +64,7 @@ export function useQuery<Result, Variables extends Record<string, unknown>>(
     return () => {
       current = false;
     };
-  }, [document, key, skip]);
+  }, [document, key, skip, refresh]);
   return state;
 }
 

@@ -28,7 +28,10 @@ export interface PanelProps<R> {
   onPick?: (row: R) => void;
   keyLabel: string;
   columns: Column<R>[];
+  /** Above the rows. */
   children?: ComponentChildren;
+  /** Below the rows. */
+  footer?: ComponentChildren;
 }
 
 export function Message({ state, empty }: { state: QueryState<unknown>; empty: boolean }) {
@@ -110,6 +113,7 @@ export function Panel<R>(props: PanelProps<R>) {
           </table>
         </div>
       )}
+      {props.footer}
     </section>
   );
 }

@@ -1,6 +1,7 @@
 // One website's dashboard: range and filters from the URL, summary cards with the previous
 // period, the main chart with annotations, and the panels, each from its own query.
-import { useMemo, useState } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import {
   type AnalyticsDimension,
   DashboardAnnotationsDocument,
@@ -129,7 +130,12 @@ export function WebsiteDashboard({ id, basePath, member }: { id: string; basePat
           tabs={['SOURCE', 'REFERRER_DOMAIN', 'UTM_SOURCE', 'UTM_MEDIUM', 'UTM_CAMPAIGN', 'UTM_TERM', 'UTM_CONTENT']}
         />
         <PagesPanel scope={scope} />
-        <BreakdownPanel scope={scope} id="locations" title="Locations" tabs={['COUNTRY', 'REGION', 'CITY']} />
+        <BreakdownPanel scope={scope} id="locations" title="Locations" tabs={['COUNTRY', 'REGION', 'CITY']}>
+          {/* The default geolocation database's licence (CC BY 4.0) asks pages showing locations to credit it. */}
+          <p class="credit">
+            IP geolocation by <a href="https://db-ip.com">DB-IP</a>
+          </p>
+        </BreakdownPanel>
         <BreakdownPanel
           scope={scope}
           id="devices"
@@ -151,8 +157,14 @@ export function WebsiteDashboard({ id, basePath, member }: { id: string; basePat
   );
 }
 
+/** Realtime visitors, asked again every 30 s. */
 function Realtime({ id }: { id: string }) {
-  const realtime = useQuery(DashboardRealtimeDocument, { id });
+  const [refresh, setRefresh] = useState(0);
+  useEffect(() => {
+    const timer = setInterval(() => setRefresh((n) => n + 1), 30_000);
+    return () => clearInterval(timer);
+  }, []);
+  const realtime = useQuery(DashboardRealtimeDocument, { id }, false, refresh);
   const visitors = realtime.data?.website.analytics.realtimeVisitors;
   return (
     <p class="realtime" data-panel="realtime">
@@ -377,11 +389,13 @@ function BreakdownPanel({
   id,
   title,
   tabs,
+  children,
 }: {
   scope: Scope;
   id: string;
   title: string;
   tabs: AnalyticsDimension[];
+  children?: ComponentChildren;
 }) {
   const [dimension, setDimension] = useState<AnalyticsDimension>(tabs[0] as AnalyticsDimension);
   const state = useQuery(DashboardBreakdownDocument, {
@@ -405,6 +419,7 @@ function BreakdownPanel({
       keyLabel={dimensionLabel(dimension)}
       onPick={(row) => scope.pick({ field: dimension, op: 'IS', value: row.value })}
       columns={TRAFFIC_COLUMNS}
+      footer={children}
     />
   );
 }
