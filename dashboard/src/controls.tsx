@@ -1,7 +1,7 @@
 // The date range (presets, or custom days in the website's timezone), the chart's interval and
 // the comparison with the previous period. Every change is a new URL.
 import { useState } from 'preact/hooks';
-import { INTERVALS, PRESETS, type View, withView } from './location.ts';
+import { INTERVALS, PRESETS, type View, withView } from './view.ts';
 
 /** Today's date (YYYY-MM-DD) in a timezone. */
 export const todayIn = (timezone: string, offsetDays = 0) =>

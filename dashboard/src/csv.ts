@@ -2,8 +2,15 @@
 
 export type Cell = string | number | boolean | null | undefined;
 
+/**
+ * Text a spreadsheet would run as a formula. Paths, referrers and event names are whatever
+ * visitors' browsers send, so such cells get a leading apostrophe (OWASP's advice for CSV export).
+ */
+const FORMULA = /^[=+\-@\t\r]/;
+
 const quote = (cell: Cell) => {
-  const text = cell == null ? '' : String(cell);
+  const raw = cell == null ? '' : String(cell);
+  const text = typeof cell === 'string' && FORMULA.test(raw) ? `'${raw}` : raw;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
 

@@ -28,18 +28,9 @@ import { errorCode, type QueryState, useQuery } from './api.ts';
 import { type Marker, type Series, TimeChart } from './chart.tsx';
 import { RangeControls } from './controls.tsx';
 import { countryName, formatChange, formatDuration, formatInt, formatNumber, formatPercent } from './format.ts';
-import {
-  type Filter,
-  filterInputs,
-  navigate,
-  rangeInput,
-  searchOf,
-  useLocation,
-  type View,
-  viewOf,
-  withView,
-} from './location.ts';
+import { navigate, useLocation } from './location.ts';
 import { type Column, Message, Panel } from './panel.tsx';
+import { type Filter, filterInputs, rangeInput, searchOf, type View, viewOf, withView } from './view.ts';
 
 interface Scope {
   id: string;
