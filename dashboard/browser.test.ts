@@ -13,6 +13,7 @@ import {
   type AnalyticsFilterInput,
   DashboardBreakdownDocument,
   DashboardCustomEventsDocument,
+  DashboardFunnelDocument,
   DashboardGoalsDocument,
   DashboardOverviewDocument,
   DashboardVitalsDocument,
@@ -35,6 +36,7 @@ let origin: string;
 let browser: Browser;
 let siteId: string;
 let otherSiteId: string;
+let funnelId: string;
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -125,7 +127,11 @@ beforeAll(async () => {
   });
   origin = `http://127.0.0.1:${await listen(api, 0, '127.0.0.1')}`;
   browser = await launchTestBrowser();
-  await t.prisma.website.update({ where: { id: siteId }, data: { isPublic: true, name: 'Example' } });
+  // Its members count days in Tokyo; anonymous readers cannot read settings and count UTC days.
+  await t.prisma.website.update({
+    where: { id: siteId },
+    data: { isPublic: true, name: 'Example', settings: { allowedOrigins: [], timezone: 'Asia/Tokyo' } },
+  });
   otherSiteId = await mutate(
     'mutation($input: CreateWebsiteInput!) { createWebsite(input: $input) { __typename ... on MutationCreateWebsiteSuccess { data { id } } } }',
     { input: { domain: 'second.example.org', name: 'Second site' } },
@@ -137,7 +143,7 @@ beforeAll(async () => {
     );
   await goal({ name: 'Saw pricing', type: 'PAGE_VIEW', target: '/pricing' });
   await goal({ name: 'Signed up', type: 'EVENT', target: 'signup' });
-  await mutate(
+  funnelId = await mutate(
     'mutation($id: ID!, $input: FunnelInput!) { createFunnel(websiteId: $id, input: $input) { __typename ... on MutationCreateFunnelSuccess { data { id } } } }',
     {
       id: siteId,
@@ -417,6 +423,12 @@ describe('a public website, read anonymously', () => {
     await page.goBack();
     await expect.poll(() => new URL(page.url()).search).toBe('');
     await expect.poll(async () => withoutRealtime(await cardFigures(page))).toEqual(unfiltered);
+    // Forward brings the filter back; its remove button takes it away as a new step.
+    await page.goForward();
+    await expect.poll(async () => withoutRealtime(await cardFigures(page))).toEqual(filtered);
+    await page.getByRole('button', { name: 'Remove filter Source google.com' }).click();
+    await expect.poll(() => new URL(page.url()).search).toBe('');
+    await expect.poll(async () => withoutRealtime(await cardFigures(page))).toEqual(unfiltered);
   });
 
   it('changes the range by preset and by custom days, each a URL of its own', async () => {
@@ -586,6 +598,35 @@ it('lists the organization’s websites with their visitors from one request', a
   await page.getByRole('link', { name: 'Example' }).click();
   await expect.poll(() => new URL(page.url()).pathname).toBe(`/w/${siteId}`);
   await page.locator('.chart canvas').first().waitFor({ timeout: 60_000 });
+  // A member's days are the website's (settings.timezone): the figures are the API's for Tokyo days.
+  const tokyo: DateRangeInput = { preset: 'LAST_30_DAYS', timezone: 'Asia/Tokyo' };
+  const { website } = await owner().request(DashboardOverviewDocument, {
+    id: siteId,
+    range: tokyo,
+    filters: [],
+    interval: 'DAY',
+  });
+  const { current } = website.analytics.summary;
+  await expect
+    .poll(async () => [(await cardFigures(page)).visitors, (await cardFigures(page)).pageviews])
+    .toEqual([formatInt(current.visitors), formatInt(current.pageviews)]);
+  await page.getByLabel('Range', { exact: true }).selectOption('custom');
+  expect(await page.locator('.controls .hint').textContent()).toBe('days in Asia/Tokyo');
+  // The funnel (its list is for members) shows the API's steps.
+  const { website: funnel } = await owner().request(DashboardFunnelDocument, {
+    id: siteId,
+    range: tokyo,
+    filters: [],
+    funnelId,
+  });
+  const steps = funnel.analytics.funnel.map((step) => [
+    step.name,
+    formatInt(step.visitors),
+    formatPercent(step.conversion),
+    formatPercent(step.dropOff),
+  ]);
+  expect(steps.length).toBe(2);
+  await expect.poll(() => panelRows(page, 'funnels')).toEqual(steps);
   // A member also sees the annotations (owners only) and the organization's panels.
   await expect.poll(() => page.locator('.annotations li').first().textContent()).toContain('Launch');
   await expect.poll(() => page.locator('[data-panel="uptime"]').count()).toBe(1);
