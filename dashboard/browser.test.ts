@@ -13,6 +13,7 @@ import {
   type AnalyticsFilterInput,
   DashboardBreakdownDocument,
   DashboardCustomEventsDocument,
+  DashboardErrorsDocument,
   DashboardFunnelDocument,
   DashboardGoalsDocument,
   DashboardOverviewDocument,
@@ -274,7 +275,7 @@ const range30: DateRangeInput = { preset: 'LAST_30_DAYS', timezone: 'UTC' };
 /** The rows of a panel as shown: [label, ...figures]. */
 const panelRows = (page: Page, panel: string) =>
   page
-    .locator(`[data-panel="${panel}"] tbody tr`)
+    .locator(`[data-panel="${panel}"] .scroll > table > tbody > tr`)
     .evaluateAll((rows) =>
       rows.map((row) => [...row.querySelectorAll('th, td')].map((cell) => cell.textContent?.trim() ?? '')),
     );
@@ -402,6 +403,19 @@ describe('a public website, read anonymously', () => {
     expect(lcp?.samples).toBe(3);
     await expect.poll(async () => (await cardFigures(page)).p75).toBe(`${formatInt(lcp?.p75 ?? 0)} ms`);
 
+    const { website: errors } = await anonymous().request(DashboardErrorsDocument, {
+      id: siteId,
+      range: range30,
+      filters: [],
+      interval: 'DAY',
+    });
+    const errorRows = errors.analytics.errors.map((e) => [e.message, formatInt(e.occurrences), formatInt(e.visitors)]);
+    expect(errorRows.length).toBe(1);
+    await expect.poll(() => panelRows(page, 'errors')).toEqual(errorRows);
+    // Its trend is drawn above the groups.
+    expect(errors.analytics.errorTrend.reduce((sum, p) => sum + p.errors, 0)).toBe(1);
+    await expect.poll(() => page.locator('[data-panel="errors"] .chart canvas').count()).toBe(1);
+
     // The visit 30 s ago is the one in the last five minutes.
     await expect.poll(async () => (await cardFigures(page)).realtime).toBe('1');
   });
@@ -478,7 +492,9 @@ describe('a public website, read anonymously', () => {
     await expect
       .poll(() => page.locator('[data-card="visitors"] .before').textContent())
       .toBe(` from ${formatInt(summary.previous.visitors)}`);
-    await expect.poll(() => page.locator('.u-legend').textContent()).toContain('Visitors (previous period)');
+    await expect
+      .poll(() => page.locator('[data-panel="overview"] .u-legend').textContent())
+      .toContain('Visitors (previous period)');
     await page.goBack();
     await expect.poll(() => page.locator('.before').count()).toBe(0);
   });
@@ -627,6 +643,11 @@ it('lists the organization’s websites with their visitors from one request', a
   ]);
   expect(steps.length).toBe(2);
   await expect.poll(() => panelRows(page, 'funnels')).toEqual(steps);
+  // The latest errors and a stack are for members.
+  await page.locator('[data-panel="errors"]').getByRole('button', { name: 'Latest', exact: true }).click();
+  await expect
+    .poll(() => page.locator('[data-panel="errors"] .scroll tbody th').first().textContent())
+    .toBe("TypeError: Cannot read properties of undefined (reading 'price')");
   // A member also sees the annotations (owners only) and the organization's panels.
   await expect.poll(() => page.locator('.annotations li').first().textContent()).toContain('Launch');
   await expect.poll(() => page.locator('[data-panel="uptime"]').count()).toBe(1);

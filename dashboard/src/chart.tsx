@@ -60,9 +60,13 @@ export function TimeChart(props: {
   timezone: string;
   label: string;
   height?: number;
+  /** Whether this is the chart whose first drawing is timed (the main one). */
+  timed?: boolean;
+  /** uPlot's legend under the chart (values at the cursor). */
+  legend?: boolean;
 }) {
   const ref = useRef<HTMLDivElement>(null);
-  const { times, series, markers = [], timezone, label, height = 260 } = props;
+  const { times, series, markers = [], timezone, label, height = 260, timed = false, legend = true } = props;
   useEffect(() => {
     const element = ref.current;
     if (!element) return;
@@ -72,6 +76,7 @@ export function TimeChart(props: {
         height,
         tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), timezone),
         cursor: { drag: { x: false, y: false } },
+        legend: { show: legend },
         scales: { y: { range: (_u, _min, max) => [0, Math.max(1, max * 1.1)] } },
         series: [
           {},
@@ -88,14 +93,14 @@ export function TimeChart(props: {
       [times, ...series.map((s) => s.values)],
       element,
     );
-    markFirstChart();
+    if (timed) markFirstChart();
     const resize = new ResizeObserver(() => plot.setSize({ width: element.clientWidth, height }));
     resize.observe(element);
     return () => {
       resize.disconnect();
       plot.destroy();
     };
-  }, [times, series, markers, timezone, height]);
+  }, [times, series, markers, timezone, height, timed, legend]);
   return <div class="chart" ref={ref} role="img" aria-label={label} />;
 }
 

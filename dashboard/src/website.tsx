@@ -17,6 +17,7 @@ import {
   DashboardOverviewDocument,
   DashboardPreviousSeriesDocument,
   DashboardRealtimeDocument,
+  DashboardRecentErrorsDocument,
   DashboardRetentionDocument,
   DashboardRevenueDocument,
   DashboardVitalsDocument,
@@ -350,6 +351,7 @@ function Overview({ scope }: { scope: Scope }) {
           markers={markers}
           timezone={scope.timezone}
           label={`${chosen.label} per ${scope.view.interval.toLowerCase()}`}
+          timed
         />
       )}
       {!!markers.length && (
@@ -580,20 +582,78 @@ function VitalsPanel({ scope }: { scope: Scope }) {
 
 function ErrorsPanel({ scope }: { scope: Scope }) {
   const [tab, setTab] = useState('groups');
-  const state = useQuery(DashboardErrorsDocument, { id: scope.id, range: scope.range, filters: scope.filters });
+  const state = useQuery(DashboardErrorsDocument, {
+    id: scope.id,
+    range: scope.range,
+    filters: scope.filters,
+    interval: scope.view.interval,
+  });
+  const recent = useQuery(
+    DashboardRecentErrorsDocument,
+    { id: scope.id, range: scope.range, filters: scope.filters },
+    tab !== 'recent',
+  );
   const analytics = state.data?.website.analytics;
-  const tabs = [
-    { key: 'groups', label: 'Errors' },
-    { key: 'pages', label: 'By page' },
-  ];
+  const trend = analytics?.errorTrend;
+  const times = useMemo(() => (trend ?? []).map((p) => Date.parse(String(p.time)) / 1000), [trend]);
+  const series = useMemo<Series[]>(
+    () => [{ label: 'Errors', values: (trend ?? []).map((p) => p.errors), color: '#b91c1c' }],
+    [trend],
+  );
+  const common = {
+    id: 'errors',
+    title: 'Errors',
+    tabs: [
+      { key: 'groups', label: 'Errors' },
+      { key: 'pages', label: 'By page' },
+      ...(scope.member ? [{ key: 'recent', label: 'Latest' }] : []),
+    ],
+    tab,
+    onTab: setTab,
+  };
+  const chart = !!trend?.some((p) => p.errors > 0) && (
+    <TimeChart
+      times={times}
+      series={series}
+      timezone={scope.timezone}
+      label="Errors over time"
+      height={120}
+      legend={false}
+    />
+  );
+  if (tab === 'recent') {
+    return (
+      <Panel
+        {...common}
+        state={recent}
+        rows={recent.data?.website.analytics.recentErrors}
+        keyOf={(row) => `${row.time}${row.message}`}
+        labelOf={(row) => row.message}
+        keyLabel="Error"
+        columns={[
+          { label: 'Page', value: (r) => r.path, format: (v: string) => v },
+          { label: 'Browser', value: (r) => r.browser, format: (v: string) => v },
+          {
+            label: 'When',
+            value: (r) => String(r.time),
+            format: (v: string) => new Date(v).toLocaleString('en-GB', { timeZone: scope.timezone }),
+          },
+        ]}
+        footer={
+          recent.data?.website.analytics.recentErrors[0]?.stack && (
+            <details class="stack">
+              <summary>Stack of the latest error</summary>
+              <pre>{recent.data.website.analytics.recentErrors[0].stack}</pre>
+            </details>
+          )
+        }
+      />
+    );
+  }
   if (tab === 'pages') {
     return (
       <Panel
-        id="errors"
-        title="Errors"
-        tabs={tabs}
-        tab={tab}
-        onTab={setTab}
+        {...common}
         state={state}
         rows={analytics?.errorsByPage}
         keyOf={(row) => row.value}
@@ -603,16 +663,14 @@ function ErrorsPanel({ scope }: { scope: Scope }) {
           { label: 'Errors', value: (r) => r.errors, format: formatInt },
           { label: 'Visitors', value: (r) => r.visitors, format: formatInt },
         ]}
-      />
+      >
+        {chart}
+      </Panel>
     );
   }
   return (
     <Panel
-      id="errors"
-      title="Errors"
-      tabs={tabs}
-      tab={tab}
-      onTab={setTab}
+      {...common}
       state={state}
       rows={analytics?.errors}
       keyOf={(row) => `${row.type}: ${row.message}`}
@@ -622,7 +680,9 @@ function ErrorsPanel({ scope }: { scope: Scope }) {
         { label: 'Occurrences', value: (r) => r.occurrences, format: formatInt },
         { label: 'Visitors', value: (r) => r.visitors, format: formatInt },
       ]}
-    />
+    >
+      {chart}
+    </Panel>
   );
 }
 
