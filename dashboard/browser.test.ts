@@ -267,6 +267,26 @@ async function open(path: string, options: { viewport?: { width: number; height:
   return product;
 }
 
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's serious and critical findings on the page as it is (every finding is printed). */
+async function seriousViolations(page: Page, what: string) {
+  await page.evaluate(axeSource);
+  const { passes, violations } = await page.evaluate(async () => {
+    type Finding = { id: string; impact: string; nodes: unknown[] };
+    type Axe = { run: () => Promise<{ passes: Finding[]; violations: Finding[] }> };
+    const result = await (window as unknown as { axe: Axe }).axe.run();
+    return {
+      passes: result.passes.length,
+      violations: result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length })),
+    };
+  });
+  console.log(`axe on ${what}: ${passes} rules passed, violations ${JSON.stringify(violations)}`);
+  // axe ran its rules on the page (a page it could not read would pass nothing).
+  expect(passes).toBeGreaterThan(10);
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
 /** Waits until no panel is loading any more. */
 const settled = (page: Page) => expect.poll(() => page.getByText('Loading…').count(), { timeout: 30_000 }).toBe(0);
 
@@ -549,18 +569,7 @@ describe('a public website, read anonymously', () => {
     await page.goBack();
     await settled(page);
 
-    const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-    await page.evaluate(axeSource);
-    const violations = await page.evaluate(async () => {
-      const result = await (
-        window as unknown as {
-          axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> };
-        }
-      ).axe.run();
-      return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
-    });
-    console.log(`axe on the website view: ${JSON.stringify(violations)}`);
-    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+    expect(await seriousViolations(page, 'the website view')).toEqual([]);
   });
 });
 
@@ -611,6 +620,7 @@ it('lists the organization’s websites with their visitors from one request', a
   await expect.poll(() => page.locator('tr[data-website] svg.sparkline polyline').count()).toBe(2);
   expect(product.graphqlHeaders.filter((h) => h['x-tidemark-csrf'] === '1').length).toBeGreaterThanOrEqual(1);
   await page.screenshot({ path: new URL('websites.png', SCREENSHOTS).pathname, fullPage: true });
+  expect(await seriousViolations(page, 'the websites list')).toEqual([]);
   await page.getByRole('link', { name: 'Example' }).click();
   await expect.poll(() => new URL(page.url()).pathname).toBe(`/w/${siteId}`);
   await page.locator('.chart canvas').first().waitFor({ timeout: 60_000 });
@@ -664,6 +674,7 @@ it('asks an anonymous visitor of / to sign in, and sends a share page’s token 
   await page.getByRole('heading', { name: 'Sign in to Tidemark' }).waitFor();
   expect(await page.getByLabel('Password').getAttribute('type')).toBe('password');
   await page.screenshot({ path: new URL('sign-in.png', SCREENSHOTS).pathname });
+  expect(await seriousViolations(page, 'the sign-in page')).toEqual([]);
 
   product.graphqlHeaders.length = 0;
   await page.goto(`${origin}/share/tok_example`);
