@@ -1,7 +1,7 @@
 // Bundles the dashboard into dashboard/dist (served by the API at `/`): index.html plus
 // content-hashed assets, reports the gzipped JavaScript of the first screen and fails over budget.
 // Runs at install and before `npm start` (when stale), offline: esbuild alone, no network.
-import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
@@ -78,21 +78,34 @@ export function sizes({ assets }: Bundle) {
   return { firstScreenJs: js, css };
 }
 
-/** Bundles and replaces dashboard/dist; returns the sizes. */
+/** Writes a file whole or not at all (a server or a test reading it meanwhile sees the old or the new). */
+function writeAtomically(url: URL, contents: Uint8Array | string) {
+  const temporary = new URL(`${url.href}.${process.pid}.tmp`);
+  writeFileSync(temporary, contents);
+  renameSync(temporary, url);
+}
+
+/**
+ * Bundles into dashboard/dist and returns the sizes. Each file is replaced atomically and
+ * index.html last, so a server loading the build meanwhile never sees half of it; assets the new
+ * page no longer names are removed afterwards.
+ */
 export async function writeDist() {
   const built = await bundle();
-  rmSync(DIST, { recursive: true, force: true });
-  mkdirSync(new URL('assets/', DIST), { recursive: true });
-  for (const [name, bytes] of Object.entries(built.assets)) writeFileSync(new URL(`assets/${name}`, DIST), bytes);
-  // index.html last: its presence means the assets it names are there.
-  writeFileSync(new URL('index.html', DIST), built.html);
+  const assets = new URL('assets/', DIST);
+  mkdirSync(assets, { recursive: true });
+  for (const [name, bytes] of Object.entries(built.assets)) writeAtomically(new URL(name, assets), bytes);
+  writeAtomically(new URL('index.html', DIST), built.html);
+  for (const name of readdirSync(assets)) {
+    if (!(name in built.assets) && !name.endsWith('.tmp')) rmSync(new URL(name, assets), { force: true });
+  }
   return sizes(built);
 }
 
-/** Whether dashboard/dist is at least as new as every source (and the packages' lock file). */
-export function distIsCurrent(): boolean {
+/** Whether a build (dashboard/dist) is at least as new as every source, the client and the lock file. */
+export function distIsCurrent(dist: URL = DIST): boolean {
   const mtime = (url: URL) => statSync(url, { throwIfNoEntry: false })?.mtimeMs ?? 0;
-  const built = mtime(new URL('index.html', DIST));
+  const built = mtime(new URL('index.html', dist));
   const sources = readdirSync(SRC, { recursive: true, encoding: 'utf8' }).map((f) => new URL(f, SRC));
   sources.push(new URL('./build.ts', import.meta.url), new URL('../package-lock.json', import.meta.url));
   sources.push(new URL('../client/generated/graphql.ts', import.meta.url));

@@ -60,6 +60,7 @@ function load() {
   if (!existsSync(index)) return undefined;
   const assets = new Map<string, File>();
   for (const name of readdirSync(new URL('assets/', DIST))) {
+    if (name.endsWith('.tmp')) continue; // a build writing meanwhile (dashboard/build.ts)
     const type = TYPES[name.split('.').pop() ?? ''] ?? 'application/octet-stream';
     assets.set(name, file(readFileSync(new URL(`assets/${name}`, DIST)), type));
   }

@@ -1,6 +1,9 @@
-import { statSync, utimesSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BUDGET, type Bundle, bundle, distIsCurrent, sizes, writeDist } from './build.ts';
+import { BUDGET, type Bundle, bundle, DIST, distIsCurrent, sizes, writeDist } from './build.ts';
 
 describe('dashboard size', () => {
   let built: Bundle;
@@ -26,16 +29,29 @@ describe('dashboard size', () => {
 });
 
 describe('npm start (build --if-stale)', () => {
-  it('leaves a current build alone and rebuilds once a source is newer', async () => {
-    if (!distIsCurrent()) await writeDist();
-    expect(distIsCurrent()).toBe(true);
-    const source = new URL('./src/format.ts', import.meta.url);
-    const { atime, mtime } = statSync(source);
-    utimesSync(source, atime, new Date(Date.now() + 60_000));
+  it('takes a build newer than every source as current, and an older one or none as stale', () => {
+    // A build of its own (only its index.html's time counts): the sources are left untouched,
+    // since other test files read dashboard/dist meanwhile.
+    const dist = pathToFileURL(`${mkdtempSync(join(tmpdir(), 'tidemark-dashboard-'))}/`);
     try {
-      expect(distIsCurrent()).toBe(false);
+      expect(distIsCurrent(dist)).toBe(false);
+      const index = new URL('index.html', dist);
+      writeFileSync(index, '');
+      expect(distIsCurrent(dist)).toBe(true);
+      const source = statSync(new URL('./src/format.ts', import.meta.url)).mtime;
+      const before = new Date(source.getTime() - 60_000);
+      utimesSync(index, before, before);
+      expect(distIsCurrent(dist)).toBe(false);
     } finally {
-      utimesSync(source, atime, mtime);
+      rmSync(dist, { recursive: true, force: true });
     }
+  });
+
+  it('writes a build whose page names exactly the assets it holds', async () => {
+    await writeDist();
+    expect(distIsCurrent()).toBe(true);
+    const html = readFileSync(new URL('index.html', DIST), 'utf8');
+    const named = [...html.matchAll(/\/assets\/([^"]+)"/g)].map((m) => m[1]).sort();
+    expect(readdirSync(new URL('assets/', DIST)).sort()).toEqual(named);
   });
 });
