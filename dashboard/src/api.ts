@@ -38,6 +38,17 @@ export interface QueryState<T> {
   data?: T;
   error?: TidemarkError | Error;
   loading: boolean;
+  /** The variables (as JSON) that `data` or `error` answers. */
+  key?: string;
+}
+
+export interface QueryOptions {
+  /** Do not ask (the state stays empty and not loading). */
+  skip?: boolean;
+  /** Not yet: shows as loading until the caller lets it ask (the main chart's request goes first). */
+  wait?: boolean;
+  /** A change asks again with the same variables. */
+  refresh?: number;
 }
 
 /**
@@ -47,13 +58,12 @@ export interface QueryState<T> {
 export function useQuery<Result, Variables extends Record<string, unknown>>(
   document: TypedDocumentNode<Result, Variables>,
   variables: Variables,
-  skip = false,
-  refresh = 0,
+  { skip = false, wait = false, refresh = 0 }: QueryOptions = {},
 ): QueryState<Result> {
   const key = JSON.stringify(variables);
-  const [state, setState] = useState<QueryState<Result> & { key?: string }>({ loading: !skip });
+  const [state, setState] = useState<QueryState<Result>>({ loading: !skip });
   useEffect(() => {
-    if (skip) return;
+    if (skip || wait) return;
     let current = true;
     setState((previous) => ({ ...previous, loading: true }));
     const request = client.request as (d: typeof document, v: Variables) => Promise<Result>;
@@ -64,8 +74,8 @@ export function useQuery<Result, Variables extends Record<string, unknown>>(
     return () => {
       current = false;
     };
-  }, [document, key, skip, refresh]);
-  return state;
+  }, [document, key, skip, wait, refresh]);
+  return wait && state.key !== key ? { ...state, loading: true } : state;
 }
 
 export const errorCode = (error: unknown) => (error instanceof TidemarkError ? error.code : undefined);

@@ -43,6 +43,14 @@ interface Scope {
   pick: (filter: Filter) => void;
   /** Whether organization-wide panels (monitors, links) may be asked for. */
   member: boolean;
+  /**
+   * Whether the overview (cards and main chart) has its answer for this view: the panels ask only
+   * then, so the chart's queries are not queued behind theirs (embedded ClickHouse runs one query
+   * at a time).
+   */
+  ready: boolean;
+  /** The overview calls it with the view it answered. */
+  overviewAnswered: (search: string) => void;
 }
 
 const DIMENSION_LABELS: Partial<Record<AnalyticsDimension, string>> = {
@@ -84,8 +92,9 @@ function timezoneOf(settings: unknown): string {
 export function WebsiteDashboard({ id, basePath, member }: { id: string; basePath: string; member: boolean }) {
   const { search } = useLocation();
   const view = useMemo(() => viewOf(search), [search]);
+  const [answered, setAnswered] = useState<string>();
   const website = useQuery(DashboardWebsiteDocument, { id });
-  const settings = useQuery(DashboardWebsiteSettingsDocument, { id }, !member);
+  const settings = useQuery(DashboardWebsiteSettingsDocument, { id }, { skip: !member });
   const site = website.data?.website;
   // Public and shared views read no settings: their days are UTC days.
   if (!site || settings.loading) return <Message state={website} empty />;
@@ -102,6 +111,8 @@ export function WebsiteDashboard({ id, basePath, member }: { id: string; basePat
       go(withView(view, { filters: [...rest, filter] }));
     },
     member,
+    ready: answered === search,
+    overviewAnswered: setAnswered,
   };
   return (
     <>
@@ -113,7 +124,7 @@ export function WebsiteDashboard({ id, basePath, member }: { id: string; basePat
       </div>
       <RangeControls view={view} timezone={timezone} onChange={go} />
       <Filters view={view} onChange={go} />
-      <Overview scope={scope} />
+      <Overview scope={scope} search={search} />
       <div class="grid">
         <BreakdownPanel
           scope={scope}
@@ -156,7 +167,7 @@ function Realtime({ id }: { id: string }) {
     const timer = setInterval(() => setRefresh((n) => n + 1), 30_000);
     return () => clearInterval(timer);
   }, []);
-  const realtime = useQuery(DashboardRealtimeDocument, { id }, false, refresh);
+  const realtime = useQuery(DashboardRealtimeDocument, { id }, { refresh });
   const visitors = realtime.data?.website.analytics.realtimeVisitors;
   return (
     <p class="realtime" data-panel="realtime">
@@ -208,10 +219,14 @@ const previousRange = (from: string, to: string, timezone: string): DateRangeInp
   return { from: new Date(start - (Date.parse(to) - start)).toISOString(), to: from, timezone };
 };
 
-function Overview({ scope }: { scope: Scope }) {
+function Overview({ scope, search }: { scope: Scope; search: string }) {
   const [metric, setMetric] = useState<(typeof METRICS)[number]['key']>('visitors');
   const variables = { id: scope.id, range: scope.range, filters: scope.filters, interval: scope.view.interval };
   const overview = useQuery(DashboardOverviewDocument, variables);
+  const { overviewAnswered } = scope;
+  useEffect(() => {
+    if (overview.key === JSON.stringify(variables) && !overview.loading) overviewAnswered(search);
+  });
   const analytics = overview.data?.website.analytics;
   const resolved = analytics?.range;
   const previous = useQuery(
@@ -220,7 +235,7 @@ function Overview({ scope }: { scope: Scope }) {
       ...variables,
       range: resolved ? previousRange(String(resolved.from), String(resolved.to), scope.timezone) : scope.range,
     },
-    !scope.view.compare || !resolved,
+    { skip: !scope.view.compare || !resolved },
   );
   const summary = analytics?.summary;
   const chosen = METRICS.find((m) => m.key === metric) ?? METRICS[0];
@@ -241,8 +256,8 @@ function Overview({ scope }: { scope: Scope }) {
     }
     return list;
   }, [points, chosen, previous.data, scope.view.compare, times]);
-  const annotations = useQuery(DashboardAnnotationsDocument, { id: scope.id }, !scope.member).data?.website.annotations
-    .edges;
+  const annotations = useQuery(DashboardAnnotationsDocument, { id: scope.id }, { skip: !scope.member }).data?.website
+    .annotations.edges;
   const markers = useMemo<Marker[]>(
     () =>
       (annotations ?? []).map(({ node }) => ({
@@ -391,13 +406,11 @@ function BreakdownPanel({
   children?: ComponentChildren;
 }) {
   const [dimension, setDimension] = useState<AnalyticsDimension>(tabs[0] as AnalyticsDimension);
-  const state = useQuery(DashboardBreakdownDocument, {
-    id: scope.id,
-    range: scope.range,
-    filters: scope.filters,
-    dimension,
-    first: 10,
-  });
+  const state = useQuery(
+    DashboardBreakdownDocument,
+    { id: scope.id, range: scope.range, filters: scope.filters, dimension, first: 10 },
+    { wait: !scope.ready },
+  );
   return (
     <Panel
       id={id}
@@ -422,12 +435,12 @@ function PagesPanel({ scope }: { scope: Scope }) {
   const pages = useQuery(
     DashboardBreakdownDocument,
     { id: scope.id, range: scope.range, filters: scope.filters, dimension: 'PATH', first: 10 },
-    tab !== 'PATH',
+    { skip: tab !== 'PATH', wait: !scope.ready },
   );
   const entryExit = useQuery(
     DashboardEntryExitDocument,
     { id: scope.id, range: scope.range, filters: scope.filters, first: 10 },
-    tab === 'PATH',
+    { skip: tab === 'PATH', wait: !scope.ready },
   );
   const tabs = (['PATH', 'ENTRY_PAGE', 'EXIT_PAGE'] as const).map((key) => ({
     key: key.toLowerCase(),
@@ -471,7 +484,11 @@ function PagesPanel({ scope }: { scope: Scope }) {
 }
 
 function GoalsPanel({ scope }: { scope: Scope }) {
-  const state = useQuery(DashboardGoalsDocument, { id: scope.id, range: scope.range, filters: scope.filters });
+  const state = useQuery(
+    DashboardGoalsDocument,
+    { id: scope.id, range: scope.range, filters: scope.filters },
+    { wait: !scope.ready },
+  );
   return (
     <Panel
       id="goals"
@@ -490,7 +507,11 @@ function GoalsPanel({ scope }: { scope: Scope }) {
 }
 
 function CustomEventsPanel({ scope }: { scope: Scope }) {
-  const state = useQuery(DashboardCustomEventsDocument, { id: scope.id, range: scope.range, filters: scope.filters });
+  const state = useQuery(
+    DashboardCustomEventsDocument,
+    { id: scope.id, range: scope.range, filters: scope.filters },
+    { wait: !scope.ready },
+  );
   return (
     <Panel
       id="events"
@@ -509,14 +530,14 @@ function CustomEventsPanel({ scope }: { scope: Scope }) {
 }
 
 function FunnelsPanel({ scope }: { scope: Scope }) {
-  const list = useQuery(DashboardFunnelsDocument, { id: scope.id });
+  const list = useQuery(DashboardFunnelsDocument, { id: scope.id }, { wait: !scope.ready });
   const funnels = list.data?.website.funnels.edges.map((e) => e.node).filter((f) => f.enabled) ?? [];
   const [chosen, setChosen] = useState<string | undefined>();
   const funnelId = chosen ?? funnels[0]?.id;
   const state = useQuery(
     DashboardFunnelDocument,
     { id: scope.id, range: scope.range, filters: scope.filters, funnelId: funnelId ?? '' },
-    !funnelId,
+    { skip: !funnelId, wait: !scope.ready },
   );
   return (
     <Panel
@@ -544,7 +565,11 @@ const formatVital = (metric: string) => (value: number) =>
 
 function VitalsPanel({ scope }: { scope: Scope }) {
   const [metric, setMetric] = useState('LCP');
-  const state = useQuery(DashboardVitalsDocument, { id: scope.id, range: scope.range, filters: scope.filters });
+  const state = useQuery(
+    DashboardVitalsDocument,
+    { id: scope.id, range: scope.range, filters: scope.filters },
+    { wait: !scope.ready },
+  );
   const analytics = state.data?.website.analytics;
   const overall = analytics?.overall.find((v) => v.metric === metric);
   const format = formatVital(metric);
@@ -582,16 +607,15 @@ function VitalsPanel({ scope }: { scope: Scope }) {
 
 function ErrorsPanel({ scope }: { scope: Scope }) {
   const [tab, setTab] = useState('groups');
-  const state = useQuery(DashboardErrorsDocument, {
-    id: scope.id,
-    range: scope.range,
-    filters: scope.filters,
-    interval: scope.view.interval,
-  });
+  const state = useQuery(
+    DashboardErrorsDocument,
+    { id: scope.id, range: scope.range, filters: scope.filters, interval: scope.view.interval },
+    { wait: !scope.ready },
+  );
   const recent = useQuery(
     DashboardRecentErrorsDocument,
     { id: scope.id, range: scope.range, filters: scope.filters },
-    tab !== 'recent',
+    { skip: tab !== 'recent' },
   );
   const analytics = state.data?.website.analytics;
   const trend = analytics?.errorTrend;
@@ -687,7 +711,11 @@ function ErrorsPanel({ scope }: { scope: Scope }) {
 }
 
 function RevenuePanel({ scope }: { scope: Scope }) {
-  const state = useQuery(DashboardRevenueDocument, { id: scope.id, range: scope.range, filters: scope.filters });
+  const state = useQuery(
+    DashboardRevenueDocument,
+    { id: scope.id, range: scope.range, filters: scope.filters },
+    { wait: !scope.ready },
+  );
   const money = (currency: string) => (amount: number) =>
     amount.toLocaleString('en-US', { style: 'currency', currency: currency.toUpperCase() || 'USD' });
   return (
@@ -710,7 +738,11 @@ function RevenuePanel({ scope }: { scope: Scope }) {
 }
 
 function RetentionPanel({ scope }: { scope: Scope }) {
-  const state = useQuery(DashboardRetentionDocument, { id: scope.id, range: scope.range, filters: scope.filters });
+  const state = useQuery(
+    DashboardRetentionDocument,
+    { id: scope.id, range: scope.range, filters: scope.filters },
+    { wait: !scope.ready },
+  );
   const cohorts = state.data?.website.analytics.retention ?? [];
   const weeks = Math.max(0, ...cohorts.map((c) => c.visitors.length));
   return (
@@ -764,7 +796,7 @@ function RetentionPanel({ scope }: { scope: Scope }) {
 const memberOnly = (error: unknown) => ['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND'].includes(errorCode(error) ?? '');
 
 function MonitorsPanel({ scope }: { scope: Scope }) {
-  const state = useQuery(DashboardMonitorsDocument, { range: scope.range });
+  const state = useQuery(DashboardMonitorsDocument, { range: scope.range }, { wait: !scope.ready });
   if (memberOnly(state.error)) return null;
   const rows = state.data?.organization.uptimeMonitors.edges
     .map((e) => e.node)
@@ -792,7 +824,7 @@ function MonitorsPanel({ scope }: { scope: Scope }) {
 }
 
 function LinksPanel({ scope }: { scope: Scope }) {
-  const state = useQuery(DashboardLinksDocument, { range: scope.range });
+  const state = useQuery(DashboardLinksDocument, { range: scope.range }, { wait: !scope.ready });
   if (memberOnly(state.error)) return null;
   const rows = state.data?.organization.links.edges.map((e) => e.node).filter((l) => l.websiteId === scope.id);
   return (
