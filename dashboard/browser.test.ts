@@ -371,6 +371,7 @@ describe('a public website, read anonymously', () => {
       `dashboard: first chart rendered ${Math.round(firstChart ?? Number.NaN)} ms after navigation (test data)`,
     );
     expect(firstChart).toBeGreaterThan(0);
+    expect(await page.title()).toBe('Example · Tidemark');
     await settled(page);
     await page.screenshot({ path: new URL('website.png', SCREENSHOTS).pathname, fullPage: true });
     expect(product.blocked).toEqual([]);

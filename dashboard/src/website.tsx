@@ -96,6 +96,13 @@ export function WebsiteDashboard({ id, basePath, member }: { id: string; basePat
   const website = useQuery(DashboardWebsiteDocument, { id });
   const settings = useQuery(DashboardWebsiteSettingsDocument, { id }, { skip: !member });
   const site = website.data?.website;
+  const title = site ? (site.name ?? site.domain) : undefined;
+  useEffect(() => {
+    if (title) document.title = `${title} · Tidemark`;
+    return () => {
+      document.title = 'Tidemark';
+    };
+  }, [title]);
   // Public and shared views read no settings: their days are UTC days.
   if (!site || settings.loading) return <Message state={website} empty />;
   const timezone = timezoneOf(settings.data?.website.settings);
