@@ -14,6 +14,7 @@ import {
   DashboardBreakdownDocument,
   DashboardCustomEventsDocument,
   DashboardErrorsDocument,
+  DashboardEventPropertiesDocument,
   DashboardFunnelDocument,
   DashboardGoalsDocument,
   DashboardOverviewDocument,
@@ -50,6 +51,7 @@ interface VisitSpec {
   referrer?: string;
   query?: string;
   custom?: string;
+  properties?: Record<string, string>;
   lcp?: number;
   error?: boolean;
   domain?: string;
@@ -79,7 +81,9 @@ async function sendVisit(v: VisitSpec) {
     if (n === 0 && v.lcp) {
       events.push({ type: 'vital', eventId: randomUUID(), ...context, metric: 'LCP', value: v.lcp, viewId });
     }
-    if (n === 0 && v.custom) events.push({ type: 'custom', eventId: randomUUID(), ...context, name: v.custom });
+    if (n === 0 && v.custom) {
+      events.push({ type: 'custom', eventId: randomUUID(), ...context, name: v.custom, properties: v.properties });
+    }
     if (n === 0 && v.error) {
       events.push({
         type: 'error',
@@ -169,6 +173,7 @@ beforeAll(async () => {
       pages: ['/', '/pricing'],
       referrer: 'https://www.google.com/',
       custom: 'signup',
+      properties: { plan: 'pro' },
       lcp: 1800,
     },
     { ua: IPHONE_SAFARI, ip: GEO.linkoping, ago: 3 * DAY, pages: ['/', '/docs'], error: true, lcp: 3100 },
@@ -657,6 +662,29 @@ it('lists the organization’s websites with their visitors from one request', a
   ]);
   expect(steps.length).toBe(2);
   await poll(() => panelRows(page, 'funnels')).toEqual(steps);
+  // So are custom events' properties; choosing one filters by it.
+  await page.locator('[data-panel="events"]').getByRole('button', { name: 'Properties of signup' }).click();
+  const { website: props } = await owner().request(DashboardEventPropertiesDocument, {
+    id: siteId,
+    range: tokyo,
+    filters: [],
+    name: 'signup',
+  });
+  const propertyRows = props.analytics.eventProperties.map((p) => [`${p.key}=${p.value}`, formatInt(p.occurrences)]);
+  expect(propertyRows).toEqual([['plan=pro', '1']]);
+  await poll(() => panelRows(page, 'events')).toEqual(propertyRows);
+  await page.locator('[data-panel="events"] tr[data-key="plan=pro"] button.pick').click();
+  await poll(() => new URL(page.url()).searchParams.getAll('f')).toEqual(['PROPERTY.plan:IS:pro']);
+  const { website: withPlan } = await owner().request(DashboardOverviewDocument, {
+    id: siteId,
+    range: tokyo,
+    filters: [{ field: 'PROPERTY', key: 'plan', op: 'IS', value: ['pro'] }],
+    interval: 'DAY',
+  });
+  expect(withPlan.analytics.summary.current.visitors).toBe(1);
+  await poll(async () => (await cardFigures(page)).visitors).toBe('1');
+  await page.goBack();
+
   // The latest errors and a stack are for members.
   await page.locator('[data-panel="errors"]').getByRole('button', { name: 'Latest', exact: true }).click();
   await poll(() => page.locator('[data-panel="errors"] .scroll tbody th').first().textContent()).toBe(

@@ -9,6 +9,7 @@ import {
   DashboardCustomEventsDocument,
   DashboardEntryExitDocument,
   DashboardErrorsDocument,
+  DashboardEventPropertiesDocument,
   DashboardFunnelDocument,
   DashboardFunnelsDocument,
   DashboardGoalsDocument,
@@ -73,6 +74,7 @@ const DIMENSION_LABELS: Partial<Record<AnalyticsDimension, string>> = {
   SCREEN_RESOLUTION: 'Screen size',
   LANGUAGE: 'Language',
   EVENT_NAME: 'Event',
+  PROPERTY: 'Property',
   TIMEZONE: 'Timezone',
 };
 
@@ -514,17 +516,52 @@ function GoalsPanel({ scope }: { scope: Scope }) {
 }
 
 function CustomEventsPanel({ scope }: { scope: Scope }) {
+  const [tab, setTab] = useState('events');
   const state = useQuery(
     DashboardCustomEventsDocument,
     { id: scope.id, range: scope.range, filters: scope.filters },
     { wait: !scope.ready },
   );
+  const events = state.data?.website.analytics.customEvents;
+  // Properties of the event the dashboard is filtered by, else of the most frequent one.
+  const name = scope.view.filters.find((f) => f.field === 'EVENT_NAME' && f.op === 'IS')?.value ?? events?.[0]?.name;
+  const properties = useQuery(
+    DashboardEventPropertiesDocument,
+    { id: scope.id, range: scope.range, filters: scope.filters, name: name ?? '' },
+    { skip: tab !== 'properties' || !name },
+  );
+  const tabs = scope.member
+    ? [
+        { key: 'events', label: 'Events' },
+        { key: 'properties', label: name ? `Properties of ${name}` : 'Properties' },
+      ]
+    : undefined;
+  if (tab === 'properties') {
+    return (
+      <Panel
+        id="events"
+        title="Custom events"
+        tabs={tabs}
+        tab={tab}
+        onTab={setTab}
+        state={properties}
+        rows={properties.data?.website.analytics.eventProperties}
+        keyOf={(row) => `${row.key}=${row.value}`}
+        keyLabel="Property"
+        onPick={(row) => scope.pick({ field: 'PROPERTY', key: row.key, op: 'IS', value: row.value })}
+        columns={[{ label: 'Occurrences', value: (r) => r.occurrences, format: formatInt }]}
+      />
+    );
+  }
   return (
     <Panel
       id="events"
       title="Custom events"
+      tabs={tabs}
+      tab={tab}
+      onTab={setTab}
       state={state}
-      rows={state.data?.website.analytics.customEvents}
+      rows={events}
       keyOf={(row) => row.name}
       keyLabel="Event"
       onPick={(row) => scope.pick({ field: 'EVENT_NAME', op: 'IS', value: row.name })}
