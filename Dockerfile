@@ -16,13 +16,16 @@ RUN chown node:node /app
 USER node
 
 # Dependencies first (cached while only sources change). npm ci's postinstall generates the Prisma
-# client and builds the tracker (tracker/dist), which ingest serves. chdb is an optional
-# dependency (loaded only for the embedded engine); it leaves in the same layer as it came, so
-# the slim image never holds it. package.json and the lock stay as they are (--no-save).
+# client and builds the tracker (tracker/dist, served by ingest) and the dashboard (dashboard/dist,
+# served by the API). chdb is an optional dependency (loaded only for the embedded engine); it
+# leaves in the same layer as it came, so the slim image never holds it. package.json and the
+# lock stay as they are (--no-save).
 COPY --chown=node:node package.json package-lock.json prisma.config.ts ./
 COPY --chown=node:node scripts ./scripts
 COPY --chown=node:node prisma ./prisma
 COPY --chown=node:node tracker ./tracker
+COPY --chown=node:node client ./client
+COPY --chown=node:node dashboard ./dashboard
 RUN npm ci --omit=dev --no-audit --no-fund \
   && if [ "$CHDB" != "true" ]; then npm uninstall --no-save --omit=dev --ignore-scripts --no-audit --no-fund chdb; fi \
   && npm cache clean --force

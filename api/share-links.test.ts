@@ -258,7 +258,8 @@ describe.each(postgresTargets)('share links on $name', (target) => {
   it('is embeddable only where the website allows: frame-ancestors on /share/<token>', async () => {
     const { token } = await createLink(acme.websiteId);
     const framing = async (path: string) =>
-      (await t.api.fetch(`http://api.test${path}`)).headers.get('content-security-policy');
+      // The share link's policy, after the dashboard page's own (policies join with ", ").
+      (await t.api.fetch(`http://api.test${path}`)).headers.get('content-security-policy')?.split(', ').at(-1);
     expect(await framing(`/share/${token}`)).toBe("frame-ancestors 'none'");
     const update = (input: string) =>
       t.graphql(`mutation { updateWebsite(id: "${acme.websiteId}", input: ${input}) { __typename } }`, {
@@ -285,7 +286,7 @@ describe.each(postgresTargets)('share links on $name', (target) => {
     for (const path of ['/share/unknown', `/share/${'A'.repeat(43)}`, '/share/%E0%A4%A', '/share/']) {
       expect(await framing(path), path).toBe("frame-ancestors 'none'");
     }
-    expect(await framing('/graphql?query={version}')).toBeNull();
+    expect(await framing('/graphql?query={version}')).toBeUndefined();
   });
 
   it('another organization’s website or link answers like one that does not exist', async () => {

@@ -1,0 +1,720 @@
+// The dashboard in a real Chromium against the running product (API + ingest on embedded
+// stores), on data sent through the real ingest. Every request outside the product is aborted;
+// the figures on the page are read and compared with the API's answers to the same queries.
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { createRequire } from 'node:module';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiServer } from '../api/server.ts';
+import { createClient } from '../client/client.ts';
+import {
+  type AnalyticsFilterInput,
+  DashboardBreakdownDocument,
+  DashboardCustomEventsDocument,
+  DashboardErrorsDocument,
+  DashboardEventPropertiesDocument,
+  DashboardFunnelDocument,
+  DashboardGoalsDocument,
+  DashboardOverviewDocument,
+  DashboardVitalsDocument,
+  DashboardWebsitesDocument,
+  type DateRangeInput,
+} from '../client/generated/graphql.ts';
+import { CHROME_DESKTOP, GEO, IPHONE_SAFARI, startTestIngest, type TestIngest } from '../ingest/test-support.ts';
+import { createLogger } from '../runtime/log.ts';
+import { closeServer, listen } from '../runtime/service.ts';
+import { launchTestBrowser } from '../runtime/test-browser.ts';
+import { distIsCurrent, writeDist } from './build.ts';
+import { toCsv } from './src/csv.ts';
+import { countryName, formatChange, formatDuration, formatInt, formatNumber, formatPercent } from './src/format.ts';
+
+const SCREENSHOTS = new URL('./screenshots/', import.meta.url);
+
+let t: TestIngest;
+let api: Server;
+let origin: string;
+let browser: Browser;
+let siteId: string;
+let otherSiteId: string;
+let funnelId: string;
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+interface VisitSpec {
+  ua: string;
+  ip: string;
+  ago: number;
+  pages: string[];
+  referrer?: string;
+  query?: string;
+  custom?: string;
+  properties?: Record<string, string>;
+  lcp?: number;
+  error?: boolean;
+  domain?: string;
+  clientId?: string;
+}
+
+/** One visit sent through the real ingest as the tracker sends it. */
+async function sendVisit(v: VisitSpec) {
+  const domain = v.domain ?? 'example.com';
+  const anonymousId = randomUUID();
+  const sessionId = randomUUID();
+  const start = Date.now() - v.ago;
+  const events: Record<string, unknown>[] = [];
+  v.pages.forEach((path, n) => {
+    const context = {
+      anonymousId,
+      sessionId,
+      sessionStartTime: start,
+      timestamp: start + n * 30_000,
+      url: `https://${domain}${path}${n === 0 && v.query ? v.query : ''}`,
+      referrer: n === 0 ? v.referrer : undefined,
+      screenResolution: v.ua === IPHONE_SAFARI ? '390x844' : '1920x1080',
+      language: v.ua === IPHONE_SAFARI ? 'sv-SE' : 'en-GB',
+    };
+    const viewId = randomUUID();
+    events.push({ type: 'screen_view', eventId: viewId, ...context });
+    if (n === 0 && v.lcp) {
+      events.push({ type: 'vital', eventId: randomUUID(), ...context, metric: 'LCP', value: v.lcp, viewId });
+    }
+    if (n === 0 && v.custom) {
+      events.push({ type: 'custom', eventId: randomUUID(), ...context, name: v.custom, properties: v.properties });
+    }
+    if (n === 0 && v.error) {
+      events.push({
+        type: 'error',
+        eventId: randomUUID(),
+        ...context,
+        errorType: 'TypeError',
+        message: "TypeError: Cannot read properties of undefined (reading 'price')",
+      });
+    }
+  });
+  const response = await fetch(`${t.url}/v1/batch`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      origin: `https://${domain}`,
+      'user-agent': v.ua,
+      'x-forwarded-for': v.ip,
+    },
+    body: JSON.stringify({ clientId: v.clientId ?? siteId, events }),
+  });
+  expect(response.status, await response.clone().text()).toBe(200);
+}
+
+const owner = () => createClient({ url: `${origin}/graphql`, apiKey: t.apiKey });
+const anonymous = () => createClient({ url: `${origin}/graphql` });
+
+async function mutate(query: string, variables: Record<string, unknown>) {
+  const response = await fetch(`${origin}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${t.apiKey}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: Record<string, { __typename?: string; data?: { id: string } }> };
+  const result = Object.values(body.data ?? {})[0];
+  expect(result?.__typename, JSON.stringify(body)).toMatch(/Success$/);
+  return result?.data?.id as string;
+}
+
+beforeAll(async () => {
+  if (!distIsCurrent()) await writeDist();
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  t = await startTestIngest();
+  siteId = t.siteId;
+  api = createApiServer({ prisma: t.prisma, clickhouse: t.clickhouse }, createLogger('api-test', 'error'), {
+    http: t.ingest.context.config.http,
+  });
+  origin = `http://127.0.0.1:${await listen(api, 0, '127.0.0.1')}`;
+  browser = await launchTestBrowser();
+  // Its members count days in Tokyo; anonymous readers cannot read settings and count UTC days.
+  await t.prisma.website.update({
+    where: { id: siteId },
+    data: { isPublic: true, name: 'Example', settings: { allowedOrigins: [], timezone: 'Asia/Tokyo' } },
+  });
+  otherSiteId = await mutate(
+    'mutation($input: CreateWebsiteInput!) { createWebsite(input: $input) { __typename ... on MutationCreateWebsiteSuccess { data { id } } } }',
+    { input: { domain: 'second.example.org', name: 'Second site' } },
+  );
+  const goal = (input: Record<string, unknown>) =>
+    mutate(
+      'mutation($id: ID!, $input: GoalInput!) { createGoal(websiteId: $id, input: $input) { __typename ... on MutationCreateGoalSuccess { data { id } } } }',
+      { id: siteId, input },
+    );
+  await goal({ name: 'Saw pricing', type: 'PAGE_VIEW', target: '/pricing' });
+  await goal({ name: 'Signed up', type: 'EVENT', target: 'signup' });
+  funnelId = await mutate(
+    'mutation($id: ID!, $input: FunnelInput!) { createFunnel(websiteId: $id, input: $input) { __typename ... on MutationCreateFunnelSuccess { data { id } } } }',
+    {
+      id: siteId,
+      input: {
+        name: 'Home to pricing',
+        steps: [
+          { type: 'PAGE_VIEW', target: '/' },
+          { type: 'PAGE_VIEW', target: '/pricing' },
+        ],
+      },
+    },
+  );
+  await mutate(
+    'mutation($id: ID!, $input: AnnotationInput!) { createAnnotation(websiteId: $id, input: $input) { __typename ... on MutationCreateAnnotationSuccess { data { id } } } }',
+    { id: siteId, input: { text: 'Launch', startsAt: new Date(Date.now() - 4 * DAY).toISOString(), isPublic: true } },
+  );
+  const visits: VisitSpec[] = [
+    {
+      ua: CHROME_DESKTOP,
+      ip: GEO.london,
+      ago: 10 * DAY,
+      pages: ['/', '/pricing'],
+      referrer: 'https://www.google.com/',
+      custom: 'signup',
+      properties: { plan: 'pro' },
+      lcp: 1800,
+    },
+    { ua: IPHONE_SAFARI, ip: GEO.linkoping, ago: 3 * DAY, pages: ['/', '/docs'], error: true, lcp: 3100 },
+    {
+      ua: CHROME_DESKTOP,
+      ip: GEO.linkoping,
+      ago: HOUR,
+      pages: ['/', '/pricing', '/docs'],
+      query: '?utm_source=newsletter&utm_medium=email',
+    },
+    {
+      ua: IPHONE_SAFARI,
+      ip: GEO.london,
+      ago: 2 * HOUR,
+      pages: ['/docs'],
+      referrer: 'https://www.google.com/',
+      custom: 'signup',
+      lcp: 2200,
+    },
+    {
+      ua: CHROME_DESKTOP,
+      ip: GEO.tokyoV6,
+      ago: 5 * DAY,
+      pages: ['/'],
+      referrer: 'https://news.ycombinator.com/item?id=1',
+    },
+    {
+      ua: CHROME_DESKTOP,
+      ip: GEO.london,
+      ago: 20 * DAY,
+      pages: ['/pricing', '/'],
+      referrer: 'https://www.google.com/',
+    },
+    { ua: CHROME_DESKTOP, ip: GEO.london, ago: 30_000, pages: ['/'] },
+    {
+      ua: CHROME_DESKTOP,
+      ip: GEO.london,
+      ago: 2 * DAY,
+      pages: ['/'],
+      domain: 'second.example.org',
+      clientId: otherSiteId,
+    },
+  ];
+  for (const visit of visits) await sendVisit(visit);
+  await t.ingest.context.writer.flush();
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  if (api) await closeServer(api);
+  await t?.close();
+});
+
+interface Product {
+  context: BrowserContext;
+  page: Page;
+  blocked: string[];
+  graphqlHeaders: Record<string, string>[];
+  problems: string[];
+}
+
+/** A browser context that reaches the product only; page errors and CSP violations are collected. */
+async function open(path: string, options: { viewport?: { width: number; height: number }; key?: string } = {}) {
+  // A browser's own locale: Chromium started under LANG=C reports navigator.language "en-US@posix",
+  // which is no BCP 47 tag (Intl throws on it, and uPlot formats numbers with it when it loads).
+  const context = await browser.newContext({
+    viewport: options.viewport ?? { width: 1280, height: 900 },
+    locale: 'en-GB',
+    acceptDownloads: true,
+  });
+  // Until sign-in is merged, a member's browser is one whose requests carry an API key.
+  if (options.key) await context.setExtraHTTPHeaders({ authorization: `Bearer ${options.key}` });
+  const product: Product = {
+    context,
+    page: undefined as unknown as Page,
+    blocked: [],
+    graphqlHeaders: [],
+    problems: [],
+  };
+  await context.route('**/*', (route) => {
+    const request = route.request();
+    if (new URL(request.url()).origin !== origin) {
+      product.blocked.push(request.url());
+      return route.abort('blockedbyclient');
+    }
+    if (new URL(request.url()).pathname === '/graphql') product.graphqlHeaders.push(request.headers());
+    return route.continue();
+  });
+  const page = await context.newPage();
+  product.page = page;
+  page.on('pageerror', (error) => product.problems.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (/Content Security Policy|Refused to/i.test(message.text())) product.problems.push(message.text());
+  });
+  await page.goto(`${origin}${path}`);
+  return product;
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's serious and critical findings on the page as it is (every finding is printed). */
+async function seriousViolations(page: Page, what: string) {
+  await page.evaluate(axeSource);
+  const { passes, violations } = await page.evaluate(async () => {
+    type Finding = { id: string; impact: string; nodes: unknown[] };
+    type Axe = { run: () => Promise<{ passes: Finding[]; violations: Finding[] }> };
+    const result = await (window as unknown as { axe: Axe }).axe.run();
+    return {
+      passes: result.passes.length,
+      violations: result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length })),
+    };
+  });
+  console.log(`axe on ${what}: ${passes} rules passed, violations ${JSON.stringify(violations)}`);
+  // axe ran its rules on the page (a page it could not read would pass nothing).
+  expect(passes).toBeGreaterThan(10);
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/**
+ * Waits for a value to match: pages answer within a second when the machine is idle, but the
+ * test files share two cores, so give them time (no wall-clock limit is asserted).
+ */
+const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000, interval: 100 });
+
+/** Waits until no panel is loading any more. */
+const settled = (page: Page) => poll(() => page.getByText('Loading…').count()).toBe(0);
+
+const range30: DateRangeInput = { preset: 'LAST_30_DAYS', timezone: 'UTC' };
+
+/** The rows of a panel as shown: [label, ...figures]. */
+const panelRows = (page: Page, panel: string) =>
+  page
+    .locator(`[data-panel="${panel}"] .scroll > table > tbody > tr`)
+    .evaluateAll((rows) =>
+      rows.map((row) => [...row.querySelectorAll('th, td')].map((cell) => cell.textContent?.trim() ?? '')),
+    );
+
+const cardFigures = (page: Page) =>
+  page
+    .locator('[data-figure]')
+    .evaluateAll((cells) =>
+      Object.fromEntries(cells.map((cell) => [(cell as HTMLElement).dataset.figure, cell.textContent?.trim()])),
+    );
+
+async function expectedCards(range: DateRangeInput, filters: AnalyticsFilterInput[] = []) {
+  const { website } = await anonymous().request(DashboardOverviewDocument, {
+    id: siteId,
+    range,
+    filters,
+    interval: 'DAY',
+  });
+  const { current } = website.analytics.summary;
+  return {
+    visitors: formatInt(current.visitors),
+    pageviews: formatInt(current.pageviews),
+    sessions: formatInt(current.sessions),
+    bounceRate: formatPercent(current.bounceRate),
+    avgSessionSeconds: formatDuration(current.avgSessionSeconds),
+    pagesPerSession: formatNumber(current.pagesPerSession),
+  };
+}
+
+const withoutRealtime = (figures: Record<string, string | undefined>) => {
+  const { realtime: _, p75: __, ...rest } = figures;
+  return rest;
+};
+
+async function expectedBreakdown(
+  dimension: 'SOURCE' | 'COUNTRY' | 'PATH' | 'BROWSER' | 'DEVICE',
+  filters: AnalyticsFilterInput[] = [],
+) {
+  const { website } = await anonymous().request(DashboardBreakdownDocument, {
+    id: siteId,
+    range: range30,
+    filters,
+    dimension,
+    first: 10,
+  });
+  return website.analytics.breakdown.map((row) => [
+    dimension === 'COUNTRY' ? countryName(row.value) : row.value || '(none)',
+    formatInt(row.visitors),
+    formatInt(row.visits),
+    formatInt(row.pageviews),
+    formatPercent(row.bounceRate),
+  ]);
+}
+
+describe('a public website, read anonymously', () => {
+  let product: Product;
+  beforeAll(async () => {
+    product = await open(`/w/${siteId}`);
+    await product.page.locator('.chart canvas').first().waitFor({ timeout: 60_000 });
+  }, 120_000);
+  afterAll(() => product?.context.close());
+
+  it('loads from the product alone, with the CSRF header on every GraphQL request, and measures the first chart', async () => {
+    const { page } = product;
+    const firstChart = await page.evaluate(() => performance.getEntriesByName('tidemark:first-chart')[0]?.startTime);
+    console.log(
+      `dashboard: first chart rendered ${Math.round(firstChart ?? Number.NaN)} ms after navigation (test data)`,
+    );
+    expect(firstChart).toBeGreaterThan(0);
+    expect(await page.title()).toBe('Example · Tidemark');
+    await settled(page);
+    await page.screenshot({ path: new URL('website.png', SCREENSHOTS).pathname, fullPage: true });
+    expect(product.blocked).toEqual([]);
+    expect(product.problems).toEqual([]);
+    expect(product.graphqlHeaders.length).toBeGreaterThan(5);
+    for (const headers of product.graphqlHeaders) {
+      expect(headers['content-type']).toBe('application/json');
+      expect(headers['x-tidemark-csrf']).toBe('1');
+      expect(headers['x-tidemark-share']).toBeUndefined();
+    }
+  });
+
+  it('shows the API’s figures: summary cards, breakdown panels, goals, custom events, vitals, realtime', async () => {
+    const { page } = product;
+    await poll(async () => withoutRealtime(await cardFigures(page))).toEqual(await expectedCards(range30));
+    await poll(() => panelRows(page, 'sources')).toEqual(await expectedBreakdown('SOURCE'));
+    await poll(() => panelRows(page, 'pages')).toEqual(await expectedBreakdown('PATH'));
+    await poll(() => panelRows(page, 'locations')).toEqual(await expectedBreakdown('COUNTRY'));
+    await poll(() => panelRows(page, 'devices')).toEqual(await expectedBreakdown('DEVICE'));
+    await page.locator('[data-panel="devices"]').getByRole('button', { name: 'Browser', exact: true }).click();
+    await poll(() => panelRows(page, 'devices')).toEqual(await expectedBreakdown('BROWSER'));
+
+    const { website: goals } = await anonymous().request(DashboardGoalsDocument, {
+      id: siteId,
+      range: range30,
+      filters: [],
+    });
+    const goalRows = goals.analytics.goals.map((g) => [
+      g.name,
+      formatInt(g.conversions),
+      formatInt(g.visitors),
+      formatPercent(g.rate),
+    ]);
+    expect(goalRows.length).toBe(2);
+    await poll(() => panelRows(page, 'goals')).toEqual(goalRows);
+
+    const { website: events } = await anonymous().request(DashboardCustomEventsDocument, {
+      id: siteId,
+      range: range30,
+      filters: [],
+    });
+    const eventRows = events.analytics.customEvents.map((e) => [
+      e.name,
+      formatInt(e.visitors),
+      formatInt(e.occurrences),
+    ]);
+    expect(eventRows).toEqual([['signup', '2', '2']]);
+    await poll(() => panelRows(page, 'events')).toEqual(eventRows);
+
+    const { website: vitals } = await anonymous().request(DashboardVitalsDocument, {
+      id: siteId,
+      range: range30,
+      filters: [],
+    });
+    const lcp = vitals.analytics.overall.find((v) => v.metric === 'LCP');
+    expect(lcp?.samples).toBe(3);
+    await poll(async () => (await cardFigures(page)).p75).toBe(`${formatInt(lcp?.p75 ?? 0)} ms`);
+
+    const { website: errors } = await anonymous().request(DashboardErrorsDocument, {
+      id: siteId,
+      range: range30,
+      filters: [],
+      interval: 'DAY',
+    });
+    const errorRows = errors.analytics.errors.map((e) => [e.message, formatInt(e.occurrences), formatInt(e.visitors)]);
+    expect(errorRows.length).toBe(1);
+    await poll(() => panelRows(page, 'errors')).toEqual(errorRows);
+    // Its trend is drawn above the groups.
+    expect(errors.analytics.errorTrend.reduce((sum, p) => sum + p.errors, 0)).toBe(1);
+    await poll(() => page.locator('[data-panel="errors"] .chart canvas').count()).toBe(1);
+
+    // The visit 30 s ago is the one in the last five minutes.
+    await poll(async () => (await cardFigures(page)).realtime).toBe('1');
+  });
+
+  it('filters the whole dashboard by a clicked value, and the back button undoes it', async () => {
+    const { page } = product;
+    const unfiltered = await expectedCards(range30);
+    await poll(async () => withoutRealtime(await cardFigures(page))).toEqual(unfiltered);
+    const source = page.locator('[data-panel="sources"] tbody tr[data-key="google.com"] button.pick');
+    await source.click();
+    await poll(() => new URL(page.url()).searchParams.getAll('f')).toEqual(['SOURCE:IS:google.com']);
+    const filters: AnalyticsFilterInput[] = [{ field: 'SOURCE', op: 'IS', value: ['google.com'] }];
+    const filtered = await expectedCards(range30, filters);
+    expect(filtered.visitors).not.toBe(unfiltered.visitors);
+    await poll(async () => withoutRealtime(await cardFigures(page))).toEqual(filtered);
+    await poll(() => panelRows(page, 'pages')).toEqual(await expectedBreakdown('PATH', filters));
+    await poll(() => page.getByRole('list', { name: 'Filters' }).textContent()).toContain('google.com');
+
+    await page.goBack();
+    await poll(() => new URL(page.url()).search).toBe('');
+    await poll(async () => withoutRealtime(await cardFigures(page))).toEqual(unfiltered);
+    // Forward brings the filter back; its remove button takes it away as a new step.
+    await page.goForward();
+    await poll(async () => withoutRealtime(await cardFigures(page))).toEqual(filtered);
+    await page.getByRole('button', { name: 'Remove filter Source google.com' }).click();
+    await poll(() => new URL(page.url()).search).toBe('');
+    await poll(async () => withoutRealtime(await cardFigures(page))).toEqual(unfiltered);
+  });
+
+  it('changes the range by preset and by custom days, each a URL of its own', async () => {
+    const { page } = product;
+    await page.getByLabel('Range', { exact: true }).selectOption('7d');
+    await poll(() => new URL(page.url()).searchParams.get('range')).toBe('7d');
+    const week = await expectedCards({ preset: 'LAST_7_DAYS', timezone: 'UTC' });
+    expect(week.visitors).not.toBe((await expectedCards(range30)).visitors);
+    await poll(async () => withoutRealtime(await cardFigures(page))).toEqual(week);
+
+    const day = (ago: number) => new Date(Date.now() - ago * DAY).toISOString().slice(0, 10);
+    await page.getByLabel('Range', { exact: true }).selectOption('custom');
+    await page.getByLabel('From', { exact: true }).fill(day(12));
+    await page.getByLabel('To', { exact: true }).fill(day(4));
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await poll(() => new URL(page.url()).searchParams.get('from')).toBe(day(12));
+    const custom = await expectedCards({ from: day(12), to: day(4), timezone: 'UTC' });
+    await poll(async () => withoutRealtime(await cardFigures(page))).toEqual(custom);
+
+    await page.goBack();
+    await poll(() => new URL(page.url()).searchParams.get('range')).toBe('7d');
+    await poll(async () => withoutRealtime(await cardFigures(page))).toEqual(week);
+    await page.goBack();
+    await poll(() => new URL(page.url()).search).toBe('');
+  });
+
+  it('compares with the previous period: the API’s changes and previous figures, a second series on the chart', async () => {
+    const { page } = product;
+    const range7: DateRangeInput = { preset: 'LAST_7_DAYS', timezone: 'UTC' };
+    await page.goto(`${origin}/w/${siteId}?range=7d`);
+    const { website } = await anonymous().request(DashboardOverviewDocument, {
+      id: siteId,
+      range: range7,
+      filters: [],
+      interval: 'DAY',
+    });
+    const { summary } = website.analytics;
+    // The visit of 10 days ago falls in the 7 days before the last 7.
+    expect(summary.previous.visitors).toBe(1);
+    await poll(() => page.locator('[data-change="visitors"]').textContent()).toBe(formatChange(summary.visitorsChange));
+    expect(await page.locator('[data-change="pageviews"]').textContent()).toBe(formatChange(summary.pageviewsChange));
+    expect(await page.locator('.before').count()).toBe(0);
+    await page.getByLabel('Compare with previous period').check();
+    await poll(() => new URL(page.url()).searchParams.get('compare')).toBe('previous');
+    await poll(() => page.locator('[data-card="visitors"] .before').textContent()).toBe(
+      ` from ${formatInt(summary.previous.visitors)}`,
+    );
+    await poll(() => page.locator('[data-panel="overview"] .u-legend').textContent()).toContain(
+      'Visitors (previous period)',
+    );
+    await page.goBack();
+    await poll(() => page.locator('.before').count()).toBe(0);
+  });
+
+  it('exports a panel as CSV with the API’s values', async () => {
+    const { page } = product;
+    await page.goto(`${origin}/w/${siteId}`);
+    await page.locator('[data-panel="sources"] tbody tr').first().waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'CSV of Sources' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('sources-source.csv');
+    const csv = readFileSync(await download.path(), 'utf8');
+    const { website } = await anonymous().request(DashboardBreakdownDocument, {
+      id: siteId,
+      range: range30,
+      filters: [],
+      dimension: 'SOURCE',
+      first: 10,
+    });
+    const rows = website.analytics.breakdown;
+    expect(rows.length).toBeGreaterThan(2);
+    expect(csv).toBe(
+      toCsv(
+        ['Source', 'Visitors', 'Visits', 'Page views', 'Bounce rate'],
+        rows.map((r) => [r.value, r.visitors, r.visits, r.pageviews, r.bounceRate]),
+      ),
+    );
+  });
+
+  it('is usable by keyboard, and axe finds no serious or critical violations', async () => {
+    const { page } = product;
+    await page.goto(`${origin}/w/${siteId}`);
+    await page.locator('[data-panel="sources"] tbody tr').first().waitFor();
+    await page.keyboard.press('Tab');
+    await poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    // Tab on to the first value of the Sources panel and choose it with Enter.
+    let reached = false;
+    for (let i = 0; i < 60 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate(
+        () =>
+          !!document.activeElement?.closest('[data-panel="sources"]') &&
+          document.activeElement?.classList.contains('pick'),
+      );
+    }
+    expect(reached).toBe(true);
+    await page.keyboard.press('Enter');
+    await poll(() => new URL(page.url()).searchParams.getAll('f').length).toBe(1);
+    await page.goBack();
+    await settled(page);
+
+    expect(await seriousViolations(page, 'the website view')).toEqual([]);
+  });
+});
+
+it('fits a mobile-width viewport', async () => {
+  const product = await open(`/w/${siteId}`, { viewport: { width: 390, height: 844 } });
+  const { page } = product;
+  await page.locator('.chart canvas').first().waitFor({ timeout: 60_000 });
+  await page.locator('[data-panel="sources"] tbody tr').first().waitFor();
+  await poll(async () => withoutRealtime(await cardFigures(page))).toEqual(await expectedCards(range30));
+  // Nothing wider than the screen (wide tables scroll inside their panel).
+  const wider = await page.evaluate(() =>
+    [...document.querySelectorAll('body *')]
+      .filter(
+        (element) => element.getBoundingClientRect().right > window.innerWidth + 0.5 && !element.closest('.scroll'),
+      )
+      .map((element) => `${element.tagName}.${element.className}`),
+  );
+  expect(wider).toEqual([]);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  await settled(page);
+  await page.screenshot({ path: new URL('website-mobile.png', SCREENSHOTS).pathname, fullPage: true });
+  expect(product.problems).toEqual([]);
+  expect(product.blocked).toEqual([]);
+  await product.context.close();
+}, 120_000);
+
+it('lists the organization’s websites with their visitors from one request', async () => {
+  const product = await open('/', { key: t.apiKey });
+  const { page } = product;
+  const { organization } = await owner().request(DashboardWebsitesDocument, { range: range30 });
+  const expected = organization.websites.edges.map(({ node }) => [
+    node.id,
+    formatInt(node.analytics.summary.current.visitors),
+  ]);
+  expect(expected.length).toBe(2);
+  await poll(() =>
+    page
+      .locator('tr[data-website]')
+      .evaluateAll((rows) =>
+        rows.map((row) => [
+          (row as HTMLElement).dataset.website,
+          row.querySelector('[data-figure="visitors"]')?.textContent,
+        ]),
+      ),
+  ).toEqual(expected);
+  await poll(() => page.locator('tr[data-website] svg.sparkline polyline').count()).toBe(2);
+  expect(product.graphqlHeaders.filter((h) => h['x-tidemark-csrf'] === '1').length).toBeGreaterThanOrEqual(1);
+  await page.screenshot({ path: new URL('websites.png', SCREENSHOTS).pathname, fullPage: true });
+  expect(await seriousViolations(page, 'the websites list')).toEqual([]);
+  await page.getByRole('link', { name: 'Example' }).click();
+  await poll(() => new URL(page.url()).pathname).toBe(`/w/${siteId}`);
+  await page.locator('.chart canvas').first().waitFor({ timeout: 60_000 });
+  // A member's days are the website's (settings.timezone): the figures are the API's for Tokyo days.
+  const tokyo: DateRangeInput = { preset: 'LAST_30_DAYS', timezone: 'Asia/Tokyo' };
+  const { website } = await owner().request(DashboardOverviewDocument, {
+    id: siteId,
+    range: tokyo,
+    filters: [],
+    interval: 'DAY',
+  });
+  const { current } = website.analytics.summary;
+  await poll(async () => [(await cardFigures(page)).visitors, (await cardFigures(page)).pageviews]).toEqual([
+    formatInt(current.visitors),
+    formatInt(current.pageviews),
+  ]);
+  await page.getByLabel('Range', { exact: true }).selectOption('custom');
+  expect(await page.locator('.controls .hint').textContent()).toBe('days in Asia/Tokyo');
+  // The funnel (its list is for members) shows the API's steps.
+  const { website: funnel } = await owner().request(DashboardFunnelDocument, {
+    id: siteId,
+    range: tokyo,
+    filters: [],
+    funnelId,
+  });
+  const steps = funnel.analytics.funnel.map((step) => [
+    step.name,
+    formatInt(step.visitors),
+    formatPercent(step.conversion),
+    formatPercent(step.dropOff),
+  ]);
+  expect(steps.length).toBe(2);
+  await poll(() => panelRows(page, 'funnels')).toEqual(steps);
+  // So are custom events' properties; choosing one filters by it.
+  await page.locator('[data-panel="events"]').getByRole('button', { name: 'Properties of signup' }).click();
+  const { website: props } = await owner().request(DashboardEventPropertiesDocument, {
+    id: siteId,
+    range: tokyo,
+    filters: [],
+    name: 'signup',
+  });
+  const propertyRows = props.analytics.eventProperties.map((p) => [`${p.key}=${p.value}`, formatInt(p.occurrences)]);
+  expect(propertyRows).toEqual([['plan=pro', '1']]);
+  await poll(() => panelRows(page, 'events')).toEqual(propertyRows);
+  await page.locator('[data-panel="events"] tr[data-key="plan=pro"] button.pick').click();
+  await poll(() => new URL(page.url()).searchParams.getAll('f')).toEqual(['PROPERTY.plan:IS:pro']);
+  const { website: withPlan } = await owner().request(DashboardOverviewDocument, {
+    id: siteId,
+    range: tokyo,
+    filters: [{ field: 'PROPERTY', key: 'plan', op: 'IS', value: ['pro'] }],
+    interval: 'DAY',
+  });
+  expect(withPlan.analytics.summary.current.visitors).toBe(1);
+  await poll(async () => (await cardFigures(page)).visitors).toBe('1');
+  await page.goBack();
+
+  // The latest errors and a stack are for members.
+  await page.locator('[data-panel="errors"]').getByRole('button', { name: 'Latest', exact: true }).click();
+  await poll(() => page.locator('[data-panel="errors"] .scroll tbody th').first().textContent()).toBe(
+    "TypeError: Cannot read properties of undefined (reading 'price')",
+  );
+  // A member also sees the annotations (owners only) and the organization's panels.
+  await poll(() => page.locator('.annotations li').first().textContent()).toContain('Launch');
+  await poll(() => page.locator('[data-panel="uptime"]').count()).toBe(1);
+  expect(product.problems).toEqual([]);
+  expect(product.blocked).toEqual([]);
+  await product.context.close();
+}, 120_000);
+
+it('asks an anonymous visitor of / to sign in, and sends a share page’s token with its requests', async () => {
+  const product = await open('/');
+  const { page } = product;
+  await page.getByRole('link', { name: 'Sign in' }).waitFor();
+  await page.getByRole('link', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Sign in to Tidemark' }).waitFor();
+  expect(await page.getByLabel('Password').getAttribute('type')).toBe('password');
+  await page.screenshot({ path: new URL('sign-in.png', SCREENSHOTS).pathname });
+  expect(await seriousViolations(page, 'the sign-in page')).toEqual([]);
+
+  product.graphqlHeaders.length = 0;
+  await page.goto(`${origin}/share/tok_example`);
+  await poll(() => product.graphqlHeaders.length).toBeGreaterThan(0);
+  for (const headers of product.graphqlHeaders) {
+    expect(headers['x-tidemark-share']).toBe('tok_example');
+    expect(headers['x-tidemark-csrf']).toBe('1');
+  }
+  expect(product.problems).toEqual([]);
+  await product.context.close();
+}, 120_000);
