@@ -321,6 +321,31 @@ describe('analytics figures through ingest and GraphQL equal an independent comp
     check(data.website.analytics.sources, (v) => sourceOf.get(v.session) ?? '');
   });
 
+  it('computes a page breakdown’s visits and bounce rate when selected, through fragments too', async () => {
+    const { data, errors } = await graphql(
+      `${analytics(`
+        plain: breakdown(dimension: PATH, sort: PAGEVIEWS, first: 100) { value visitors }
+        spread: breakdown(dimension: PATH, sort: PAGEVIEWS, first: 100) { value ...Costly }
+        inline: breakdown(dimension: PATH, sort: PAGEVIEWS, first: 100) { value ... on BreakdownRow { visits } }`)}
+      fragment Costly on BreakdownRow { visits bounceRate }`,
+    );
+    expect(errors).toBeUndefined();
+    const { plain, spread, inline } = data.website.analytics;
+    expect(plain.map((r: { value: string }) => r.value)).toEqual(spread.map((r: { value: string }) => r.value));
+    for (const row of spread as { value: string; visits: number; bounceRate: number | null }[]) {
+      const entering = visits.filter((x) => x.views[0]?.path === row.value);
+      expect(row).toEqual({
+        value: row.value,
+        visits: uniq(views.filter((v) => v.path === row.value).map((v) => v.session)),
+        bounceRate: entering.length ? entering.filter((x) => x.views.length === 1).length / entering.length : null,
+      });
+      expect(inline.find((r: { value: string }) => r.value === row.value)).toEqual({
+        value: row.value,
+        visits: row.visits,
+      });
+    }
+  });
+
   it('filtered summary and daily timeseries', async () => {
     const filter = '[{ field: COUNTRY, op: IS, value: ["GB"] }]';
     const { data } = await graphql(

@@ -8,7 +8,9 @@ import {
   aiUsageSql,
   type BreakdownPage,
   breakdownSql,
+  COSTLY_FIGURES,
   type Condition,
+  type CostlyFigure,
   customEventsSql,
   entryExitSql,
   errorGroupsSql,
@@ -178,8 +180,9 @@ export interface BreakdownRow {
   value: string;
   visitors: number;
   pageviews: number;
-  visits: number;
-  /** Share of this value's visits that viewed one page only, 0–1 (null where it does not apply). */
+  /** Null when not asked for (see COSTLY_FIGURES). */
+  visits: number | null;
+  /** Share of this value's visits that viewed one page only, 0–1 (null where it does not apply or was not asked for). */
   bounceRate: number | null;
   avgTimeOnPage: number | null;
   avgScrollDepth: number | null;
@@ -280,7 +283,7 @@ export function createAnalyticsLoaders(clickhouse: ClickHouseClient, run: Runner
     value: string;
     visitors: number;
     pageviews: number;
-    visits: number;
+    visits: number | null;
     bounce_rate: number | null;
     avg_time_on_page: number | null;
     avg_scroll_depth: number | null;
@@ -668,9 +671,16 @@ export function createAnalyticsLoaders(clickhouse: ClickHouseClient, run: Runner
         })),
     ),
 
-    breakdown: perWebsite<Scoped & { dimension: Dimension; page: BreakdownPage }, ValueRow, BreakdownRow[]>(
+    breakdown: perWebsite<
+      Scoped & { dimension: Dimension; page: BreakdownPage; costly?: readonly CostlyFigure[] },
+      ValueRow,
+      BreakdownRow[]
+    >(
       (websiteIds, key) =>
-        run({ name: 'analytics_breakdown', query: breakdownSql({ ...key, websiteIds }, key.dimension, key.page) }),
+        run({
+          name: 'analytics_breakdown',
+          query: breakdownSql({ ...key, websiteIds }, key.dimension, key.page, key.costly ?? COSTLY_FIGURES),
+        }),
       (rows) =>
         rows.map((r) => ({
           value: r.value,

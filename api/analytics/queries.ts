@@ -16,6 +16,15 @@ export type { Scope } from './scope.ts';
  * clicks) read events. Pure: nothing here talks to ClickHouse.
  */
 
+/**
+ * Distinct ids (visitors, visits): uniqExact over each id's 64-bit cityHash64 rather than over the
+ * string, which ClickHouse keys by a 128-bit SipHash. Measured on the 10M-event benchmark: 1.6–2x
+ * less CPU per distinct count (a page breakdown's two counts: 201 -> 103 ms). Exact unless two
+ * ids share a hash: odds n²/2^65, about 3e-8 for a million ids.
+ */
+const distinct = (column: Sql) => sql`uniqExact(cityHash64(${column}))`;
+const distinctIf = (column: Sql, condition: Sql) => sql`uniqExactIf(cityHash64(${column}), ${condition})`;
+
 /** Visits counted by a visit query, restricted to those a scope selects (none when unfiltered). */
 function inSelectedVisits(scope: Scope): Sql {
   return scope.filters.length
@@ -33,7 +42,7 @@ const visitSeconds = sql`dateDiff('millisecond', started, ended) / 1000`;
 export function summarySql(scope: Scope): Sql {
   return sql`SELECT client_id, visitors, sessions, bounces, avg_session_seconds, pageviews, avg_scroll_depth, outgoing_clicks
     FROM (
-      SELECT client_id, uniqExact(visitor_id) AS visitors, count() AS sessions, countIf(views = 1) AS bounces,
+      SELECT client_id, ${distinct(sql`visitor_id`)} AS visitors, count() AS sessions, countIf(views = 1) AS bounces,
         avg(${visitSeconds}) AS avg_session_seconds
       FROM (${visitsSql(scope)})
       GROUP BY client_id
@@ -50,7 +59,7 @@ export function summarySql(scope: Scope): Sql {
 
 /** Visitors with any event in the last five minutes. */
 export function realtimeSql(websiteIds: readonly string[]): Sql {
-  return sql`SELECT client_id, uniqExact(anonymous_id) AS visitors
+  return sql`SELECT client_id, ${distinct(sql`anonymous_id`)} AS visitors
     FROM analytics.events
     WHERE client_id IN ${sql.array(websiteIds, 'String')} AND time >= now64(3) - INTERVAL 5 MINUTE
     GROUP BY client_id`;
@@ -76,8 +85,8 @@ export function timeseriesSql(scope: Scope, interval: Interval): Sql {
   }
   return sql`SELECT client_id, ${bucketSql(interval, scope.range.timezone)} AS bucket,
       countIf(event_name = 'screen_view') AS pageviews,
-      uniqExactIf(anonymous_id, event_name = 'screen_view') AS visitors,
-      uniqExactIf(session_id, event_name = 'screen_view') AS sessions
+      ${distinctIf(sql`anonymous_id`, sql`event_name = 'screen_view'`)} AS visitors,
+      ${distinctIf(sql`session_id`, sql`event_name = 'screen_view'`)} AS sessions
     FROM analytics.events
     WHERE ${eventsWhere(scope)}
     GROUP BY client_id, bucket
@@ -96,9 +105,18 @@ export interface BreakdownPage {
 
 export const MAX_BREAKDOWN_ROWS = 1000;
 
+/**
+ * Figures of an event breakdown that cost a pass of their own: visits (a second distinct count
+ * over the events, ~100 ms CPU per million events) and a page's bounce rate (a join to the
+ * visits entering on each page). Computed when asked for, null otherwise; a visit breakdown
+ * always has them (they are sums over its rows).
+ */
+export const COSTLY_FIGURES = ['visits', 'bounceRate'] as const;
+export type CostlyFigure = (typeof COSTLY_FIGURES)[number];
+
 /** Rows of a breakdown: client_id, value, visitors, pageviews, visits, bounce_rate, avg_time_on_page, avg_scroll_depth, outgoing_clicks. */
 function visitBreakdownSql(scope: Scope, value: Sql): Sql {
-  return sql`SELECT client_id, ${value} AS value, uniqExact(visitor_id) AS visitors, sum(views) AS pageviews,
+  return sql`SELECT client_id, ${value} AS value, ${distinct(sql`visitor_id`)} AS visitors, sum(views) AS pageviews,
       count() AS visits, avg(views = 1) AS bounce_rate,
       sum(seconds_on_pages) / nullIf(sum(timed_pages), 0) AS avg_time_on_page,
       sum(scroll_sum) / nullIf(sum(scrolled_pages), 0) AS avg_scroll_depth,
@@ -107,13 +125,16 @@ function visitBreakdownSql(scope: Scope, value: Sql): Sql {
     GROUP BY client_id, value`;
 }
 
-function eventBreakdownSql(scope: Scope, dimension: Dimension, value: Sql): Sql {
+function eventBreakdownSql(scope: Scope, dimension: Dimension, value: Sql, costly: readonly CostlyFigure[]): Sql {
   const def: DimensionDef = DIMENSIONS[dimension];
   const counted = sql.array(def.events ?? ['screen_view'], 'String');
+  const visits = costly.includes('visits')
+    ? distinctIf(sql`session_id`, sql`event_name IN ${counted}`)
+    : sql`CAST(NULL AS Nullable(UInt64))`;
   const events = sql`SELECT client_id, ${value} AS value,
-      uniqExactIf(anonymous_id, event_name IN ${counted}) AS visitors,
+      ${distinctIf(sql`anonymous_id`, sql`event_name IN ${counted}`)} AS visitors,
       countIf(event_name = 'screen_view') AS pageviews,
-      uniqExactIf(session_id, event_name IN ${counted}) AS visits,
+      ${visits} AS visits,
       avgIf(time_on_page, event_name = 'page_exit' AND time_on_page IS NOT NULL) AS avg_time_on_page,
       avgIf(scroll_depth, event_name = 'page_exit' AND scroll_depth IS NOT NULL) AS avg_scroll_depth,
       countIf(event_name = 'outgoing_link') AS outgoing_clicks
@@ -122,7 +143,9 @@ function eventBreakdownSql(scope: Scope, dimension: Dimension, value: Sql): Sql 
     GROUP BY client_id, value
     HAVING countIf(event_name IN ${counted}) > 0`;
   // A page's bounce rate: of the visits that entered on it, the share that viewed one page only.
-  if (dimension !== 'PATH') return sql`SELECT *, CAST(NULL AS Nullable(Float64)) AS bounce_rate FROM (${events})`;
+  if (dimension !== 'PATH' || !costly.includes('bounceRate')) {
+    return sql`SELECT *, CAST(NULL AS Nullable(Float64)) AS bounce_rate FROM (${events})`;
+  }
   return sql`SELECT e.*, b.bounce_rate AS bounce_rate FROM (${events}) AS e
     LEFT JOIN (
       SELECT client_id, entry_page AS value, toNullable(avg(views = 1)) AS bounce_rate
@@ -134,9 +157,15 @@ function eventBreakdownSql(scope: Scope, dimension: Dimension, value: Sql): Sql 
  * Visitors, page views, visits, bounce rate, time on page, scroll depth and outgoing-link
  * clicks by one dimension, sorted and paginated per website. A visit dimension groups visits
  * (page views are those of the grouped visits); an event dimension groups events (a page's
- * bounce rate is that of the visits entering on it; null for other event dimensions).
+ * bounce rate is that of the visits entering on it; null for other event dimensions), with
+ * the costly figures only when `costly` names them.
  */
-export function breakdownSql(scope: Scope, dimension: Dimension, page: BreakdownPage): Sql {
+export function breakdownSql(
+  scope: Scope,
+  dimension: Dimension,
+  page: BreakdownPage,
+  costly: readonly CostlyFigure[] = COSTLY_FIGURES,
+): Sql {
   const def = DIMENSIONS[dimension];
   const sortColumn = sql.identifier(
     { VISITORS: 'visitors', PAGEVIEWS: 'pageviews', AVG_TIME_ON_PAGE: 'avg_time_on_page' }[page.sort],
@@ -145,7 +174,7 @@ export function breakdownSql(scope: Scope, dimension: Dimension, page: Breakdown
   const rows =
     def.scope === 'visit'
       ? visitBreakdownSql(scope, (def.sql as { visits: () => Sql }).visits())
-      : eventBreakdownSql(scope, dimension, (def.sql as { events: () => Sql }).events());
+      : eventBreakdownSql(scope, dimension, (def.sql as { events: () => Sql }).events(), costly);
   return sql`SELECT client_id, value, visitors, pageviews, visits, bounce_rate, avg_time_on_page, avg_scroll_depth, outgoing_clicks
     FROM (${rows})
     ORDER BY client_id, ${sortColumn} DESC, value
@@ -237,7 +266,7 @@ function customEventRowsSql(scope: Scope): Sql {
  * event without an anonymous id counts as an occurrence but names no visitor.
  */
 export function customEventsSql(scope: Scope): Sql {
-  return sql`SELECT client_id, name, count() AS occurrences, uniqExactIf(visitor, visitor != '') AS visitors
+  return sql`SELECT client_id, name, count() AS occurrences, ${distinctIf(sql`visitor`, sql`visitor != ''`)} AS visitors
     FROM (${customEventRowsSql(scope)})
     GROUP BY client_id, name
     ORDER BY client_id, occurrences DESC, name
@@ -292,7 +321,7 @@ export function sessionTimelineSql(websiteId: string, sessionId: string): Sql {
 /** Entry or exit pages: the first or last page viewed in each visit, with visits, visitors and bounce rate. */
 export function entryExitSql(scope: Scope, which: 'ENTRY' | 'EXIT', limit: number): Sql {
   const page = which === 'ENTRY' ? sql`entry_page` : sql`exit_page`;
-  return sql`SELECT client_id, ${page} AS value, count() AS sessions, uniqExact(visitor_id) AS visitors,
+  return sql`SELECT client_id, ${page} AS value, count() AS sessions, ${distinct(sql`visitor_id`)} AS visitors,
       avg(views = 1) AS bounce_rate
     FROM (${visitsSql(scope)})
     GROUP BY client_id, value
@@ -352,8 +381,8 @@ function eventsOfSelectedVisits(scope: Scope): Sql {
  * filters select (an event filter selects the visits containing a matching event).
  */
 export function goalsSql(scope: Scope, goals: readonly Condition[]): Sql {
-  const conversions = goals.map((goal) => sql`uniqExactIf(anonymous_id, ${conditionSql(goal)})`);
-  return sql`SELECT client_id, uniqExactIf(anonymous_id, event_name = 'screen_view') AS visitors,
+  const conversions = goals.map((goal) => distinctIf(sql`anonymous_id`, conditionSql(goal)));
+  return sql`SELECT client_id, ${distinctIf(sql`anonymous_id`, sql`event_name = 'screen_view'`)} AS visitors,
       [${sql.join(conversions, ', ')}] AS converted
     FROM analytics.events
     WHERE ${eventsOfSelectedVisits(scope)}
