@@ -169,6 +169,35 @@ describe('analytics loaders', () => {
   });
 });
 
+describe('breakdowns by visit dimensions', () => {
+  it('run as one query per scope and page, each answering as it would alone', async () => {
+    const page = { sort: 'VISITORS' as const, limit: 10, offset: 0 };
+    const dimensions = ['COUNTRY', 'OS', 'OS_VERSION', 'BROWSER'] as const;
+    const load = (loaders: ReturnType<typeof createAnalyticsLoaders>, dimension: (typeof dimensions)[number]) =>
+      Promise.all(
+        ['site-a', 'site-c'].map((websiteId) =>
+          loaders.breakdown.load({ websiteId, range, filters: [], dimension, page }),
+        ),
+      );
+    queries = [];
+    const together = await Promise.all(dimensions.map((d) => load(createAnalyticsLoaders(ch.client, counting), d)));
+    expect(queries).toHaveLength(dimensions.length);
+    queries = [];
+    const batched = createAnalyticsLoaders(ch.client, counting);
+    expect(await Promise.all(dimensions.map((d) => load(batched, d)))).toEqual(together);
+    expect(queries).toEqual(['analytics_breakdown']);
+    expect(together[2]?.[1]?.map((r) => [r.value, r.visitors])).toEqual([
+      ['Linux', 1],
+      ['iOS 17.1', 1],
+    ]);
+    expect(together[0]?.[0]?.map((r) => [r.value, r.visits, r.pageviews, r.bounceRate])).toEqual([
+      ['DE', 2, 4, 0.5],
+      ['FR', 1, 1, 1],
+      // s4 has no page view: not a visit.
+    ]);
+  });
+});
+
 describe('bucket starts', () => {
   it('follows local days across DST and refuses too many buckets', () => {
     const berlin = resolveRange({ from: '2026-03-28', to: '2026-03-30', timezone: 'Europe/Berlin' });

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { ClickHouseClient } from '../../clickhouse/client.ts';
 import { type QueryOptions, runQuery } from '../../clickhouse/query.ts';
-import type { Dimension } from './dimensions.ts';
+import { DIMENSIONS, type Dimension } from './dimensions.ts';
 import type { Filter } from './filters.ts';
 import {
   aiTimeseriesSql,
@@ -224,14 +224,15 @@ export function groupBy<T>(items: Iterable<T>, keyOf: (item: T) => string, work?
 
 /**
  * A DataLoader batched by owner: its batch function groups keys by everything but the owner id
- * (a website, link, monitor or organization), runs one query per group for all its owners, and
- * hands each key its owner's rows.
+ * (a website, link, monitor or organization), or by `batchOf` when given, runs one query per
+ * group for all its owners (with the group's keys), and hands each key its owner's rows.
  */
 export function perOwner<K extends { ownerId: string }, Row extends { client_id: string }, V>(
-  query: (ownerIds: string[], shape: K) => Promise<Row[]>,
+  query: (ownerIds: string[], shape: K, keys: readonly K[]) => Promise<Row[]>,
   toValue: (rows: Row[], key: K) => V,
+  batchOf: (key: K) => unknown = (key) => ({ ...key, ownerId: undefined }),
 ) {
-  const shapeOf = (key: K) => JSON.stringify({ ...key, ownerId: undefined });
+  const shapeOf = (key: K) => JSON.stringify(batchOf(key));
   return new DataLoader<K, V, string>(
     async (keys) => {
       const rowsByShape = new Map<string, Map<string, Row[]>>();
@@ -240,7 +241,7 @@ export function perOwner<K extends { ownerId: string }, Row extends { client_id:
           const ids = [...new Set(group.map((k) => k.ownerId))];
           rowsByShape.set(
             shape,
-            groupBy(await query(ids, group[0] as K), (row) => row.client_id),
+            groupBy(await query(ids, group[0] as K, group), (row) => row.client_id),
           );
         }),
       );
@@ -252,14 +253,16 @@ export function perOwner<K extends { ownerId: string }, Row extends { client_id:
 
 /** Website analytics: keys name their website as `websiteId`, which is the owner. */
 function perWebsite<K extends { websiteId: string }, Row extends { client_id: string }, V>(
-  query: (websiteIds: string[], shape: K) => Promise<Row[]>,
+  query: (websiteIds: string[], shape: K, keys: readonly K[]) => Promise<Row[]>,
   toValue: (rows: Row[], key: K) => V,
+  batchOf?: (key: K) => unknown,
 ) {
   type Keyed = Omit<K, 'websiteId'> & { ownerId: string };
   const withWebsite = ({ ownerId, ...rest }: Keyed) => ({ ...rest, websiteId: ownerId }) as unknown as K;
   const loader = perOwner<Keyed, Row, V>(
-    (ids, shape) => query(ids, withWebsite(shape)),
+    (ids, shape, keys) => query(ids, withWebsite(shape), keys.map(withWebsite)),
     (rows, key) => toValue(rows, withWebsite(key)),
+    batchOf && ((key) => batchOf({ ...withWebsite(key), websiteId: undefined })),
   );
   return {
     load: ({ websiteId, ...rest }: K) => loader.load({ ...rest, ownerId: websiteId } as Keyed),
@@ -280,6 +283,7 @@ export function createAnalyticsLoaders(clickhouse: ClickHouseClient, run: Runner
   type BucketRow = { client_id: string; bucket: number; pageviews: number; visitors: number; sessions: number };
   type ValueRow = {
     client_id: string;
+    dimension: Dimension;
     value: string;
     visitors: number;
     pageviews: number;
@@ -671,27 +675,40 @@ export function createAnalyticsLoaders(clickhouse: ClickHouseClient, run: Runner
         })),
     ),
 
+    /** Breakdowns by visit dimensions of the same scope and page run as one query (see breakdownSql). */
     breakdown: perWebsite<
       Scoped & { dimension: Dimension; page: BreakdownPage; costly?: readonly CostlyFigure[] },
       ValueRow,
       BreakdownRow[]
     >(
-      (websiteIds, key) =>
+      (websiteIds, key, keys) =>
         run({
           name: 'analytics_breakdown',
-          query: breakdownSql({ ...key, websiteIds }, key.dimension, key.page, key.costly ?? COSTLY_FIGURES),
+          query: breakdownSql(
+            { ...key, websiteIds },
+            [...new Set(keys.map((k) => k.dimension))],
+            key.page,
+            key.costly ?? COSTLY_FIGURES,
+          ),
         }),
-      (rows) =>
-        rows.map((r) => ({
-          value: r.value,
-          visitors: r.visitors,
-          pageviews: r.pageviews,
-          visits: r.visits,
-          bounceRate: r.bounce_rate,
-          avgTimeOnPage: finiteOrNull(r.avg_time_on_page),
-          avgScrollDepth: finiteOrNull(r.avg_scroll_depth),
-          outgoingClicks: r.outgoing_clicks,
-        })),
+      (rows, key) =>
+        rows
+          .filter((r) => r.dimension === key.dimension)
+          .map((r) => ({
+            value: r.value,
+            visitors: r.visitors,
+            pageviews: r.pageviews,
+            visits: r.visits,
+            bounceRate: r.bounce_rate,
+            avgTimeOnPage: finiteOrNull(r.avg_time_on_page),
+            avgScrollDepth: finiteOrNull(r.avg_scroll_depth),
+            outgoingClicks: r.outgoing_clicks,
+          })),
+      // Visit dimensions batch together; costly figures do not apply to them.
+      (key) =>
+        DIMENSIONS[key.dimension].scope === 'visit'
+          ? { ...key, dimension: undefined, costly: undefined }
+          : { ...key, costly: key.costly ?? COSTLY_FIGURES },
     ),
   };
 }
