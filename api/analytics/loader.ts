@@ -3,6 +3,7 @@ import type { ClickHouseClient } from '../../clickhouse/client.ts';
 import { type QueryOptions, runQuery } from '../../clickhouse/query.ts';
 import { DIMENSIONS, type Dimension } from './dimensions.ts';
 import type { Filter } from './filters.ts';
+import { planErrors, planTimeseries } from './plan.ts';
 import {
   aiTimeseriesSql,
   aiUsageSql,
@@ -367,8 +368,10 @@ export function createAnalyticsLoaders(clickhouse: ClickHouseClient, run: Runner
     ),
 
     timeseries: perWebsite<Scoped & { interval: Interval }, BucketRow, TimeseriesPoint[]>(
-      (websiteIds, key) =>
-        run({ name: 'analytics_timeseries', query: timeseriesSql({ ...key, websiteIds }, key.interval) }),
+      (websiteIds, key) => {
+        const plan = planTimeseries(key, key.interval);
+        return run({ name: plan.name, query: timeseriesSql({ ...key, websiteIds }, key.interval, plan) });
+      },
       (rows, key) =>
         fillBuckets(rows, key.range, key.interval, (time, row) => ({
           time,
@@ -643,8 +646,10 @@ export function createAnalyticsLoaders(clickhouse: ClickHouseClient, run: Runner
       { client_id: string; bucket: number; errors: number },
       { time: Date; errors: number }[]
     >(
-      (websiteIds, key) =>
-        run({ name: 'analytics_error_trend', query: errorTrendSql({ ...key, websiteIds }, key.interval) }),
+      (websiteIds, key) => {
+        const plan = planErrors('error_trend', key, key.interval);
+        return run({ name: plan.name, query: errorTrendSql({ ...key, websiteIds }, key.interval, plan) });
+      },
       (rows, key) => fillBuckets(rows, key.range, key.interval, (time, row) => ({ time, errors: row?.errors ?? 0 })),
     ),
 
@@ -653,8 +658,10 @@ export function createAnalyticsLoaders(clickhouse: ClickHouseClient, run: Runner
       { client_id: string; value: string; errors: number; visitors: number },
       { value: string; errors: number; visitors: number }[]
     >(
-      (websiteIds, key) =>
-        run({ name: 'analytics_errors_by_page', query: errorsByPageSql({ ...key, websiteIds }, key.limit) }),
+      (websiteIds, key) => {
+        const plan = planErrors('errors_by_page', key);
+        return run({ name: plan.name, query: errorsByPageSql({ ...key, websiteIds }, key.limit, plan) });
+      },
       (rows) => rows.map(({ value, errors, visitors }) => ({ value, errors, visitors })),
     ),
 

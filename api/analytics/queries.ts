@@ -1,7 +1,7 @@
 import { type Sql, sql } from '../../clickhouse/sql.ts';
 import { DIMENSIONS, type Dimension, type DimensionDef } from './dimensions.ts';
 import { byScope, filtersSql } from './filters.ts';
-import { chooseErrorSource, chooseSource } from './plan.ts';
+import { type Plan, planErrors, planTimeseries, type Source } from './plan.ts';
 import type { DateRange } from './range.ts';
 import { eventsWhere, refuseEventFilters, type Scope, serverEventsWhere, spansWhere, visitsSql } from './scope.ts';
 import { bucketSql, type Interval } from './time.ts';
@@ -69,8 +69,12 @@ export function realtimeSql(websiteIds: readonly string[]): Sql {
  * Page views, visitors and sessions active per bucket, from the events the filters select, or
  * from the daily rollup when it can answer (see plan.ts).
  */
-export function timeseriesSql(scope: Scope, interval: Interval): Sql {
-  if (chooseSource({ ...scope, interval, metrics: ['pageviews', 'visitors', 'sessions'] }) === 'daily_pageviews') {
+export function timeseriesSql(
+  scope: Scope,
+  interval: Interval,
+  plan: Plan<Source> = planTimeseries(scope, interval),
+): Sql {
+  if (plan.source === 'daily_pageviews') {
     const bucket = sql.identifier(
       { MINUTE: '', HOUR: '', DAY: 'date', WEEK: 'toMonday(date)', MONTH: 'toStartOfMonth(date)' }[interval],
       ['date', 'toMonday(date)', 'toStartOfMonth(date)'],
@@ -587,8 +591,12 @@ export function vitalsTimeseriesSql(scope: Scope, metric: string, interval: Inte
  * Errors per bucket. Unfiltered, hour-aligned ranges at hourly or coarser buckets read the
  * hourly rollup (analytics.error_hourly), the rest raw spans; see plan.ts.
  */
-export function errorTrendSql(scope: Scope, interval: Interval): Sql {
-  if (chooseErrorSource(scope, interval) === 'error_hourly') {
+export function errorTrendSql(
+  scope: Scope,
+  interval: Interval,
+  plan: Plan<'error_hourly' | 'error_spans'> = planErrors('error_trend', scope, interval),
+): Sql {
+  if (plan.source === 'error_hourly') {
     return sql`SELECT client_id, ${bucketSql(interval, scope.range.timezone, 'hour')} AS bucket, sum(error_count) AS errors
       FROM analytics.error_hourly
       WHERE client_id IN ${sql.array(scope.websiteIds, 'String')} AND hour >= ${scope.range.from} AND hour < ${scope.range.to}
@@ -600,9 +608,13 @@ export function errorTrendSql(scope: Scope, interval: Interval): Sql {
 }
 
 /** Errors by page, from the hourly rollup when the scope allows (see plan.ts). */
-export function errorsByPageSql(scope: Scope, limit: number): Sql {
+export function errorsByPageSql(
+  scope: Scope,
+  limit: number,
+  plan: Plan<'error_hourly' | 'error_spans'> = planErrors('errors_by_page', scope),
+): Sql {
   const source =
-    chooseErrorSource(scope, 'HOUR') === 'error_hourly'
+    plan.source === 'error_hourly'
       ? sql`SELECT client_id, path, sum(error_count) AS errors, uniqMerge(affected_users) AS visitors
           FROM analytics.error_hourly
           WHERE client_id IN ${sql.array(scope.websiteIds, 'String')} AND hour >= ${scope.range.from} AND hour < ${scope.range.to}
