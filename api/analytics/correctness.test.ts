@@ -346,6 +346,25 @@ describe('analytics figures through ingest and GraphQL equal an independent comp
     }
   });
 
+  it('refuses row counts and offsets out of bounds, naming the argument', async () => {
+    for (const [fields, path, bound] of [
+      ['breakdown(dimension: COUNTRY, first: 1001) { value }', 'first', 1000],
+      ['breakdown(dimension: COUNTRY, offset: -1) { value }', 'offset', 0],
+      ['recentErrors(first: 101) { message }', 'first', 100],
+      ['sessions(offset: 100001) { id }', 'offset', 100_000],
+    ] as const) {
+      const { data, errors } = await graphql(analytics(fields));
+      expect(data?.website?.analytics ?? null, fields).toBeNull();
+      expect(errors?.[0]?.extensions, fields).toMatchObject({ code: 'BAD_USER_INPUT' });
+      const { issues } = (errors?.[0]?.extensions ?? {}) as unknown as {
+        issues?: { path: string[]; message: string }[];
+      };
+      const issue = issues?.[0];
+      expect(issue?.path, fields).toEqual([path]);
+      expect(issue?.message, fields).toContain(String(bound));
+    }
+  });
+
   it('filtered summary and daily timeseries', async () => {
     const filter = '[{ field: COUNTRY, op: IS, value: ["GB"] }]';
     const { data } = await graphql(

@@ -1,4 +1,5 @@
 import { type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
+import { z } from 'zod';
 import { runQuery } from '../../clickhouse/query.ts';
 import { DIMENSION_NAMES, DIMENSIONS } from '../analytics/dimensions.ts';
 import { checkFilters, FILTER_OPS, type Filter, InvalidFilterError } from '../analytics/filters.ts';
@@ -162,10 +163,8 @@ function parseScope(
   }
 }
 
-const bounded = (value: number, max: number, name: string) => {
-  if (!Number.isInteger(value) || value < 0 || value > max) throw InputError.at([name], `must be 0–${max}`);
-  return value;
-};
+/** A row count or offset argument: 0 to `max`. */
+const count = (max: number) => z.number().int().min(0).max(max);
 
 const ResolvedRange = builder.objectRef<DateRange>('ResolvedRange').implement({
   description: 'The range analytics covered, as UTC instants.',
@@ -536,8 +535,8 @@ const Analytics = builder.objectRef<AnalyticsScope>('WebsiteAnalytics').implemen
       args: {
         dimension: t.arg({ type: DimensionRef, required: true, description: 'Group by.' }),
         sort: t.arg({ type: SortRef, defaultValue: 'VISITORS', description: 'Order.' }),
-        first: t.arg.int({ defaultValue: 10, description: 'Rows (≤ 1000).' }),
-        offset: t.arg.int({ defaultValue: 0, description: 'Rows to skip.' }),
+        first: t.arg.int({ defaultValue: 10, validate: count(1000), description: 'Rows (≤ 1000).' }),
+        offset: t.arg.int({ defaultValue: 0, validate: count(100_000), description: 'Rows to skip.' }),
       },
       resolve: (s, args, ctx, info) => {
         if (!DIMENSIONS[args.dimension].group) throw InputError.at(['dimension'], `${args.dimension} does not group`);
@@ -547,8 +546,8 @@ const Analytics = builder.objectRef<AnalyticsScope>('WebsiteAnalytics').implemen
           dimension: args.dimension,
           page: {
             sort: args.sort ?? 'VISITORS',
-            limit: bounded(args.first ?? 10, 1000, 'first'),
-            offset: bounded(args.offset ?? 0, 100_000, 'offset'),
+            limit: args.first ?? 10,
+            offset: args.offset ?? 0,
           },
           costly: COSTLY_FIGURES.filter((figure) => selectedFields(info).has(figure)),
         });
@@ -557,16 +556,14 @@ const Analytics = builder.objectRef<AnalyticsScope>('WebsiteAnalytics').implemen
     entryPages: t.field({
       type: [EntryExit],
       description: 'Pages sessions start on.',
-      args: { first: t.arg.int({ defaultValue: 10, description: 'Rows (≤ 1000).' }) },
-      resolve: (s, { first }, ctx) =>
-        ctx.analytics.entryExit.load({ ...s, which: 'ENTRY', limit: bounded(first ?? 10, 1000, 'first') }),
+      args: { first: t.arg.int({ defaultValue: 10, validate: count(1000), description: 'Rows (≤ 1000).' }) },
+      resolve: (s, { first }, ctx) => ctx.analytics.entryExit.load({ ...s, which: 'ENTRY', limit: first ?? 10 }),
     }),
     exitPages: t.field({
       type: [EntryExit],
       description: 'Pages sessions end on.',
-      args: { first: t.arg.int({ defaultValue: 10, description: 'Rows (≤ 1000).' }) },
-      resolve: (s, { first }, ctx) =>
-        ctx.analytics.entryExit.load({ ...s, which: 'EXIT', limit: bounded(first ?? 10, 1000, 'first') }),
+      args: { first: t.arg.int({ defaultValue: 10, validate: count(1000), description: 'Rows (≤ 1000).' }) },
+      resolve: (s, { first }, ctx) => ctx.analytics.entryExit.load({ ...s, which: 'EXIT', limit: first ?? 10 }),
     }),
     vitals: t.field({
       type: [Vital],
@@ -598,22 +595,21 @@ const Analytics = builder.objectRef<AnalyticsScope>('WebsiteAnalytics').implemen
     errorsByPage: t.field({
       type: [ErrorPage],
       description: 'Pages with the most errors.',
-      args: { first: t.arg.int({ defaultValue: 10, description: 'Pages (≤ 1000).' }) },
-      resolve: (s, { first }, ctx) =>
-        ctx.analytics.errorsByPage.load({ ...s, limit: bounded(first ?? 10, 1000, 'first') }),
+      args: { first: t.arg.int({ defaultValue: 10, validate: count(1000), description: 'Pages (≤ 1000).' }) },
+      resolve: (s, { first }, ctx) => ctx.analytics.errorsByPage.load({ ...s, limit: first ?? 10 }),
     }),
     errors: t.field({
       type: [ErrorGroupRef],
       description: 'Errors grouped by type and message, most frequent first.',
       args: {
         search: t.arg.string({ required: false, description: 'Message substring (case-insensitive).' }),
-        first: t.arg.int({ defaultValue: 20, description: 'Groups (≤ 1000).' }),
+        first: t.arg.int({ defaultValue: 20, validate: count(1000), description: 'Groups (≤ 1000).' }),
       },
       resolve: (s, { search, first }, ctx) =>
         ctx.analytics.errorGroups.load({
           ...s,
           search: search ?? undefined,
-          limit: bounded(first ?? 20, 1000, 'first'),
+          limit: first ?? 20,
         }),
     }),
     recentErrors: t.field({
@@ -622,13 +618,13 @@ const Analytics = builder.objectRef<AnalyticsScope>('WebsiteAnalytics').implemen
       description: 'The latest errors with their stacks (owners only: not on public dashboards).',
       args: {
         search: t.arg.string({ required: false, description: 'Message substring (case-insensitive).' }),
-        first: t.arg.int({ defaultValue: 20, description: 'Errors (≤ 100).' }),
+        first: t.arg.int({ defaultValue: 20, validate: count(100), description: 'Errors (≤ 100).' }),
       },
       resolve: (s, { search, first }, ctx) =>
         ctx.analytics.recentErrors.load({
           ...s,
           search: search ?? undefined,
-          limit: bounded(first ?? 20, 100, 'first'),
+          limit: first ?? 20,
         }),
     }),
     customEvents: t.field({
@@ -648,14 +644,14 @@ const Analytics = builder.objectRef<AnalyticsScope>('WebsiteAnalytics').implemen
       authScopes: (scope) => scope.owner === true,
       description: 'Sessions, newest first (owners only: not on public dashboards).',
       args: {
-        first: t.arg.int({ defaultValue: 20, description: 'Sessions (≤ 1000).' }),
-        offset: t.arg.int({ defaultValue: 0, description: 'Sessions to skip.' }),
+        first: t.arg.int({ defaultValue: 20, validate: count(1000), description: 'Sessions (≤ 1000).' }),
+        offset: t.arg.int({ defaultValue: 0, validate: count(100_000), description: 'Sessions to skip.' }),
       },
       resolve: (s, { first, offset }, ctx) =>
         ctx.analytics.sessions.load({
           ...s,
-          limit: bounded(first ?? 20, 1000, 'first'),
-          offset: bounded(offset ?? 0, 100_000, 'offset'),
+          limit: first ?? 20,
+          offset: offset ?? 0,
         }),
     }),
     sessionTimeline: t.field({
@@ -669,9 +665,8 @@ const Analytics = builder.objectRef<AnalyticsScope>('WebsiteAnalytics').implemen
     journeys: t.field({
       type: [PageTransition],
       description: 'The most common moves from one page to the next.',
-      args: { first: t.arg.int({ defaultValue: 20, description: 'Transitions (≤ 1000).' }) },
-      resolve: (s, { first }, ctx) =>
-        ctx.analytics.transitions.load({ ...s, limit: bounded(first ?? 20, 1000, 'first') }),
+      args: { first: t.arg.int({ defaultValue: 20, validate: count(1000), description: 'Transitions (≤ 1000).' }) },
+      resolve: (s, { first }, ctx) => ctx.analytics.transitions.load({ ...s, limit: first ?? 20 }),
     }),
     goals: t.field({
       type: [GoalResult],
