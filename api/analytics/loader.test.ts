@@ -79,6 +79,24 @@ describe('analytics loaders', () => {
     expect(queries).toEqual(['analytics_summary']);
   });
 
+  it('answers several periods of the same filters in one query, each its own figures', async () => {
+    queries = [];
+    const loaders = createAnalyticsLoaders(ch.client, counting);
+    const day = (d: number) =>
+      resolveRange({
+        from: new Date(day0.getTime() + d * 86_400_000).toISOString(),
+        to: new Date(day0.getTime() + (d + 1) * 86_400_000).toISOString(),
+      });
+    const [first, second, whole] = await Promise.all(
+      [day(0), day(1), range].map((r) => loaders.summary.load({ websiteId: 'site-a', range: r, filters: [] })),
+    );
+    expect(queries).toEqual(['analytics_summary']);
+    // Day 0: s1 (3 views); day 1: s2 and s3 (one view each); the whole range: all three.
+    expect(first).toMatchObject({ pageviews: 3, visitors: 1, sessions: 1 });
+    expect(second).toMatchObject({ pageviews: 2, visitors: 2, sessions: 2 });
+    expect(whole).toMatchObject({ pageviews: 5, visitors: 2, sessions: 3 });
+  });
+
   it('applies filters', async () => {
     const loaders = createAnalyticsLoaders(ch.client);
     const summary = await loaders.summary.load({

@@ -25,6 +25,7 @@ import {
   linkBreakdownSql,
   linkStatsSql,
   linkTimeseriesSql,
+  periodId,
   type RevenueGroup,
   realtimeSql,
   recentErrorsSql,
@@ -32,7 +33,7 @@ import {
   revenueSql,
   sessionsSql,
   sessionTimelineSql,
-  summarySql,
+  summariesSql,
   timeseriesSql,
   transitionsSql,
   uptimeSql,
@@ -273,6 +274,7 @@ function perWebsite<K extends { websiteId: string }, Row extends { client_id: st
 export function createAnalyticsLoaders(clickhouse: ClickHouseClient, run: Runner = (o) => runQuery(clickhouse, o)) {
   type SummaryRow = {
     client_id: string;
+    period: string;
     pageviews: number;
     visitors: number;
     sessions: number;
@@ -344,10 +346,18 @@ export function createAnalyticsLoaders(clickhouse: ClickHouseClient, run: Runner
   };
 
   return {
+    /** Summaries of the same filters over several ranges (a period and the previous one) run as one query. */
     summary: perWebsite<Scoped, SummaryRow, Summary>(
-      (websiteIds, key) => run({ name: 'analytics_summary', query: summarySql({ ...key, websiteIds }) }),
-      ([row]) =>
-        row
+      (websiteIds, key, keys) =>
+        run({
+          name: 'analytics_summary',
+          query: summariesSql({ ...key, websiteIds }, [
+            ...new Map(keys.map((k) => [periodId(k.range), k.range])).values(),
+          ]),
+        }),
+      (rows, key) => {
+        const row = rows.find((r) => r.period === periodId(key.range));
+        return row
           ? {
               pageviews: row.pageviews,
               visitors: row.visitors,
@@ -359,7 +369,9 @@ export function createAnalyticsLoaders(clickhouse: ClickHouseClient, run: Runner
               avgScrollDepth: Number.isFinite(row.avg_scroll_depth) ? row.avg_scroll_depth : null,
               outgoingClicks: row.outgoing_clicks,
             }
-          : EMPTY_SUMMARY,
+          : EMPTY_SUMMARY;
+      },
+      ({ range: _, ...shape }) => shape,
     ),
 
     realtime: perWebsite<{ websiteId: string }, { client_id: string; visitors: number }, number>(

@@ -9,7 +9,7 @@ import { createLogger } from '../../../runtime/log.ts';
 import { openStores } from '../../../runtime/stores.ts';
 import { createApi } from '../../server.ts';
 import { createAnalyticsLoaders } from '../loader.ts';
-import { breakdownSql, summarySql, timeseriesSql, vitalsSql } from '../queries.ts';
+import { breakdownSql, summariesSql, summarySql, timeseriesSql, vitalsSql } from '../queries.ts';
 import { previousPeriod, resolveRange } from '../range.ts';
 
 // `npm run bench:query`: 10M events over 30 days for 10 websites in embedded chDB (BENCH_EVENTS
@@ -125,11 +125,7 @@ const page = { sort: 'VISITORS' as const, limit: 10, offset: 0 };
 const costly = [] as const;
 const direct = () =>
   Promise.all([
-    runQuery(stores.clickhouse, { name: 'bench_summary', query: summarySql(scope) }),
-    runQuery(stores.clickhouse, {
-      name: 'bench_summary',
-      query: summarySql({ ...scope, range: previousPeriod(range) }),
-    }),
+    runQuery(stores.clickhouse, { name: 'bench_summary', query: summariesSql(scope, [range, previousPeriod(range)]) }),
     runQuery(stores.clickhouse, { name: 'bench_timeseries', query: timeseriesSql(scope, 'DAY') }),
     runQuery(stores.clickhouse, { name: 'bench_breakdown', query: breakdownSql(scope, ['PATH'], page, costly) }),
     runQuery(stores.clickhouse, { name: 'bench_breakdown', query: breakdownSql(scope, VISIT_DIMENSIONS, page) }),
@@ -175,6 +171,10 @@ const measure = async (name: string, run: () => Promise<unknown>): Promise<Timin
 // Each dashboard query alone, then the floor: what any dashboard must at least read.
 const run = (name: string, query: ReturnType<typeof summarySql>) => () => runQuery(stores.clickhouse, { name, query });
 await measure('summary', run('bench_summary', summarySql(scope)));
+await measure(
+  'summary and previous period (one query)',
+  run('bench_summary', summariesSql(scope, [range, previousPeriod(range)])),
+);
 await measure('timeseries (DAY)', run('bench_timeseries', timeseriesSql(scope, 'DAY')));
 for (const d of DIMENSIONS)
   await measure(`breakdown ${d}`, run('bench_breakdown', breakdownSql(scope, [d], page, costly)));
@@ -196,7 +196,7 @@ const [floor, viaGraphql, viaSql] = (await measureEach([
         WHERE client_id = ${ids[0] as string} AND time >= ${range.from} AND time < ${range.to}`,
     ),
   ],
-  ['dashboard via GraphQL (7 queries)', () => graphql(dashboard)],
+  ['dashboard via GraphQL (6 queries)', () => graphql(dashboard)],
   ['same SQL directly on chDB', direct],
   ['GraphQL request without analytics', () => graphql(`{ website(id: "${ids[0]}") { id } }`)],
 ])) as Timing[] as [Timing, Timing, Timing];
