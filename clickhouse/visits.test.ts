@@ -1,35 +1,39 @@
+import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MIGRATIONS_DIR, migrateClickHouse } from './migrator.ts';
 import { runQuery } from './query.ts';
 import { sql, toClickHouseDateTime } from './sql.ts';
 import { eventRow, freshClickHouse, type TestClickHouse } from './test-support.ts';
 
-/** The finalised visit rows of one website, as queries read them (GROUP BY the sort key, no FINAL). */
+/** The visit rows of one website, as queries read them (FINAL merges each visit's partial rows). */
 const visitsOf = (ch: TestClickHouse, site: string) =>
-  runQuery<{
-    session_id: string;
-    anonymous_id: string;
-    started: string;
-    ended: string;
-    entry_page: string;
-    referrer: string;
-    utm_source: string;
-    exit_page: string;
-    pageviews: number;
-    events: number;
-    country: string;
-    time_on_page_sum: number;
-    scroll_depth_count: number;
-  }>(ch.client, {
+  runQuery<VisitRow>(ch.client, {
     name: 'test_visits',
-    query: sql`SELECT session_id, any(anonymous_id) AS anonymous_id,
-        toString(min(start_time)) AS started, toString(max(end_time)) AS ended,
-        tupleElement(argMinIfMerge(landing), 1) AS entry_page, tupleElement(argMinIfMerge(landing), 2) AS referrer,
-        tupleElement(argMinIfMerge(landing), 3) AS utm_source,
-        argMaxIfMerge(exit_state) AS exit_page, sum(pageviews) AS pageviews, sum(events) AS events,
-        any(country) AS country, sum(time_on_page_sum) AS time_on_page_sum, sum(scroll_depth_count) AS scroll_depth_count
-      FROM analytics.visits WHERE client_id = ${site}
-      GROUP BY client_id, session_id ORDER BY session_id`,
+    query: sql`SELECT session_id, anonymous_id, toString(start_time) AS started, toString(end_time) AS ended,
+        tupleElement(entry_view, 'page') AS entry_page, tupleElement(entry_view, 'referrer') AS referrer,
+        tupleElement(entry_view, 'utm_source') AS utm_source, tupleElement(exit_view, 'page') AS exit_page,
+        pageviews, events, country, time_on_page_sum, scroll_depth_count
+      FROM analytics.visits FINAL WHERE client_id = ${site}
+      ORDER BY session_id`,
   });
+
+interface VisitRow {
+  session_id: string;
+  anonymous_id: string;
+  started: string;
+  ended: string;
+  entry_page: string;
+  referrer: string;
+  utm_source: string;
+  exit_page: string;
+  pageviews: number;
+  events: number;
+  country: string;
+  time_on_page_sum: number;
+  scroll_depth_count: number;
+}
 
 describe('analytics.visits (kept by a materialized view from analytics.events)', () => {
   let ch: TestClickHouse;
@@ -96,5 +100,56 @@ describe('analytics.visits (kept by a materialized view from analytics.events)',
       query: sql`SELECT count() AS n FROM analytics.visits FINAL WHERE client_id = 'site-midnight'`,
     });
     expect(rows).toEqual([{ n: 1 }]);
+  });
+});
+
+describe('0014 on an existing installation', () => {
+  it('gives visits written before it their entry and exit pages, and merges later events into them', async () => {
+    const ch = await freshClickHouse({ migrate: false });
+    const before = mkdtempSync(join(tmpdir(), 'tidemark-ch-0013-'));
+    try {
+      for (const file of readdirSync(MIGRATIONS_DIR).filter((f) => f < '0014')) {
+        copyFileSync(join(MIGRATIONS_DIR, file), join(before, file));
+      }
+      await migrateClickHouse({ client: ch.client, dir: before });
+      const insert = (rows: Record<string, unknown>[]) =>
+        ch.client.insert({ table: 'analytics.events', format: 'JSONEachRow', values: rows });
+      const base = Math.floor(Date.now() / 3_600_000) * 3_600_000 - 3 * 3_600_000;
+      const at = (minute: number) => toClickHouseDateTime(new Date(base + minute * 60_000));
+      const common = { client_id: 'site-upgrade', anonymous_id: 'v1', session_id: 's1' };
+      // Before: a landing view with its referrer, then (another part) a second view and an exit.
+      await insert([eventRow({ ...common, time: at(0), path: '/', referrer: 'https://google.com/' })]);
+      await insert([
+        eventRow({ ...common, time: at(3), path: '/docs' }),
+        eventRow({ ...common, time: at(4), path: '/docs', event_name: 'page_exit' }),
+      ]);
+      await insert([eventRow({ ...common, session_id: 's2', time: at(1), path: '/x', event_name: 'page_exit' })]);
+
+      await migrateClickHouse({ client: ch.client });
+      expect(await visitsOf(ch, 'site-upgrade')).toMatchObject([
+        { session_id: 's1', entry_page: '/', referrer: 'https://google.com/', exit_page: '/docs', pageviews: 2 },
+        // A visit without a page view has no entry or exit page.
+        { session_id: 's2', entry_page: '', exit_page: '', pageviews: 0 },
+      ]);
+      // After: a later view of s1 and an earlier one of s2 arrive, through the replaced view.
+      await insert([eventRow({ ...common, time: at(8), path: '/pricing' })]);
+      await insert([eventRow({ ...common, session_id: 's2', time: at(0), path: '/start' })]);
+      const expected = [
+        { session_id: 's1', entry_page: '/', referrer: 'https://google.com/', exit_page: '/pricing', pageviews: 3 },
+        { session_id: 's2', entry_page: '/start', exit_page: '/start', pageviews: 1 },
+      ];
+      expect(await visitsOf(ch, 'site-upgrade')).toMatchObject(expected);
+      await ch.client.command({ query: 'OPTIMIZE TABLE analytics.visits FINAL' });
+      expect(await visitsOf(ch, 'site-upgrade')).toMatchObject(expected);
+      const columns = await runQuery<{ name: string }>(ch.client, {
+        name: 'test_visit_columns',
+        query: sql`SELECT name FROM system.columns WHERE database = 'analytics' AND table = 'visits'
+          AND name IN ('landing', 'exit_state')`,
+      });
+      expect(columns).toEqual([]);
+    } finally {
+      rmSync(before, { recursive: true, force: true });
+      await ch.close();
+    }
   });
 });

@@ -79,6 +79,24 @@ describe('analytics loaders', () => {
     expect(queries).toEqual(['analytics_summary']);
   });
 
+  it('answers several periods of the same filters in one query, each its own figures', async () => {
+    queries = [];
+    const loaders = createAnalyticsLoaders(ch.client, counting);
+    const day = (d: number) =>
+      resolveRange({
+        from: new Date(day0.getTime() + d * 86_400_000).toISOString(),
+        to: new Date(day0.getTime() + (d + 1) * 86_400_000).toISOString(),
+      });
+    const [first, second, whole] = await Promise.all(
+      [day(0), day(1), range].map((r) => loaders.summary.load({ websiteId: 'site-a', range: r, filters: [] })),
+    );
+    expect(queries).toEqual(['analytics_summary']);
+    // Day 0: s1 (3 views); day 1: s2 and s3 (one view each); the whole range: all three.
+    expect(first).toMatchObject({ pageviews: 3, visitors: 1, sessions: 1 });
+    expect(second).toMatchObject({ pageviews: 2, visitors: 2, sessions: 2 });
+    expect(whole).toMatchObject({ pageviews: 5, visitors: 2, sessions: 3 });
+  });
+
   it('applies filters', async () => {
     const loaders = createAnalyticsLoaders(ch.client);
     const summary = await loaders.summary.load({
@@ -165,6 +183,35 @@ describe('analytics loaders', () => {
     expect(countries.map((r) => [r.value, r.visitors])).toEqual([
       ['DE', 1],
       ['FR', 1],
+    ]);
+  });
+});
+
+describe('breakdowns by visit dimensions', () => {
+  it('run as one query per scope and page, each answering as it would alone', async () => {
+    const page = { sort: 'VISITORS' as const, limit: 10, offset: 0 };
+    const dimensions = ['COUNTRY', 'OS', 'OS_VERSION', 'BROWSER'] as const;
+    const load = (loaders: ReturnType<typeof createAnalyticsLoaders>, dimension: (typeof dimensions)[number]) =>
+      Promise.all(
+        ['site-a', 'site-c'].map((websiteId) =>
+          loaders.breakdown.load({ websiteId, range, filters: [], dimension, page }),
+        ),
+      );
+    queries = [];
+    const together = await Promise.all(dimensions.map((d) => load(createAnalyticsLoaders(ch.client, counting), d)));
+    expect(queries).toHaveLength(dimensions.length);
+    queries = [];
+    const batched = createAnalyticsLoaders(ch.client, counting);
+    expect(await Promise.all(dimensions.map((d) => load(batched, d)))).toEqual(together);
+    expect(queries).toEqual(['analytics_breakdown']);
+    expect(together[2]?.[1]?.map((r) => [r.value, r.visitors])).toEqual([
+      ['Linux', 1],
+      ['iOS 17.1', 1],
+    ]);
+    expect(together[0]?.[0]?.map((r) => [r.value, r.visits, r.pageviews, r.bounceRate])).toEqual([
+      ['DE', 2, 4, 0.5],
+      ['FR', 1, 1, 1],
+      // s4 has no page view: not a visit.
     ]);
   });
 });

@@ -1,14 +1,17 @@
 import DataLoader from 'dataloader';
 import type { ClickHouseClient } from '../../clickhouse/client.ts';
 import { type QueryOptions, runQuery } from '../../clickhouse/query.ts';
-import type { Dimension } from './dimensions.ts';
+import { DIMENSIONS, type Dimension } from './dimensions.ts';
 import type { Filter } from './filters.ts';
+import { planErrors, planTimeseries } from './plan.ts';
 import {
   aiTimeseriesSql,
   aiUsageSql,
   type BreakdownPage,
   breakdownSql,
+  COSTLY_FIGURES,
   type Condition,
+  type CostlyFigure,
   customEventsSql,
   entryExitSql,
   errorGroupsSql,
@@ -22,6 +25,7 @@ import {
   linkBreakdownSql,
   linkStatsSql,
   linkTimeseriesSql,
+  periodId,
   type RevenueGroup,
   realtimeSql,
   recentErrorsSql,
@@ -29,7 +33,7 @@ import {
   revenueSql,
   sessionsSql,
   sessionTimelineSql,
-  summarySql,
+  summariesSql,
   timeseriesSql,
   transitionsSql,
   uptimeSql,
@@ -178,8 +182,9 @@ export interface BreakdownRow {
   value: string;
   visitors: number;
   pageviews: number;
-  visits: number;
-  /** Share of this value's visits that viewed one page only, 0–1 (null where it does not apply). */
+  /** Null when not asked for (see COSTLY_FIGURES). */
+  visits: number | null;
+  /** Share of this value's visits that viewed one page only, 0–1 (null where it does not apply or was not asked for). */
   bounceRate: number | null;
   avgTimeOnPage: number | null;
   avgScrollDepth: number | null;
@@ -221,14 +226,15 @@ export function groupBy<T>(items: Iterable<T>, keyOf: (item: T) => string, work?
 
 /**
  * A DataLoader batched by owner: its batch function groups keys by everything but the owner id
- * (a website, link, monitor or organization), runs one query per group for all its owners, and
- * hands each key its owner's rows.
+ * (a website, link, monitor or organization), or by `batchOf` when given, runs one query per
+ * group for all its owners (with the group's keys), and hands each key its owner's rows.
  */
 export function perOwner<K extends { ownerId: string }, Row extends { client_id: string }, V>(
-  query: (ownerIds: string[], shape: K) => Promise<Row[]>,
+  query: (ownerIds: string[], shape: K, keys: readonly K[]) => Promise<Row[]>,
   toValue: (rows: Row[], key: K) => V,
+  batchOf: (key: K) => unknown = (key) => ({ ...key, ownerId: undefined }),
 ) {
-  const shapeOf = (key: K) => JSON.stringify({ ...key, ownerId: undefined });
+  const shapeOf = (key: K) => JSON.stringify(batchOf(key));
   return new DataLoader<K, V, string>(
     async (keys) => {
       const rowsByShape = new Map<string, Map<string, Row[]>>();
@@ -237,7 +243,7 @@ export function perOwner<K extends { ownerId: string }, Row extends { client_id:
           const ids = [...new Set(group.map((k) => k.ownerId))];
           rowsByShape.set(
             shape,
-            groupBy(await query(ids, group[0] as K), (row) => row.client_id),
+            groupBy(await query(ids, group[0] as K, group), (row) => row.client_id),
           );
         }),
       );
@@ -249,14 +255,16 @@ export function perOwner<K extends { ownerId: string }, Row extends { client_id:
 
 /** Website analytics: keys name their website as `websiteId`, which is the owner. */
 function perWebsite<K extends { websiteId: string }, Row extends { client_id: string }, V>(
-  query: (websiteIds: string[], shape: K) => Promise<Row[]>,
+  query: (websiteIds: string[], shape: K, keys: readonly K[]) => Promise<Row[]>,
   toValue: (rows: Row[], key: K) => V,
+  batchOf?: (key: K) => unknown,
 ) {
   type Keyed = Omit<K, 'websiteId'> & { ownerId: string };
   const withWebsite = ({ ownerId, ...rest }: Keyed) => ({ ...rest, websiteId: ownerId }) as unknown as K;
   const loader = perOwner<Keyed, Row, V>(
-    (ids, shape) => query(ids, withWebsite(shape)),
+    (ids, shape, keys) => query(ids, withWebsite(shape), keys.map(withWebsite)),
     (rows, key) => toValue(rows, withWebsite(key)),
+    batchOf && ((key) => batchOf({ ...withWebsite(key), websiteId: undefined })),
   );
   return {
     load: ({ websiteId, ...rest }: K) => loader.load({ ...rest, ownerId: websiteId } as Keyed),
@@ -266,6 +274,7 @@ function perWebsite<K extends { websiteId: string }, Row extends { client_id: st
 export function createAnalyticsLoaders(clickhouse: ClickHouseClient, run: Runner = (o) => runQuery(clickhouse, o)) {
   type SummaryRow = {
     client_id: string;
+    period: string;
     pageviews: number;
     visitors: number;
     sessions: number;
@@ -277,10 +286,11 @@ export function createAnalyticsLoaders(clickhouse: ClickHouseClient, run: Runner
   type BucketRow = { client_id: string; bucket: number; pageviews: number; visitors: number; sessions: number };
   type ValueRow = {
     client_id: string;
+    dimension: Dimension;
     value: string;
     visitors: number;
     pageviews: number;
-    visits: number;
+    visits: number | null;
     bounce_rate: number | null;
     avg_time_on_page: number | null;
     avg_scroll_depth: number | null;
@@ -336,10 +346,18 @@ export function createAnalyticsLoaders(clickhouse: ClickHouseClient, run: Runner
   };
 
   return {
+    /** Summaries of the same filters over several ranges (a period and the previous one) run as one query. */
     summary: perWebsite<Scoped, SummaryRow, Summary>(
-      (websiteIds, key) => run({ name: 'analytics_summary', query: summarySql({ ...key, websiteIds }) }),
-      ([row]) =>
-        row
+      (websiteIds, key, keys) =>
+        run({
+          name: 'analytics_summary',
+          query: summariesSql({ ...key, websiteIds }, [
+            ...new Map(keys.map((k) => [periodId(k.range), k.range])).values(),
+          ]),
+        }),
+      (rows, key) => {
+        const row = rows.find((r) => r.period === periodId(key.range));
+        return row
           ? {
               pageviews: row.pageviews,
               visitors: row.visitors,
@@ -351,7 +369,9 @@ export function createAnalyticsLoaders(clickhouse: ClickHouseClient, run: Runner
               avgScrollDepth: Number.isFinite(row.avg_scroll_depth) ? row.avg_scroll_depth : null,
               outgoingClicks: row.outgoing_clicks,
             }
-          : EMPTY_SUMMARY,
+          : EMPTY_SUMMARY;
+      },
+      ({ range: _, ...shape }) => shape,
     ),
 
     realtime: perWebsite<{ websiteId: string }, { client_id: string; visitors: number }, number>(
@@ -360,8 +380,10 @@ export function createAnalyticsLoaders(clickhouse: ClickHouseClient, run: Runner
     ),
 
     timeseries: perWebsite<Scoped & { interval: Interval }, BucketRow, TimeseriesPoint[]>(
-      (websiteIds, key) =>
-        run({ name: 'analytics_timeseries', query: timeseriesSql({ ...key, websiteIds }, key.interval) }),
+      (websiteIds, key) => {
+        const plan = planTimeseries(key, key.interval);
+        return run({ name: plan.name, query: timeseriesSql({ ...key, websiteIds }, key.interval, plan) });
+      },
       (rows, key) =>
         fillBuckets(rows, key.range, key.interval, (time, row) => ({
           time,
@@ -636,8 +658,10 @@ export function createAnalyticsLoaders(clickhouse: ClickHouseClient, run: Runner
       { client_id: string; bucket: number; errors: number },
       { time: Date; errors: number }[]
     >(
-      (websiteIds, key) =>
-        run({ name: 'analytics_error_trend', query: errorTrendSql({ ...key, websiteIds }, key.interval) }),
+      (websiteIds, key) => {
+        const plan = planErrors('error_trend', key, key.interval);
+        return run({ name: plan.name, query: errorTrendSql({ ...key, websiteIds }, key.interval, plan) });
+      },
       (rows, key) => fillBuckets(rows, key.range, key.interval, (time, row) => ({ time, errors: row?.errors ?? 0 })),
     ),
 
@@ -646,8 +670,10 @@ export function createAnalyticsLoaders(clickhouse: ClickHouseClient, run: Runner
       { client_id: string; value: string; errors: number; visitors: number },
       { value: string; errors: number; visitors: number }[]
     >(
-      (websiteIds, key) =>
-        run({ name: 'analytics_errors_by_page', query: errorsByPageSql({ ...key, websiteIds }, key.limit) }),
+      (websiteIds, key) => {
+        const plan = planErrors('errors_by_page', key);
+        return run({ name: plan.name, query: errorsByPageSql({ ...key, websiteIds }, key.limit, plan) });
+      },
       (rows) => rows.map(({ value, errors, visitors }) => ({ value, errors, visitors })),
     ),
 
@@ -668,20 +694,40 @@ export function createAnalyticsLoaders(clickhouse: ClickHouseClient, run: Runner
         })),
     ),
 
-    breakdown: perWebsite<Scoped & { dimension: Dimension; page: BreakdownPage }, ValueRow, BreakdownRow[]>(
-      (websiteIds, key) =>
-        run({ name: 'analytics_breakdown', query: breakdownSql({ ...key, websiteIds }, key.dimension, key.page) }),
-      (rows) =>
-        rows.map((r) => ({
-          value: r.value,
-          visitors: r.visitors,
-          pageviews: r.pageviews,
-          visits: r.visits,
-          bounceRate: r.bounce_rate,
-          avgTimeOnPage: finiteOrNull(r.avg_time_on_page),
-          avgScrollDepth: finiteOrNull(r.avg_scroll_depth),
-          outgoingClicks: r.outgoing_clicks,
-        })),
+    /** Breakdowns by visit dimensions of the same scope and page run as one query (see breakdownSql). */
+    breakdown: perWebsite<
+      Scoped & { dimension: Dimension; page: BreakdownPage; costly?: readonly CostlyFigure[] },
+      ValueRow,
+      BreakdownRow[]
+    >(
+      (websiteIds, key, keys) =>
+        run({
+          name: 'analytics_breakdown',
+          query: breakdownSql(
+            { ...key, websiteIds },
+            [...new Set(keys.map((k) => k.dimension))],
+            key.page,
+            key.costly ?? COSTLY_FIGURES,
+          ),
+        }),
+      (rows, key) =>
+        rows
+          .filter((r) => r.dimension === key.dimension)
+          .map((r) => ({
+            value: r.value,
+            visitors: r.visitors,
+            pageviews: r.pageviews,
+            visits: r.visits,
+            bounceRate: r.bounce_rate,
+            avgTimeOnPage: finiteOrNull(r.avg_time_on_page),
+            avgScrollDepth: finiteOrNull(r.avg_scroll_depth),
+            outgoingClicks: r.outgoing_clicks,
+          })),
+      // Visit dimensions batch together; costly figures do not apply to them.
+      (key) =>
+        DIMENSIONS[key.dimension].scope === 'visit'
+          ? { ...key, dimension: undefined, costly: undefined }
+          : { ...key, costly: key.costly ?? COSTLY_FIGURES },
     ),
   };
 }

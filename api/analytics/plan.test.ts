@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { chooseErrorSource, chooseSource } from './plan.ts';
+import { chooseErrorSource, chooseSource, planErrors, planTimeseries } from './plan.ts';
 import { resolveRange } from './range.ts';
 
 const days = resolveRange({ from: '2026-11-01', to: '2026-11-07' });
@@ -23,4 +23,16 @@ it('uses the hourly error rollup only for unfiltered hour-aligned ranges (it kee
   expect(chooseErrorSource({ range: days, filters: [{ field: 'COUNTRY', op: 'IS', value: 'DE' }] }, 'DAY')).toBe(
     'error_spans',
   );
+});
+
+it('names each planned query after its family and the table it chose', () => {
+  expect(planTimeseries({ range: days, filters: [] }, 'DAY')).toEqual({
+    source: 'daily_pageviews',
+    name: 'analytics_timeseries_daily_pageviews',
+  });
+  expect(planTimeseries({ range: days, filters: [] }, 'HOUR').name).toBe('analytics_timeseries_events');
+  expect(planErrors('error_trend', { range: days, filters: [] }, 'MINUTE').name).toBe(
+    'analytics_error_trend_error_spans',
+  );
+  expect(planErrors('errors_by_page', { range: days, filters: [] }).name).toBe('analytics_errors_by_page_error_hourly');
 });

@@ -48,3 +48,31 @@ export function chooseErrorSource(
     ? 'error_hourly'
     : 'error_spans';
 }
+
+/**
+ * A planned query: the table chosen to answer it, which the SQL builder consumes, and the
+ * query's name, which says the family and that table (so query logs and timings tell a rollup
+ * answer from a raw one).
+ */
+export interface Plan<S extends string> {
+  source: S;
+  name: string;
+}
+
+type Scoped = { range: DateRange; filters: readonly Filter[] };
+
+/** Page views, visitors and sessions per bucket. */
+export function planTimeseries(scope: Scoped, interval: Interval): Plan<Source> {
+  const source = chooseSource({ ...scope, interval, metrics: ['pageviews', 'visitors', 'sessions'] });
+  return { source, name: `analytics_timeseries_${source}` };
+}
+
+/** Errors per bucket (`error_trend`) or per page (`errors_by_page`, hour-aligned). */
+export function planErrors(
+  family: 'error_trend' | 'errors_by_page',
+  scope: Scoped,
+  interval: Interval = 'HOUR',
+): Plan<'error_hourly' | 'error_spans'> {
+  const source = chooseErrorSource(scope, interval);
+  return { source, name: `analytics_${family}_${source}` };
+}

@@ -1,7 +1,7 @@
 import { type Sql, sql } from '../../clickhouse/sql.ts';
 import { DIMENSIONS, type Dimension, type DimensionDef } from './dimensions.ts';
 import { byScope, filtersSql } from './filters.ts';
-import { chooseErrorSource, chooseSource } from './plan.ts';
+import { type Plan, planErrors, planTimeseries, type Source } from './plan.ts';
 import type { DateRange } from './range.ts';
 import { eventsWhere, refuseEventFilters, type Scope, serverEventsWhere, spansWhere, visitsSql } from './scope.ts';
 import { bucketSql, type Interval } from './time.ts';
@@ -15,6 +15,15 @@ export type { Scope } from './scope.ts';
  * read visit rows (scope.ts); event figures (page views, time on page, scroll depth, link
  * clicks) read events. Pure: nothing here talks to ClickHouse.
  */
+
+/**
+ * Distinct ids (visitors, visits): uniqExact over each id's 64-bit cityHash64 rather than over the
+ * string, which ClickHouse keys by a 128-bit SipHash. Measured on the 10M-event benchmark: 1.6–2x
+ * less CPU per distinct count (a page breakdown's two counts: 201 -> 103 ms). Exact unless two
+ * ids share a hash: odds n²/2^65, about 3e-8 for a million ids.
+ */
+const distinct = (column: Sql) => sql`uniqExact(cityHash64(${column}))`;
+const distinctIf = (column: Sql, condition: Sql) => sql`uniqExactIf(cityHash64(${column}), ${condition})`;
 
 /** Visits counted by a visit query, restricted to those a scope selects (none when unfiltered). */
 function inSelectedVisits(scope: Scope): Sql {
@@ -33,7 +42,7 @@ const visitSeconds = sql`dateDiff('millisecond', started, ended) / 1000`;
 export function summarySql(scope: Scope): Sql {
   return sql`SELECT client_id, visitors, sessions, bounces, avg_session_seconds, pageviews, avg_scroll_depth, outgoing_clicks
     FROM (
-      SELECT client_id, uniqExact(visitor_id) AS visitors, count() AS sessions, countIf(views = 1) AS bounces,
+      SELECT client_id, ${distinct(sql`visitor_id`)} AS visitors, count() AS sessions, countIf(views = 1) AS bounces,
         avg(${visitSeconds}) AS avg_session_seconds
       FROM (${visitsSql(scope)})
       GROUP BY client_id
@@ -48,9 +57,24 @@ export function summarySql(scope: Scope): Sql {
     ) AS e USING (client_id)`;
 }
 
+/** A range's identity in a query over several (its bounds and timezone). */
+export const periodId = (range: DateRange) => `${range.from.toISOString()}/${range.to.toISOString()}/${range.timezone}`;
+
+/**
+ * Summaries of several periods (a range and the one before it) in one query, each row tagged
+ * with its `period` (periodId): the periods run as branches of one UNION ALL, in parallel,
+ * where two queries on one connection run one after the other (measured 170 against 220 ms).
+ */
+export function summariesSql(scope: Omit<Scope, 'range'>, ranges: readonly DateRange[]): Sql {
+  return sql.join(
+    ranges.map((range) => sql`SELECT ${periodId(range)} AS period, * FROM (${summarySql({ ...scope, range })})`),
+    ' UNION ALL ',
+  );
+}
+
 /** Visitors with any event in the last five minutes. */
 export function realtimeSql(websiteIds: readonly string[]): Sql {
-  return sql`SELECT client_id, uniqExact(anonymous_id) AS visitors
+  return sql`SELECT client_id, ${distinct(sql`anonymous_id`)} AS visitors
     FROM analytics.events
     WHERE client_id IN ${sql.array(websiteIds, 'String')} AND time >= now64(3) - INTERVAL 5 MINUTE
     GROUP BY client_id`;
@@ -60,8 +84,12 @@ export function realtimeSql(websiteIds: readonly string[]): Sql {
  * Page views, visitors and sessions active per bucket, from the events the filters select, or
  * from the daily rollup when it can answer (see plan.ts).
  */
-export function timeseriesSql(scope: Scope, interval: Interval): Sql {
-  if (chooseSource({ ...scope, interval, metrics: ['pageviews', 'visitors', 'sessions'] }) === 'daily_pageviews') {
+export function timeseriesSql(
+  scope: Scope,
+  interval: Interval,
+  plan: Plan<Source> = planTimeseries(scope, interval),
+): Sql {
+  if (plan.source === 'daily_pageviews') {
     const bucket = sql.identifier(
       { MINUTE: '', HOUR: '', DAY: 'date', WEEK: 'toMonday(date)', MONTH: 'toStartOfMonth(date)' }[interval],
       ['date', 'toMonday(date)', 'toStartOfMonth(date)'],
@@ -76,8 +104,8 @@ export function timeseriesSql(scope: Scope, interval: Interval): Sql {
   }
   return sql`SELECT client_id, ${bucketSql(interval, scope.range.timezone)} AS bucket,
       countIf(event_name = 'screen_view') AS pageviews,
-      uniqExactIf(anonymous_id, event_name = 'screen_view') AS visitors,
-      uniqExactIf(session_id, event_name = 'screen_view') AS sessions
+      ${distinctIf(sql`anonymous_id`, sql`event_name = 'screen_view'`)} AS visitors,
+      ${distinctIf(sql`session_id`, sql`event_name = 'screen_view'`)} AS sessions
     FROM analytics.events
     WHERE ${eventsWhere(scope)}
     GROUP BY client_id, bucket
@@ -96,24 +124,58 @@ export interface BreakdownPage {
 
 export const MAX_BREAKDOWN_ROWS = 1000;
 
-/** Rows of a breakdown: client_id, value, visitors, pageviews, visits, bounce_rate, avg_time_on_page, avg_scroll_depth, outgoing_clicks. */
-function visitBreakdownSql(scope: Scope, value: Sql): Sql {
-  return sql`SELECT client_id, ${value} AS value, uniqExact(visitor_id) AS visitors, sum(views) AS pageviews,
+/**
+ * Figures of an event breakdown that cost a pass of their own: visits (a second distinct count
+ * over the events, ~100 ms CPU per million events) and a page's bounce rate (a join to the
+ * visits entering on each page). Computed when asked for, null otherwise; a visit breakdown
+ * always has them (they are sums over its rows).
+ */
+export const COSTLY_FIGURES = ['visits', 'bounceRate'] as const;
+export type CostlyFigure = (typeof COSTLY_FIGURES)[number];
+
+/**
+ * Rows of visit breakdowns: client_id, dimension, value, visitors, pageviews, visits, bounce_rate,
+ * avg_time_on_page, avg_scroll_depth, outgoing_clicks. Several dimensions group in one pass
+ * (GROUPING SETS over the visits read once): five dashboard breakdowns measured 184 ms CPU
+ * together against 300 ms as five queries on the 10M-event benchmark.
+ */
+function visitBreakdownSql(scope: Scope, dimensions: readonly Dimension[]): Sql {
+  const names = dimensions.map((_, i) => `d${i}`);
+  const column = (i: number) => sql`${sql.identifier(names[i] as string, names)}`;
+  // The value of the grouping set a row belongs to: grouping(x) is 0 when x is in the set.
+  const pick = (choice: (i: number) => Sql) =>
+    dimensions.length === 1
+      ? choice(0)
+      : sql`multiIf(${sql.join(
+          dimensions.slice(0, -1).map((_, i) => sql`grouping(${column(i)}) = 0, ${choice(i)}`),
+          ', ',
+        )}, ${choice(dimensions.length - 1)})`;
+  const values = dimensions.map(
+    (d, i) => sql`${(DIMENSIONS[d].sql as { visits: () => Sql }).visits()} AS ${column(i)}`,
+  );
+  return sql`SELECT client_id, ${pick((i) => sql`${dimensions[i] as string}`)} AS dimension, ${pick(column)} AS value,
+      ${distinct(sql`visitor_id`)} AS visitors, sum(views) AS pageviews,
       count() AS visits, avg(views = 1) AS bounce_rate,
       sum(seconds_on_pages) / nullIf(sum(timed_pages), 0) AS avg_time_on_page,
       sum(scroll_sum) / nullIf(sum(scrolled_pages), 0) AS avg_scroll_depth,
       sum(link_clicks) AS outgoing_clicks
-    FROM (${visitsSql(scope)})
-    GROUP BY client_id, value`;
+    FROM (SELECT *, ${sql.join(values, ', ')} FROM (${visitsSql(scope)}))
+    GROUP BY GROUPING SETS (${sql.join(
+      dimensions.map((_, i) => sql`(client_id, ${column(i)})`),
+      ', ',
+    )})`;
 }
 
-function eventBreakdownSql(scope: Scope, dimension: Dimension, value: Sql): Sql {
+function eventBreakdownSql(scope: Scope, dimension: Dimension, value: Sql, costly: readonly CostlyFigure[]): Sql {
   const def: DimensionDef = DIMENSIONS[dimension];
   const counted = sql.array(def.events ?? ['screen_view'], 'String');
-  const events = sql`SELECT client_id, ${value} AS value,
-      uniqExactIf(anonymous_id, event_name IN ${counted}) AS visitors,
+  const visits = costly.includes('visits')
+    ? distinctIf(sql`session_id`, sql`event_name IN ${counted}`)
+    : sql`CAST(NULL AS Nullable(UInt64))`;
+  const events = sql`SELECT client_id, ${dimension} AS dimension, ${value} AS value,
+      ${distinctIf(sql`anonymous_id`, sql`event_name IN ${counted}`)} AS visitors,
       countIf(event_name = 'screen_view') AS pageviews,
-      uniqExactIf(session_id, event_name IN ${counted}) AS visits,
+      ${visits} AS visits,
       avgIf(time_on_page, event_name = 'page_exit' AND time_on_page IS NOT NULL) AS avg_time_on_page,
       avgIf(scroll_depth, event_name = 'page_exit' AND scroll_depth IS NOT NULL) AS avg_scroll_depth,
       countIf(event_name = 'outgoing_link') AS outgoing_clicks
@@ -122,7 +184,9 @@ function eventBreakdownSql(scope: Scope, dimension: Dimension, value: Sql): Sql 
     GROUP BY client_id, value
     HAVING countIf(event_name IN ${counted}) > 0`;
   // A page's bounce rate: of the visits that entered on it, the share that viewed one page only.
-  if (dimension !== 'PATH') return sql`SELECT *, CAST(NULL AS Nullable(Float64)) AS bounce_rate FROM (${events})`;
+  if (dimension !== 'PATH' || !costly.includes('bounceRate')) {
+    return sql`SELECT *, CAST(NULL AS Nullable(Float64)) AS bounce_rate FROM (${events})`;
+  }
   return sql`SELECT e.*, b.bounce_rate AS bounce_rate FROM (${events}) AS e
     LEFT JOIN (
       SELECT client_id, entry_page AS value, toNullable(avg(views = 1)) AS bounce_rate
@@ -132,25 +196,37 @@ function eventBreakdownSql(scope: Scope, dimension: Dimension, value: Sql): Sql 
 
 /**
  * Visitors, page views, visits, bounce rate, time on page, scroll depth and outgoing-link
- * clicks by one dimension, sorted and paginated per website. A visit dimension groups visits
- * (page views are those of the grouped visits); an event dimension groups events (a page's
- * bounce rate is that of the visits entering on it; null for other event dimensions).
+ * clicks by dimension, sorted and paginated per website and dimension; rows name their
+ * dimension. A visit dimension groups visits (page views are those of the grouped visits), and
+ * all the visit dimensions asked for group in one pass; an event dimension groups events (a
+ * page's bounce rate is that of the visits entering on it; null for other event dimensions),
+ * with the costly figures only when `costly` names them. Give either visit dimensions or one
+ * event dimension.
  */
-export function breakdownSql(scope: Scope, dimension: Dimension, page: BreakdownPage): Sql {
-  const def = DIMENSIONS[dimension];
+export function breakdownSql(
+  scope: Scope,
+  dimensions: readonly Dimension[],
+  page: BreakdownPage,
+  costly: readonly CostlyFigure[] = COSTLY_FIGURES,
+): Sql {
+  const [first] = dimensions;
+  if (!first || (dimensions.length > 1 && dimensions.some((d) => DIMENSIONS[d].scope !== 'visit'))) {
+    throw new Error('breakdownSql takes visit dimensions or one event dimension');
+  }
   const sortColumn = sql.identifier(
     { VISITORS: 'visitors', PAGEVIEWS: 'pageviews', AVG_TIME_ON_PAGE: 'avg_time_on_page' }[page.sort],
     ['visitors', 'pageviews', 'avg_time_on_page'],
   );
   const rows =
-    def.scope === 'visit'
-      ? visitBreakdownSql(scope, (def.sql as { visits: () => Sql }).visits())
-      : eventBreakdownSql(scope, dimension, (def.sql as { events: () => Sql }).events());
-  return sql`SELECT client_id, value, visitors, pageviews, visits, bounce_rate, avg_time_on_page, avg_scroll_depth, outgoing_clicks
+    DIMENSIONS[first].scope === 'visit'
+      ? visitBreakdownSql(scope, dimensions)
+      : eventBreakdownSql(scope, first, (DIMENSIONS[first].sql as { events: () => Sql }).events(), costly);
+  return sql`SELECT client_id, dimension, value, visitors, pageviews, visits, bounce_rate, avg_time_on_page,
+      avg_scroll_depth, outgoing_clicks
     FROM (${rows})
-    ORDER BY client_id, ${sortColumn} DESC, value
+    ORDER BY client_id, dimension, ${sortColumn} DESC, value
     LIMIT ${sql.param(Math.min(page.limit, MAX_BREAKDOWN_ROWS), 'UInt32')}
-      OFFSET ${sql.param(page.offset, 'UInt32')} BY client_id`;
+      OFFSET ${sql.param(page.offset, 'UInt32')} BY client_id, dimension`;
 }
 
 /** Google's thresholds: good ≤ first, poor > second. FPS has none (higher is better). */
@@ -237,7 +313,7 @@ function customEventRowsSql(scope: Scope): Sql {
  * event without an anonymous id counts as an occurrence but names no visitor.
  */
 export function customEventsSql(scope: Scope): Sql {
-  return sql`SELECT client_id, name, count() AS occurrences, uniqExactIf(visitor, visitor != '') AS visitors
+  return sql`SELECT client_id, name, count() AS occurrences, ${distinctIf(sql`visitor`, sql`visitor != ''`)} AS visitors
     FROM (${customEventRowsSql(scope)})
     GROUP BY client_id, name
     ORDER BY client_id, occurrences DESC, name
@@ -292,7 +368,7 @@ export function sessionTimelineSql(websiteId: string, sessionId: string): Sql {
 /** Entry or exit pages: the first or last page viewed in each visit, with visits, visitors and bounce rate. */
 export function entryExitSql(scope: Scope, which: 'ENTRY' | 'EXIT', limit: number): Sql {
   const page = which === 'ENTRY' ? sql`entry_page` : sql`exit_page`;
-  return sql`SELECT client_id, ${page} AS value, count() AS sessions, uniqExact(visitor_id) AS visitors,
+  return sql`SELECT client_id, ${page} AS value, count() AS sessions, ${distinct(sql`visitor_id`)} AS visitors,
       avg(views = 1) AS bounce_rate
     FROM (${visitsSql(scope)})
     GROUP BY client_id, value
@@ -352,8 +428,8 @@ function eventsOfSelectedVisits(scope: Scope): Sql {
  * filters select (an event filter selects the visits containing a matching event).
  */
 export function goalsSql(scope: Scope, goals: readonly Condition[]): Sql {
-  const conversions = goals.map((goal) => sql`uniqExactIf(anonymous_id, ${conditionSql(goal)})`);
-  return sql`SELECT client_id, uniqExactIf(anonymous_id, event_name = 'screen_view') AS visitors,
+  const conversions = goals.map((goal) => distinctIf(sql`anonymous_id`, conditionSql(goal)));
+  return sql`SELECT client_id, ${distinctIf(sql`anonymous_id`, sql`event_name = 'screen_view'`)} AS visitors,
       [${sql.join(conversions, ', ')}] AS converted
     FROM analytics.events
     WHERE ${eventsOfSelectedVisits(scope)}
@@ -530,8 +606,12 @@ export function vitalsTimeseriesSql(scope: Scope, metric: string, interval: Inte
  * Errors per bucket. Unfiltered, hour-aligned ranges at hourly or coarser buckets read the
  * hourly rollup (analytics.error_hourly), the rest raw spans; see plan.ts.
  */
-export function errorTrendSql(scope: Scope, interval: Interval): Sql {
-  if (chooseErrorSource(scope, interval) === 'error_hourly') {
+export function errorTrendSql(
+  scope: Scope,
+  interval: Interval,
+  plan: Plan<'error_hourly' | 'error_spans'> = planErrors('error_trend', scope, interval),
+): Sql {
+  if (plan.source === 'error_hourly') {
     return sql`SELECT client_id, ${bucketSql(interval, scope.range.timezone, 'hour')} AS bucket, sum(error_count) AS errors
       FROM analytics.error_hourly
       WHERE client_id IN ${sql.array(scope.websiteIds, 'String')} AND hour >= ${scope.range.from} AND hour < ${scope.range.to}
@@ -543,9 +623,13 @@ export function errorTrendSql(scope: Scope, interval: Interval): Sql {
 }
 
 /** Errors by page, from the hourly rollup when the scope allows (see plan.ts). */
-export function errorsByPageSql(scope: Scope, limit: number): Sql {
+export function errorsByPageSql(
+  scope: Scope,
+  limit: number,
+  plan: Plan<'error_hourly' | 'error_spans'> = planErrors('errors_by_page', scope),
+): Sql {
   const source =
-    chooseErrorSource(scope, 'HOUR') === 'error_hourly'
+    plan.source === 'error_hourly'
       ? sql`SELECT client_id, path, sum(error_count) AS errors, uniqMerge(affected_users) AS visitors
           FROM analytics.error_hourly
           WHERE client_id IN ${sql.array(scope.websiteIds, 'String')} AND hour >= ${scope.range.from} AND hour < ${scope.range.to}

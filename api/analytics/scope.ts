@@ -17,29 +17,26 @@ export interface Scope {
 }
 
 /**
- * Finalised visit rows of the websites, one per visit, with the column names the registry's
- * `visits` expressions use. GROUP BY the table's sort key merges partial rows (no FINAL).
+ * Visit rows of the websites, one per visit, with the column names the registry's `visits`
+ * expressions use. FINAL merges the partial rows of each visit (see 0014_visits_entry_exit.sql:
+ * 4-6x cheaper than a GROUP BY over the sort key); conditions on these rows apply after it.
  */
 export function visitRowsSql(websiteIds: readonly string[]): Sql {
-  return sql`SELECT client_id, session_id,
-      any(anonymous_id) AS visitor_id, min(start_time) AS started, max(end_time) AS ended,
-      argMinIfMerge(landing) AS landing_values,
-      tupleElement(landing_values, 1) AS entry_page, tupleElement(landing_values, 2) AS referrer,
-      tupleElement(landing_values, 3) AS utm_source, tupleElement(landing_values, 4) AS utm_medium,
-      tupleElement(landing_values, 5) AS utm_campaign, tupleElement(landing_values, 6) AS utm_term,
-      tupleElement(landing_values, 7) AS utm_content,
-      argMaxIfMerge(exit_state) AS exit_page,
-      sum(pageviews) AS views, sum(events) AS event_count, sum(outgoing_clicks) AS link_clicks,
-      sum(time_on_page_sum) AS seconds_on_pages, sum(time_on_page_count) AS timed_pages,
-      sum(scroll_depth_sum) AS scroll_sum, sum(scroll_depth_count) AS scrolled_pages,
-      ifNull(any(country), '') AS country, ifNull(any(region), '') AS region, ifNull(any(city), '') AS city,
-      ifNull(any(browser_name), '') AS browser_name, ifNull(any(browser_version), '') AS browser_version,
-      ifNull(any(os_name), '') AS os_name, ifNull(any(os_version), '') AS os_version,
-      ifNull(any(device_type), '') AS device_type, ifNull(any(screen_resolution), '') AS screen_resolution,
-      ifNull(any(language), '') AS language, ifNull(any(timezone), '') AS timezone
-    FROM analytics.visits
-    WHERE client_id IN ${sql.array(websiteIds, 'String')}
-    GROUP BY client_id, session_id`;
+  return sql`SELECT client_id, session_id, anonymous_id AS visitor_id, start_time AS started, end_time AS ended,
+      tupleElement(entry_view, 'page') AS entry_page, tupleElement(entry_view, 'referrer') AS referrer,
+      tupleElement(entry_view, 'utm_source') AS utm_source, tupleElement(entry_view, 'utm_medium') AS utm_medium,
+      tupleElement(entry_view, 'utm_campaign') AS utm_campaign, tupleElement(entry_view, 'utm_term') AS utm_term,
+      tupleElement(entry_view, 'utm_content') AS utm_content, tupleElement(exit_view, 'page') AS exit_page,
+      pageviews AS views, events AS event_count, outgoing_clicks AS link_clicks,
+      time_on_page_sum AS seconds_on_pages, time_on_page_count AS timed_pages,
+      scroll_depth_sum AS scroll_sum, scroll_depth_count AS scrolled_pages,
+      ifNull(country, '') AS country, ifNull(region, '') AS region, ifNull(city, '') AS city,
+      ifNull(browser_name, '') AS browser_name, ifNull(browser_version, '') AS browser_version,
+      ifNull(os_name, '') AS os_name, ifNull(os_version, '') AS os_version,
+      ifNull(device_type, '') AS device_type, ifNull(screen_resolution, '') AS screen_resolution,
+      ifNull(language, '') AS language, ifNull(timezone, '') AS timezone
+    FROM analytics.visits FINAL
+    WHERE client_id IN ${sql.array(websiteIds, 'String')}`;
 }
 
 /** Events of the websites in the range (the time column of each table). */

@@ -1,3 +1,5 @@
+import { type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
+import { z } from 'zod';
 import { runQuery } from '../../clickhouse/query.ts';
 import { DIMENSION_NAMES, DIMENSIONS } from '../analytics/dimensions.ts';
 import { checkFilters, FILTER_OPS, type Filter, InvalidFilterError } from '../analytics/filters.ts';
@@ -18,6 +20,7 @@ import {
 } from '../analytics/loader.ts';
 import {
   BREAKDOWN_SORTS,
+  COSTLY_FIGURES,
   LINK_DIMENSIONS,
   type LinkDimension,
   REVENUE_GROUPS,
@@ -161,10 +164,8 @@ function parseScope(
   }
 }
 
-const bounded = (value: number, max: number, name: string) => {
-  if (!Number.isInteger(value) || value < 0 || value > max) throw InputError.at([name], `must be 0–${max}`);
-  return value;
-};
+/** A row count or offset argument: 0 to `max`. */
+const count = (max: number) => z.number().int().min(0).max(max);
 
 const ResolvedRange = builder.objectRef<DateRange>('ResolvedRange').implement({
   description: 'The range analytics covered, as UTC instants.',
@@ -177,7 +178,8 @@ const ResolvedRange = builder.objectRef<DateRange>('ResolvedRange').implement({
 
 const SummaryRef = builder.objectRef<Summary>('AnalyticsSummary').implement({
   description:
-    'Headline figures (exact counts). Visit figures count the visits (sessions) that started in the range with a ' +
+    'Headline figures (exact counts: distinct visitors and visits are counted by a 64-bit hash of their ids, ' +
+    'which miscounts only if two ids collide, odds about 3e-8 at a million ids). Visit figures count the visits (sessions) that started in the range with a ' +
     'page view; page views, scroll depth and link clicks count the events in the range.',
   fields: (t) => ({
     pageviews: t.exposeInt('pageviews', { description: 'Page views.' }),
@@ -251,7 +253,14 @@ const Breakdown = builder.objectRef<BreakdownRow>('BreakdownRow').implement({
     value: t.exposeString('value', { description: 'The value (empty when unknown).' }),
     visitors: t.exposeInt('visitors', { description: 'Unique visitors.' }),
     pageviews: t.exposeInt('pageviews', { description: 'Page views.' }),
-    visits: t.exposeInt('visits', { description: 'Visits.' }),
+    visits: t.int({
+      description: 'Visits.',
+      resolve: (r) => {
+        // The breakdown resolver asks for visits whenever this field is selected.
+        if (r.visits === null) throw new Error('Breakdown visits were not computed');
+        return r.visits;
+      },
+    }),
     bounceRate: t.exposeFloat('bounceRate', {
       nullable: true,
       description:
@@ -481,6 +490,20 @@ const checkedInterval = (range: DateRange, interval: (typeof INTERVALS)[number])
   return interval;
 };
 
+/** Names of the fields selected under the resolved field (fragments included), so costly figures are computed only when read. */
+function selectedFields(info: GraphQLResolveInfo): Set<string> {
+  const names = new Set<string>();
+  const visit = (set: SelectionSetNode | undefined) => {
+    for (const selection of set?.selections ?? []) {
+      if (selection.kind === Kind.FIELD) names.add(selection.name.value);
+      else if (selection.kind === Kind.INLINE_FRAGMENT) visit(selection.selectionSet);
+      else visit(info.fragments[selection.name.value]?.selectionSet);
+    }
+  };
+  for (const node of info.fieldNodes) visit(node.selectionSet);
+  return names;
+}
+
 const Analytics = builder.objectRef<AnalyticsScope>('WebsiteAnalytics').implement({
   description: 'Analytics of one website over a range, with filters (every family applies them or refuses them).',
   fields: (t) => ({
@@ -513,10 +536,10 @@ const Analytics = builder.objectRef<AnalyticsScope>('WebsiteAnalytics').implemen
       args: {
         dimension: t.arg({ type: DimensionRef, required: true, description: 'Group by.' }),
         sort: t.arg({ type: SortRef, defaultValue: 'VISITORS', description: 'Order.' }),
-        first: t.arg.int({ defaultValue: 10, description: 'Rows (≤ 1000).' }),
-        offset: t.arg.int({ defaultValue: 0, description: 'Rows to skip.' }),
+        first: t.arg.int({ defaultValue: 10, validate: count(1000), description: 'Rows (≤ 1000).' }),
+        offset: t.arg.int({ defaultValue: 0, validate: count(100_000), description: 'Rows to skip.' }),
       },
-      resolve: (s, args, ctx) => {
+      resolve: (s, args, ctx, info) => {
         if (!DIMENSIONS[args.dimension].group) throw InputError.at(['dimension'], `${args.dimension} does not group`);
         if (!s.owner && OWNER_ONLY_DIMENSIONS.has(args.dimension)) throw ownerOnly(ctx);
         return ctx.analytics.breakdown.load({
@@ -524,25 +547,24 @@ const Analytics = builder.objectRef<AnalyticsScope>('WebsiteAnalytics').implemen
           dimension: args.dimension,
           page: {
             sort: args.sort ?? 'VISITORS',
-            limit: bounded(args.first ?? 10, 1000, 'first'),
-            offset: bounded(args.offset ?? 0, 100_000, 'offset'),
+            limit: args.first ?? 10,
+            offset: args.offset ?? 0,
           },
+          costly: COSTLY_FIGURES.filter((figure) => selectedFields(info).has(figure)),
         });
       },
     }),
     entryPages: t.field({
       type: [EntryExit],
       description: 'Pages sessions start on.',
-      args: { first: t.arg.int({ defaultValue: 10, description: 'Rows (≤ 1000).' }) },
-      resolve: (s, { first }, ctx) =>
-        ctx.analytics.entryExit.load({ ...s, which: 'ENTRY', limit: bounded(first ?? 10, 1000, 'first') }),
+      args: { first: t.arg.int({ defaultValue: 10, validate: count(1000), description: 'Rows (≤ 1000).' }) },
+      resolve: (s, { first }, ctx) => ctx.analytics.entryExit.load({ ...s, which: 'ENTRY', limit: first ?? 10 }),
     }),
     exitPages: t.field({
       type: [EntryExit],
       description: 'Pages sessions end on.',
-      args: { first: t.arg.int({ defaultValue: 10, description: 'Rows (≤ 1000).' }) },
-      resolve: (s, { first }, ctx) =>
-        ctx.analytics.entryExit.load({ ...s, which: 'EXIT', limit: bounded(first ?? 10, 1000, 'first') }),
+      args: { first: t.arg.int({ defaultValue: 10, validate: count(1000), description: 'Rows (≤ 1000).' }) },
+      resolve: (s, { first }, ctx) => ctx.analytics.entryExit.load({ ...s, which: 'EXIT', limit: first ?? 10 }),
     }),
     vitals: t.field({
       type: [Vital],
@@ -574,22 +596,21 @@ const Analytics = builder.objectRef<AnalyticsScope>('WebsiteAnalytics').implemen
     errorsByPage: t.field({
       type: [ErrorPage],
       description: 'Pages with the most errors.',
-      args: { first: t.arg.int({ defaultValue: 10, description: 'Pages (≤ 1000).' }) },
-      resolve: (s, { first }, ctx) =>
-        ctx.analytics.errorsByPage.load({ ...s, limit: bounded(first ?? 10, 1000, 'first') }),
+      args: { first: t.arg.int({ defaultValue: 10, validate: count(1000), description: 'Pages (≤ 1000).' }) },
+      resolve: (s, { first }, ctx) => ctx.analytics.errorsByPage.load({ ...s, limit: first ?? 10 }),
     }),
     errors: t.field({
       type: [ErrorGroupRef],
       description: 'Errors grouped by type and message, most frequent first.',
       args: {
         search: t.arg.string({ required: false, description: 'Message substring (case-insensitive).' }),
-        first: t.arg.int({ defaultValue: 20, description: 'Groups (≤ 1000).' }),
+        first: t.arg.int({ defaultValue: 20, validate: count(1000), description: 'Groups (≤ 1000).' }),
       },
       resolve: (s, { search, first }, ctx) =>
         ctx.analytics.errorGroups.load({
           ...s,
           search: search ?? undefined,
-          limit: bounded(first ?? 20, 1000, 'first'),
+          limit: first ?? 20,
         }),
     }),
     recentErrors: t.field({
@@ -598,13 +619,13 @@ const Analytics = builder.objectRef<AnalyticsScope>('WebsiteAnalytics').implemen
       description: 'The latest errors with their stacks (owners only: not on public dashboards).',
       args: {
         search: t.arg.string({ required: false, description: 'Message substring (case-insensitive).' }),
-        first: t.arg.int({ defaultValue: 20, description: 'Errors (≤ 100).' }),
+        first: t.arg.int({ defaultValue: 20, validate: count(100), description: 'Errors (≤ 100).' }),
       },
       resolve: (s, { search, first }, ctx) =>
         ctx.analytics.recentErrors.load({
           ...s,
           search: search ?? undefined,
-          limit: bounded(first ?? 20, 100, 'first'),
+          limit: first ?? 20,
         }),
     }),
     customEvents: t.field({
@@ -624,14 +645,14 @@ const Analytics = builder.objectRef<AnalyticsScope>('WebsiteAnalytics').implemen
       authScopes: (scope) => scope.owner === true,
       description: 'Sessions, newest first (owners only: not on public dashboards).',
       args: {
-        first: t.arg.int({ defaultValue: 20, description: 'Sessions (≤ 1000).' }),
-        offset: t.arg.int({ defaultValue: 0, description: 'Sessions to skip.' }),
+        first: t.arg.int({ defaultValue: 20, validate: count(1000), description: 'Sessions (≤ 1000).' }),
+        offset: t.arg.int({ defaultValue: 0, validate: count(100_000), description: 'Sessions to skip.' }),
       },
       resolve: (s, { first, offset }, ctx) =>
         ctx.analytics.sessions.load({
           ...s,
-          limit: bounded(first ?? 20, 1000, 'first'),
-          offset: bounded(offset ?? 0, 100_000, 'offset'),
+          limit: first ?? 20,
+          offset: offset ?? 0,
         }),
     }),
     sessionTimeline: t.field({
@@ -645,9 +666,8 @@ const Analytics = builder.objectRef<AnalyticsScope>('WebsiteAnalytics').implemen
     journeys: t.field({
       type: [PageTransition],
       description: 'The most common moves from one page to the next.',
-      args: { first: t.arg.int({ defaultValue: 20, description: 'Transitions (≤ 1000).' }) },
-      resolve: (s, { first }, ctx) =>
-        ctx.analytics.transitions.load({ ...s, limit: bounded(first ?? 20, 1000, 'first') }),
+      args: { first: t.arg.int({ defaultValue: 20, validate: count(1000), description: 'Transitions (≤ 1000).' }) },
+      resolve: (s, { first }, ctx) => ctx.analytics.transitions.load({ ...s, limit: first ?? 20 }),
     }),
     goals: t.field({
       type: [GoalResult],
