@@ -18,7 +18,6 @@ beforeAll(async () => {
         domain: 'old.example.com',
         organizationId: t.organizationId,
         status: 'ARCHIVED',
-        integrations: { stripe: { webhookSecret: 'whsec_test_secret' } },
       },
     })
   ).id;
