@@ -51,15 +51,21 @@ export const ROLE_SCOPES: Record<MemberRole, ApiScope[]> = {
  * fails the whole request rather than degrading to anonymous, so a client never silently loses
  * access.
  */
-export async function authenticate(prisma: PrismaClient, limiter: RateLimiter, headers: Headers): Promise<Auth | null> {
-  const decision = await judgeApiKey(prisma, limiter, (name) => headers.get(name));
+export async function authenticate(
+  prisma: PrismaClient,
+  limiter: RateLimiter,
+  headers: Headers,
+  client: string | undefined,
+): Promise<Auth | null> {
+  const decision = await judgeApiKey(prisma, limiter, (name) => headers.get(name), { client });
   if (decision.allowed) return keyAuth(decision.key);
   switch (decision.refusal) {
     case 'MISSING':
       return null;
     case 'RATE_LIMITED':
-    case 'TOO_MANY_UNKNOWN_KEYS':
       throw new RateLimitedError(decision.retryAfterSeconds ?? 1);
+    case 'TOO_MANY_UNKNOWN_KEYS':
+      throw new RateLimitedError(decision.retryAfterSeconds ?? 1, 'Too many unknown API keys from this address');
     case 'MISSING_SCOPE':
       throw new ForbiddenError(decision.message);
     default:

@@ -13,8 +13,14 @@ import { SHARE_HEADER, shareAuth } from './share-links.ts';
  * dashboard); otherwise anonymous. A key or share token that does not verify fails the request;
  * a session that does not is ignored (the cookie is sent whether or not it is still valid).
  */
-export async function identify(prisma: PrismaClient, limiter: RateLimiter, headers: Headers): Promise<Auth | null> {
-  if (presentedKey((name) => headers.get(name)) !== null) return authenticate(prisma, limiter, headers);
+export async function identify(
+  prisma: PrismaClient,
+  limiter: RateLimiter,
+  headers: Headers,
+  /** The client's address, to limit key guessing; undefined when unknown (the API called through fetch). */
+  client: string | undefined,
+): Promise<Auth | null> {
+  if (presentedKey((name) => headers.get(name)) !== null) return authenticate(prisma, limiter, headers, client);
   const share = headers.get(SHARE_HEADER);
   if (share !== null) return shareAuth(prisma, share.trim());
   const session = presentedSession(headers);

@@ -150,10 +150,10 @@ export function createApi(stores: ApiStores, log: Logger, options: ApiOptions = 
     context: async ({ request, req }) => {
       const requestId = requestIds.get(request) ?? requestIdOf(request);
       try {
-        const auth = await identify(stores.prisma, limiter, request.headers);
         const http = httpExchange(request, req, trustProxyHops, (cookie) =>
           cookies.set(request, [...(cookies.get(request) ?? []), cookie]),
         );
+        const auth = await identify(stores.prisma, limiter, request.headers, req ? http.address : undefined);
         const analytics = createAnalyticsLoaders(stores.clickhouse);
         return {
           prisma: stores.prisma,

@@ -41,7 +41,7 @@ export const DEFAULT_KEY_RATE_LIMIT = { max: 1_000, windowMs: 60_000 };
 
 /**
  * Unknown keys allowed per client address and minute, where the service knows the client's
- * address (ingest, which has TRUST_PROXY). Past them the address is refused before its keys are
+ * address (both services, through TRUST_PROXY proxies; not the API called through fetch). Past them the address is refused before its keys are
  * looked up: guessing keys costs a database query each. Only unknown keys count (not a revoked
  * or expired one an old deployment still sends), so a server sending many events with a valid
  * key is not held back. Each attempt is counted before its lookup, so concurrent guesses cannot

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_REQUEST_BYTES } from '../api/request-limits.ts';
 import { createApiServer } from '../api/server.ts';
 import { startTestIngest, type TestIngest } from '../ingest/test-support.ts';
+import { UNKNOWN_KEYS_PER_MINUTE } from '../prisma/api-key-access.ts';
 import { createLogger } from './log.ts';
 import { closeServer, listen } from './service.ts';
 
@@ -133,5 +134,27 @@ describe('the api server', () => {
     expect(sent).toBeLessThan(50 * MAX_REQUEST_BYTES);
     // And the server goes on answering.
     expect((await graphql(JSON.stringify({ query: '{ __typename }' }))).status).toBe(200);
+  });
+});
+
+describe('the API against key guessing', () => {
+  it('answers 401 to the first unknown keys of an address, then 429 before looking keys up', async () => {
+    const guess = (i: number) =>
+      fetch(`http://127.0.0.1:${ports.api}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer tm_guess_${i}` },
+        body: JSON.stringify({ query: '{ __typename }' }),
+      });
+    const responses = [];
+    for (let i = 0; i < UNKNOWN_KEYS_PER_MINUTE + 5; i++) responses.push(await guess(i));
+    const statuses = responses.map((r) => r.status);
+    expect(statuses.slice(0, UNKNOWN_KEYS_PER_MINUTE)).toEqual(Array(UNKNOWN_KEYS_PER_MINUTE).fill(401));
+    expect(statuses.slice(UNKNOWN_KEYS_PER_MINUTE)).toEqual(Array(5).fill(429));
+    const refused = (await responses.at(-1)?.json()) as { errors: { extensions: { code: string } }[] };
+    expect(refused.errors[0]?.extensions.code).toBe('RATE_LIMITED');
+    expect(Number(responses.at(-1)?.headers.get('retry-after'))).toBeGreaterThan(0);
+    // A request without a key is not held back by the guesses of its address.
+    const anonymous = await fetch(`http://127.0.0.1:${ports.api}/graphql?query=%7B__typename%7D`);
+    expect(anonymous.status).toBe(200);
   });
 });
