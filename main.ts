@@ -16,7 +16,7 @@ runService(async () => {
   const config = parseEnv({ stores: storeEnv, process: processEnv, api: apiEnv, ingest: ingestEnv });
   const log = createLogger('tidemark', config.process.LOG_LEVEL);
   const stores = await openStores(config.stores, log);
-  const api = createApiServer(stores, log, config.api);
+  const api = createApiServer(stores, log, { ...config.api, clickhouseCluster: config.stores.cluster });
   let ingest: Awaited<ReturnType<typeof createIngest>> | undefined;
   const stop = async () => {
     await Promise.all([closeServer(api), ingest && closeServer(ingest.server)]);

@@ -22,4 +22,6 @@ export interface Context {
   analytics: AnalyticsLoaders;
   /** Whether uptime monitors may target loopback and private addresses (UPTIME_ALLOW_PRIVATE_TARGETS). */
   uptimeAllowPrivateTargets: boolean;
+  /** The ClickHouse cluster (CLICKHOUSE_CLUSTER), for statements that must run ON CLUSTER. */
+  clickhouseCluster: string | undefined;
 }

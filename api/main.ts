@@ -11,7 +11,7 @@ runService(async () => {
   const config = loadApiConfig();
   const log = createLogger('api', config.process.LOG_LEVEL);
   const stores = await openStores(config.stores, log);
-  const server = createApiServer(stores, log, config.api);
+  const server = createApiServer(stores, log, { ...config.api, clickhouseCluster: config.stores.cluster });
   const stop = async () => {
     await closeServer(server);
     await stores.close();

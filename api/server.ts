@@ -94,7 +94,10 @@ function yogaLogger(log: Logger, logged: LoggedErrors) {
 }
 
 /** Settings of the API that come from its configuration (see api/config.ts). */
-export type ApiOptions = Partial<Pick<ApiConfig, 'uptimeAllowPrivateTargets' | 'metricsToken' | 'trustProxyHops'>>;
+export type ApiOptions = Partial<Pick<ApiConfig, 'uptimeAllowPrivateTargets' | 'metricsToken' | 'trustProxyHops'>> & {
+  /** CLICKHOUSE_CLUSTER (store configuration): erasure deletes ON CLUSTER. */
+  clickhouseCluster?: string;
+};
 type ApiServerConfig = ApiOptions & Pick<ApiConfig, 'http'>;
 
 /**
@@ -165,6 +168,7 @@ export function createApi(stores: ApiStores, log: Logger, options: ApiOptions = 
           attempts,
           analytics,
           uptimeAllowPrivateTargets,
+          clickhouseCluster: options.clickhouseCluster,
         };
       } catch (error) {
         if (!(error instanceof GraphQLError)) {

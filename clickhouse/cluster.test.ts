@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderForCluster } from './cluster.ts';
+import { ROLLUPS, rollupRebuild, visitorDeletes, websiteDeletes } from './erasure.ts';
 import { loadMigrations } from './migrator.ts';
 import { runQuery } from './query.ts';
-import { sql } from './sql.ts';
+import { compile, sql } from './sql.ts';
 import { freshClickHouse, type TestClickHouse } from './test-support.ts';
 
 // No cluster runs here, so the rendered DDL is checked with ClickHouse's own parser.
@@ -64,6 +65,34 @@ describe('cluster DDL', () => {
     const copy = 'INSERT INTO analytics.b (x, y) SELECT x, y FROM analytics.a';
     expect(renderForCluster(copy, 'c')).toEqual([copy]);
     expect(() => renderForCluster('CREATE DATABASE IF NOT EXISTS x', 'c; DROP')).toThrow(/Invalid ClickHouse cluster/);
+  });
+
+  it('erases on a cluster through the local tables ON CLUSTER, rebuilding rollups from every shard', async () => {
+    const parses = async (statement: string) => {
+      const [row] = await runQuery<{ formatted: string }>(ch.client, {
+        name: 'format_cluster_erasure',
+        query: sql`SELECT formatQuery(${statement}) AS formatted`,
+      });
+      return row?.formatted ?? '';
+    };
+    const deletes = [...websiteDeletes('w1', 'analytics_cluster'), ...visitorDeletes('w1', 'v1', 'analytics_cluster')];
+    for (const statement of deletes.map((s) => compile(s).query)) {
+      expect(statement).toMatch(/^DELETE FROM \w+\.\w+_local ON CLUSTER analytics_cluster WHERE /);
+      expect(await parses(statement)).toContain('ON CLUSTER analytics_cluster');
+    }
+    // The daily rollup's view as a cluster runs it: reading the node's local events.
+    const views = rendered.filter((s) => s.includes(`${ROLLUPS[0].view} ON CLUSTER`));
+    const viewSelect = views.at(-1)?.replace(/^[\s\S]*?\bAS\s+(?=SELECT)/, '') ?? '';
+    expect(viewSelect).toContain('analytics.events_local');
+    const [remove, insert] = rollupRebuild(ROLLUPS[0], viewSelect, 'w1', ['2026-01-01'], 'analytics_cluster').map(
+      (s) => compile(s).query,
+    );
+    expect(remove).toMatch(/^DELETE FROM analytics\.daily_pageviews_local ON CLUSTER analytics_cluster WHERE /);
+    expect(insert).toMatch(/^INSERT INTO analytics\.daily_pageviews SELECT/);
+    expect(insert).toContain('analytics.events');
+    expect(insert).not.toContain('events_local');
+    for (const statement of [remove, insert]) expect(await parses(statement ?? '')).not.toBe('');
+    expect(() => websiteDeletes('w1', 'c; DROP')).toThrow(/Invalid ClickHouse cluster/);
   });
 
   it('keeps every migration idempotent (IF NOT EXISTS), which makes reruns safe', () => {

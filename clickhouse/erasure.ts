@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ClickHouseClient } from './client.ts';
+import { assertClusterName, localName } from './cluster.ts';
 import { runQuery } from './query.ts';
 import { compile, type Sql, sql } from './sql.ts';
 
@@ -7,7 +8,9 @@ import { compile, type Sql, sql } from './sql.ts';
  * Erasure from ClickHouse: everything of one website, or one visitor of a website (GDPR), by
  * lightweight DELETE (rows vanish from reads at once, and from disk as parts merge). The tables
  * are listed here, and erasure.test.ts checks the list against the live schema, so a table added
- * later cannot be forgotten.
+ * later cannot be forgotten. On a cluster (CLICKHOUSE_CLUSTER) a DELETE cannot go through a
+ * Distributed table: it runs ON CLUSTER on the `_local` tables of every node, and rollups are
+ * rebuilt by reading the Distributed tables (every shard) into the Distributed target.
  */
 
 /** Every table holding a website's rows, with the column that names the website. */
@@ -41,7 +44,7 @@ export const VISITOR_TABLES = [
  * rows that remain, through the materialized view's own SELECT (read from system.tables, so the
  * migration stays the one definition). `bucket` is the view's grouping of the source's time.
  */
-const ROLLUPS = [
+export const ROLLUPS = [
   {
     view: 'daily_pageviews_mv',
     target: 'analytics.daily_pageviews',
@@ -74,15 +77,58 @@ async function command(client: ClickHouseClient, name: string, statement: Sql): 
 const table = (name: Table) => sql.identifier(name, TABLES);
 const websiteColumn = (name: Table) => sql.identifier(WEBSITE_TABLES[name], COLUMNS);
 
+/** `DELETE FROM <table>` where the table's rows live: itself, or ON CLUSTER its local tables. */
+function deleteFrom(name: Table, cluster: string | undefined): Sql {
+  if (cluster === undefined) return sql`DELETE FROM ${table(name)}`;
+  assertClusterName(cluster);
+  return sql`DELETE FROM ${sql.identifier(localName(name), TABLES.map(localName))} ON CLUSTER ${sql.catalog(cluster)}`;
+}
+
+/** The statements that delete every row of a website, one per table. */
+export function websiteDeletes(websiteId: string, cluster?: string): Sql[] {
+  return TABLES.map((name) => sql`${deleteFrom(name, cluster)} WHERE ${websiteColumn(name)} = ${websiteId}`);
+}
+
+/** The statements that delete one visitor's rows of a website. */
+export function visitorDeletes(websiteId: string, anonymousId: string, cluster?: string): Sql[] {
+  return VISITOR_TABLES.map(
+    (name) =>
+      sql`${deleteFrom(name, cluster)} WHERE ${websiteColumn(name)} = ${websiteId} AND anonymous_id = ${anonymousId}`,
+  );
+}
+
+/**
+ * The statements that rebuild a rollup's rows of some buckets from the raw rows that remain,
+ * through the view's own SELECT (`viewSelect`, as system.tables holds it). On a cluster that
+ * SELECT reads the node's local table; the rebuild reads the Distributed one, every shard.
+ */
+export function rollupRebuild(
+  rollup: (typeof ROLLUPS)[number],
+  viewSelect: string,
+  websiteId: string,
+  buckets: string[],
+  cluster?: string,
+): Sql[] {
+  const source = cluster === undefined ? viewSelect : viewSelect.replaceAll(localName(rollup.source), rollup.source);
+  const inBuckets = sql`client_id = ${websiteId} AND toString(${sql.identifier(rollup.key, [rollup.key])}) IN ${sql.array(buckets, 'String')}`;
+  return [
+    sql`${deleteFrom(rollup.target, cluster)} WHERE ${inBuckets}`,
+    sql`INSERT INTO ${table(rollup.target)} SELECT * FROM (${sql.catalog(source)}) WHERE ${inBuckets}`,
+  ];
+}
+
 /** Deletes every row of a website from every table that holds one. */
-export async function eraseWebsite(client: ClickHouseClient, websiteId: string): Promise<void> {
-  for (const name of TABLES) {
-    await command(client, 'erase_website', sql`DELETE FROM ${table(name)} WHERE ${websiteColumn(name)} = ${websiteId}`);
-  }
+export async function eraseWebsite(client: ClickHouseClient, websiteId: string, cluster?: string): Promise<void> {
+  for (const statement of websiteDeletes(websiteId, cluster)) await command(client, 'erase_website', statement);
 }
 
 /** Deletes one visitor's rows of a website, then rebuilds the rollup rows that counted them. */
-export async function eraseVisitor(client: ClickHouseClient, websiteId: string, anonymousId: string): Promise<void> {
+export async function eraseVisitor(
+  client: ClickHouseClient,
+  websiteId: string,
+  anonymousId: string,
+  cluster?: string,
+): Promise<void> {
   const buckets = await Promise.all(
     ROLLUPS.map(async (rollup) => {
       const rows = await runQuery<{ bucket: string }>(client, {
@@ -93,12 +139,8 @@ export async function eraseVisitor(client: ClickHouseClient, websiteId: string, 
       return rows.map((row) => row.bucket);
     }),
   );
-  for (const name of VISITOR_TABLES) {
-    await command(
-      client,
-      'erase_visitor',
-      sql`DELETE FROM ${table(name)} WHERE ${websiteColumn(name)} = ${websiteId} AND anonymous_id = ${anonymousId}`,
-    );
+  for (const statement of visitorDeletes(websiteId, anonymousId, cluster)) {
+    await command(client, 'erase_visitor', statement);
   }
   for (const [i, rollup] of ROLLUPS.entries()) {
     const keys = buckets[i] ?? [];
@@ -108,12 +150,8 @@ export async function eraseVisitor(client: ClickHouseClient, websiteId: string, 
       query: sql`SELECT as_select FROM system.tables WHERE database = 'analytics' AND name = ${rollup.view}`,
     });
     if (!view) throw new Error(`Materialized view analytics.${rollup.view} not found`);
-    const inBuckets = sql`client_id = ${websiteId} AND toString(${sql.identifier(rollup.key, [rollup.key])}) IN ${sql.array(keys, 'String')}`;
-    await command(client, 'erase_visitor_rollup', sql`DELETE FROM ${table(rollup.target)} WHERE ${inBuckets}`);
-    await command(
-      client,
-      'erase_visitor_rollup',
-      sql`INSERT INTO ${table(rollup.target)} SELECT * FROM (${sql.catalog(view.as_select)}) WHERE ${inBuckets}`,
-    );
+    for (const statement of rollupRebuild(rollup, view.as_select, websiteId, keys, cluster)) {
+      await command(client, 'erase_visitor_rollup', statement);
+    }
   }
 }

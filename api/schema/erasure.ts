@@ -39,7 +39,7 @@ builder.mutationFields((t) => ({
       // Archived first: ingest (which polls for changed websites every few seconds) stops
       // accepting its events. The row goes last, so a failure midway can be retried.
       await ctx.prisma.website.update({ where: { id: website.id }, data: { status: 'ARCHIVED' } });
-      await eraseWebsite(ctx.clickhouse, website.id);
+      await eraseWebsite(ctx.clickhouse, website.id, ctx.clickhouseCluster);
       await ctx.prisma.$transaction([
         // Links would otherwise outlive the website as organization-wide links (onDelete: SetNull).
         ctx.prisma.link.deleteMany({ where: { websiteId: website.id } }),
@@ -64,7 +64,7 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_root, { websiteId, anonymousId }, ctx) => {
       const website = await findOwnWebsite(ctx, String(websiteId));
-      await eraseVisitor(ctx.clickhouse, website.id, anonymousId);
+      await eraseVisitor(ctx.clickhouse, website.id, anonymousId, ctx.clickhouseCluster);
       return { websiteId: website.id, anonymousId };
     },
   }),
