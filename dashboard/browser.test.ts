@@ -477,6 +477,39 @@ describe('a public website, read anonymously', () => {
     await poll(async () => withoutRealtime(await cardFigures(page))).toEqual(unfiltered);
   });
 
+  it('shades the countries with visitors on a world map, and a click on one filters by it', async () => {
+    const { page } = product;
+    const { website } = await anonymous().request(DashboardBreakdownDocument, {
+      id: siteId,
+      range: range30,
+      filters: [],
+      dimension: 'COUNTRY',
+      first: 300,
+    });
+    const visitors = new Map(website.analytics.breakdown.map((row) => [row.value, row.visitors]));
+    const map = page.locator('[data-panel="locations"] svg.world-map');
+    await map.waitFor();
+    const drawn = await map.locator('path').evaluateAll((paths) => paths.map((p) => p.getAttribute('data-code')));
+    expect(drawn.length).toBeGreaterThan(150);
+    // Every country the API counts visitors for (that the 1:110m map draws) is shaded, no other.
+    const expected = [...visitors.keys()].filter((code) => drawn.includes(code)).sort();
+    expect(expected.length).toBeGreaterThan(0);
+    const shaded = map.locator('path.has-value');
+    expect(await shaded.evaluateAll((paths) => paths.map((p) => p.getAttribute('data-code')).sort())).toEqual(expected);
+    const top = expected.reduce((a, b) => ((visitors.get(b) ?? 0) > (visitors.get(a) ?? 0) ? b : a));
+    expect(await map.locator(`path[data-code="${top}"]`).getAttribute('fill-opacity')).toBe('1.000');
+    expect(await map.locator(`path[data-code="${top}"] title`).textContent()).toBe(
+      `${countryName(top)}: ${formatInt(visitors.get(top) ?? 0)} visitors`,
+    );
+
+    await map.locator(`path[data-code="${top}"]`).click();
+    await poll(() => new URL(page.url()).searchParams.getAll('f')).toEqual([`COUNTRY:IS:${top}`]);
+    const filters: AnalyticsFilterInput[] = [{ field: 'COUNTRY', op: 'IS', value: [top] }];
+    await poll(async () => withoutRealtime(await cardFigures(page))).toEqual(await expectedCards(range30, filters));
+    await page.goBack();
+    await poll(() => new URL(page.url()).search).toBe('');
+  });
+
   it('changes the range by preset and by custom days, each a URL of its own', async () => {
     const { page } = product;
     await page.getByLabel('Range', { exact: true }).selectOption('7d');

@@ -31,6 +31,7 @@ import { type Marker, type Series, TimeChart } from './chart.tsx';
 import { RangeControls } from './controls.tsx';
 import { countryName, formatChange, formatDuration, formatInt, formatNumber, formatPercent } from './format.ts';
 import { navigate, useLocation } from './location.ts';
+import type { MapProps, WorldMap } from './map.tsx';
 import { type Column, Message, Panel } from './panel.tsx';
 import { type Filter, filterInputs, rangeInput, searchOf, type View, viewOf, withView } from './view.ts';
 
@@ -415,11 +416,14 @@ function BreakdownPanel({
   children?: ComponentChildren;
 }) {
   const [dimension, setDimension] = useState<AnalyticsDimension>(tabs[0] as AnalyticsDimension);
+  const map = dimension === 'COUNTRY';
+  // The map shades every country with visitors; the table lists the first ten of them.
   const state = useQuery(
     DashboardBreakdownDocument,
-    { id: scope.id, range: scope.range, filters: scope.filters, dimension, first: 10 },
+    { id: scope.id, range: scope.range, filters: scope.filters, dimension, first: map ? MAP_COUNTRIES : 10 },
     { wait: !scope.ready },
   );
+  const rows = state.data?.website.analytics.breakdown;
   return (
     <Panel
       id={id}
@@ -428,15 +432,40 @@ function BreakdownPanel({
       tab={dimension}
       onTab={(key) => setDimension(key as AnalyticsDimension)}
       state={state}
-      rows={state.data?.website.analytics.breakdown}
+      rows={map ? rows?.slice(0, 10) : rows}
       keyOf={(row) => row.value}
-      labelOf={dimension === 'COUNTRY' ? (row) => countryName(row.value) : undefined}
+      labelOf={map ? (row) => countryName(row.value) : undefined}
       keyLabel={dimensionLabel(dimension)}
       onPick={(row) => scope.pick({ field: dimension, op: 'IS', value: row.value })}
       columns={TRAFFIC_COLUMNS}
       footer={children}
-    />
+    >
+      {map && !!rows?.length && (
+        <LazyWorldMap
+          values={new Map(rows.map((row) => [row.value, row.visitors]))}
+          nameOf={countryName}
+          format={(visitors) => `${formatInt(visitors)} visitors`}
+          onPick={(code) => scope.pick({ field: 'COUNTRY', op: 'IS', value: code })}
+        />
+      )}
+    </Panel>
   );
+}
+
+/** Countries the map asks for: every ISO 3166-1 country fits. */
+const MAP_COUNTRIES = 300;
+
+/** The world map, imported the first time a Locations panel shows countries (build.ts splits it out). */
+function LazyWorldMap(props: MapProps) {
+  const [Loaded, setLoaded] = useState<typeof WorldMap | null>(null);
+  useEffect(() => {
+    let live = true;
+    import('./map.tsx').then((module) => live && setLoaded(() => module.WorldMap));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return Loaded ? <Loaded {...props} /> : <div class="world-map" aria-hidden="true" />;
 }
 
 function PagesPanel({ scope }: { scope: Scope }) {
