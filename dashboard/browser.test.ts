@@ -18,6 +18,8 @@ import {
   DashboardFunnelDocument,
   DashboardGoalsDocument,
   DashboardOverviewDocument,
+  DashboardSessionsDocument,
+  DashboardSessionTimelineDocument,
   DashboardVitalsDocument,
   DashboardWebsitesDocument,
   type DateRangeInput,
@@ -448,6 +450,8 @@ describe('a public website, read anonymously', () => {
     expect(errors.analytics.errorTrend.reduce((sum, p) => sum + p.errors, 0)).toBe(1);
     await poll(() => page.locator('[data-panel="errors"] .chart canvas').count()).toBe(1);
 
+    // Single visits are for members only: no sessions panel here.
+    expect(await page.locator('[data-panel="sessions"]').count()).toBe(0);
     // The visit 30 s ago is the one in the last five minutes.
     await poll(async () => (await cardFigures(page)).realtime).toBe('1');
   });
@@ -726,6 +730,36 @@ it('lists the organization’s websites with their visitors from one request', a
   // A member also sees the annotations (owners only) and the organization's panels.
   await poll(() => page.locator('.annotations li').first().textContent()).toContain('Launch');
   await poll(() => page.locator('[data-panel="uptime"]').count()).toBe(1);
+  // And the latest visits; choosing one lists its events (without filtering the dashboard).
+  const { website: visits } = await owner().request(DashboardSessionsDocument, {
+    id: siteId,
+    range: tokyo,
+    filters: [],
+    first: 20,
+  });
+  const sessions = visits.analytics.sessions;
+  expect(sessions.length).toBeGreaterThan(1);
+  const sessionKeys = () =>
+    page
+      .locator('[data-panel="sessions"] tbody tr')
+      .evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.key));
+  await poll(sessionKeys).toEqual(sessions.map((s) => s.id));
+  const chosen = sessions.find((s) => s.pageviews > 1) ?? sessions[0];
+  const { website: visit } = await owner().request(DashboardSessionTimelineDocument, {
+    id: siteId,
+    range: tokyo,
+    sessionId: chosen?.id ?? '',
+  });
+  const events = visit.analytics.sessionTimeline.map((e) => e.name);
+  expect(events.length).toBeGreaterThan(1);
+  const search = new URL(page.url()).search;
+  await page.locator(`[data-panel="sessions"] tr[data-key="${chosen?.id}"] button.pick`).click();
+  await poll(() =>
+    page
+      .locator('[data-panel="sessions"] .timeline li')
+      .evaluateAll((items) => items.map((i) => (i as HTMLElement).dataset.event)),
+  ).toEqual(events);
+  expect(new URL(page.url()).search).toBe(search);
   expect(product.problems).toEqual([]);
   expect(product.blocked).toEqual([]);
   await product.context.close();

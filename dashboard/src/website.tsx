@@ -33,6 +33,7 @@ import { countryName, formatChange, formatDuration, formatInt, formatNumber, for
 import { navigate, useLocation } from './location.ts';
 import type { MapProps, WorldMap } from './map.tsx';
 import { type Column, Message, Panel } from './panel.tsx';
+import { SessionsPanel } from './sessions.tsx';
 import { type Filter, filterInputs, rangeInput, searchOf, type View, viewOf, withView } from './view.ts';
 
 interface Scope {
@@ -163,6 +164,15 @@ export function WebsiteDashboard({ id, basePath, member }: { id: string; basePat
         <ErrorsPanel scope={scope} />
         <RevenuePanel scope={scope} />
         <RetentionPanel scope={scope} />
+        {member && (
+          <SessionsPanel
+            id={scope.id}
+            range={scope.range}
+            filters={scope.filters}
+            timezone={scope.timezone}
+            ready={scope.ready}
+          />
+        )}
         {member && <MonitorsPanel scope={scope} />}
         {member && <LinksPanel scope={scope} />}
       </div>
