@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidRangeError, localMidnight, previousPeriod, resolveRange } from './range.ts';
+import { InvalidRangeError, localMidnight, resolveRange } from './range.ts';
 
 describe('date ranges in the caller’s timezone', () => {
   const now = new Date('2026-03-29T12:00:00Z'); // the day Europe switches to summer time
@@ -34,7 +34,6 @@ describe('date ranges in the caller’s timezone', () => {
     ]);
     const exact = resolveRange({ from: '2026-11-01T10:00:00Z', to: '2026-11-01T11:30:00Z' });
     expect(exact.to.getTime() - exact.from.getTime()).toBe(90 * 60_000);
-    expect(previousPeriod(exact)).toEqual({ from: new Date('2026-11-01T08:30:00Z'), to: exact.from, timezone: 'UTC' });
   });
 
   it.each([

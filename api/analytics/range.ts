@@ -170,9 +170,3 @@ export function resolveRange(input: RangeInput, now = new Date()): DateRange {
   }
   return { from, to, timezone };
 }
-
-/** The period of the same length just before, for "change vs previous period". */
-export function previousPeriod(range: DateRange): DateRange {
-  const length = range.to.getTime() - range.from.getTime();
-  return { from: new Date(range.from.getTime() - length), to: range.from, timezone: range.timezone };
-}

@@ -1,8 +1,15 @@
 import { type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
 import { z } from 'zod';
 import { runQuery } from '../../clickhouse/query.ts';
+import { COMPARISONS, type CompareInput, change, comparisonRange } from '../analytics/compare.ts';
 import { DIMENSION_NAMES, DIMENSIONS } from '../analytics/dimensions.ts';
-import { checkFilters, FILTER_OPS, type Filter, InvalidFilterError } from '../analytics/filters.ts';
+import {
+  checkFilters,
+  LIMITS as FILTER_LIMITS,
+  FILTER_OPS,
+  type Filter,
+  InvalidFilterError,
+} from '../analytics/filters.ts';
 import {
   type AiUsageRow,
   type BreakdownRow,
@@ -26,7 +33,7 @@ import {
   REVENUE_GROUPS,
   VITAL_DIMENSIONS,
 } from '../analytics/queries.ts';
-import { type DateRange, InvalidRangeError, PRESETS, previousPeriod, resolveRange } from '../analytics/range.ts';
+import { type DateRange, InvalidRangeError, PRESETS, resolveRange } from '../analytics/range.ts';
 import { assertBuckets, INTERVALS } from '../analytics/time.ts';
 import { can, ownsWebsite, readsPublicDashboard } from '../auth.ts';
 import { builder } from '../builder.ts';
@@ -54,6 +61,8 @@ interface AnalyticsScope {
   filters: Filter[];
   /** The caller owns the website: individual sessions are shown to owners only, not on public dashboards. */
   owner?: boolean;
+  /** The range figures are compared with (the `compare` argument); null within a comparison itself. */
+  comparison?: DateRange | null;
 }
 
 const enumOf = <T extends string>(
@@ -122,6 +131,34 @@ const DateRangeInput = builder.inputType('DateRangeInput', {
     from: t.string({ required: false, description: 'First day (inclusive) or instant.' }),
     to: t.string({ required: false, description: 'Last day (inclusive) or instant (exclusive).' }),
     timezone: t.string({ required: false, defaultValue: 'UTC', description: 'IANA timezone for day boundaries.' }),
+  }),
+});
+
+const ComparisonRef = enumOf(
+  'AnalyticsComparison',
+  COMPARISONS,
+  'What a range is compared with.',
+  (c) =>
+    ({
+      PREVIOUS_PERIOD:
+        'The period of the same length just before: as many local days for a range of whole days (DST changes included), else the same duration.',
+      YEAR_OVER_YEAR:
+        'The same local dates and times a year before (29 February faces 28 February; a range ending on 1 March ends on 1 March). Raw events are kept one year and the daily rollup two: a year back, only figures the rollup answers (unfiltered daily or coarser page views, visitors and sessions in UTC days) have data.',
+      CUSTOM: 'The range given in `range`.',
+    })[c],
+);
+
+const CompareInputRef = builder.inputType('AnalyticsCompareInput', {
+  description: 'What the figures are compared with.',
+  fields: (t) => ({
+    period: t.field({ type: ComparisonRef, required: true, description: 'The kind of comparison.' }),
+    range: t.field({ type: DateRangeInput, required: false, description: 'The range, for CUSTOM only.' }),
+    matchDayOfWeek: t.boolean({
+      required: false,
+      defaultValue: false,
+      description:
+        'Move the comparison back by whole weeks so each day faces the same weekday (PREVIOUS_PERIOD: the smallest whole number of weeks covering the range; YEAR_OVER_YEAR: 52 weeks).',
+    }),
   }),
 });
 
@@ -198,15 +235,14 @@ const SummaryRef = builder.objectRef<Summary>('AnalyticsSummary').implement({
   }),
 });
 
-const change = (now: number, before: number) => (before === 0 ? null : (now - before) / before);
-
 const SummaryComparison = builder
   .objectRef<{ current: Summary; previous: Summary }>('AnalyticsSummaryComparison')
   .implement({
-    description: 'Figures for the range, the period of the same length before it, and the relative change.',
+    description:
+      'Figures for the range, for the comparison range (the `compare` argument of analytics: the previous period by default), and the relative change, (now − before) ÷ before.',
     fields: (t) => ({
       current: t.field({ type: SummaryRef, description: 'The range.', resolve: (s) => s.current }),
-      previous: t.field({ type: SummaryRef, description: 'The period before.', resolve: (s) => s.previous }),
+      previous: t.field({ type: SummaryRef, description: 'The comparison range.', resolve: (s) => s.previous }),
       pageviewsChange: t.float({
         nullable: true,
         description: 'Relative change of page views (null when there were none before).',
@@ -245,7 +281,11 @@ const Point = builder.objectRef<TimeseriesPoint>('TimeseriesPoint').implement({
   }),
 });
 
-const Breakdown = builder.objectRef<BreakdownRow>('BreakdownRow').implement({
+/** A breakdown row, with the row of the same value in the comparison range when it was asked for. */
+type ComparedRow = BreakdownRow & { comparison?: BreakdownRow | null };
+
+const Breakdown = builder.objectRef<ComparedRow>('BreakdownRow');
+Breakdown.implement({
   description:
     'One value of a dimension. For a visit dimension the figures are those of the visits with this value ' +
     '(page views included); for an event dimension those of the events with this value.',
@@ -276,6 +316,24 @@ const Breakdown = builder.objectRef<BreakdownRow>('BreakdownRow').implement({
       description: 'Mean scroll depth when leaving a page, 0–100.',
     }),
     outgoingClicks: t.exposeInt('outgoingClicks', { description: 'Clicks on links to other sites.' }),
+    comparison: t.field({
+      type: Breakdown,
+      nullable: true,
+      description:
+        'The same value’s figures in the comparison range (the `compare` argument of analytics), with the same filters; null when the value had none then, within a comparison itself, or for a value longer than a filter value may be.',
+      resolve: (r) => r.comparison ?? null,
+    }),
+    visitorsChange: t.float({
+      nullable: true,
+      description:
+        'Relative change of visitors from the comparison range, (now − before) ÷ before; null without visitors before.',
+      resolve: (r) => change(r.visitors, r.comparison?.visitors ?? null),
+    }),
+    pageviewsChange: t.float({
+      nullable: true,
+      description: 'Relative change of page views from the comparison range; null without page views before.',
+      resolve: (r) => change(r.pageviews, r.comparison?.pageviews ?? null),
+    }),
   }),
 });
 
@@ -495,8 +553,11 @@ function selectedFields(info: GraphQLResolveInfo): Set<string> {
   const names = new Set<string>();
   const visit = (set: SelectionSetNode | undefined) => {
     for (const selection of set?.selections ?? []) {
-      if (selection.kind === Kind.FIELD) names.add(selection.name.value);
-      else if (selection.kind === Kind.INLINE_FRAGMENT) visit(selection.selectionSet);
+      if (selection.kind === Kind.FIELD) {
+        names.add(selection.name.value);
+        // A breakdown row's comparison row computes the same figures.
+        if (selection.name.value === 'comparison') visit(selection.selectionSet);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) visit(selection.selectionSet);
       else visit(info.fragments[selection.name.value]?.selectionSet);
     }
   };
@@ -504,17 +565,25 @@ function selectedFields(info: GraphQLResolveInfo): Set<string> {
   return names;
 }
 
-const Analytics = builder.objectRef<AnalyticsScope>('WebsiteAnalytics').implement({
+const Analytics = builder.objectRef<AnalyticsScope>('WebsiteAnalytics');
+Analytics.implement({
   description: 'Analytics of one website over a range, with filters (every family applies them or refuses them).',
   fields: (t) => ({
     range: t.field({ type: ResolvedRange, description: 'The range covered.', resolve: (s) => s.range }),
+    comparison: t.field({
+      type: Analytics,
+      nullable: true,
+      description:
+        'Every family over the comparison range (the `compare` argument; the previous period by default) with the same filters, for figures without a paired comparison field (timeseries buckets pair by position). Null within a comparison.',
+      resolve: (s) => (s.comparison ? { ...s, range: s.comparison, comparison: null } : null),
+    }),
     summary: t.field({
       type: SummaryComparison,
-      description: 'Headline figures, compared with the previous period of the same length.',
+      description: 'Headline figures, compared with the comparison range (the previous period by default).',
       resolve: async (s, _, ctx) => {
         const [current, previous] = await Promise.all([
           ctx.analytics.summary.load(s),
-          ctx.analytics.summary.load({ ...s, range: previousPeriod(s.range) }),
+          ctx.analytics.summary.load({ ...s, range: s.comparison ?? comparisonRange(s.range) }),
         ]);
         return { current, previous };
       },
@@ -539,19 +608,42 @@ const Analytics = builder.objectRef<AnalyticsScope>('WebsiteAnalytics').implemen
         first: t.arg.int({ defaultValue: 10, validate: count(1000), description: 'Rows (≤ 1000).' }),
         offset: t.arg.int({ defaultValue: 0, validate: count(100_000), description: 'Rows to skip.' }),
       },
-      resolve: (s, args, ctx, info) => {
+      resolve: async (s, args, ctx, info) => {
         if (!DIMENSIONS[args.dimension].group) throw InputError.at(['dimension'], `${args.dimension} does not group`);
         if (!s.owner && OWNER_ONLY_DIMENSIONS.has(args.dimension)) throw ownerOnly(ctx);
-        return ctx.analytics.breakdown.load({
+        const selected = selectedFields(info);
+        const sort = args.sort ?? 'VISITORS';
+        const costly = COSTLY_FIGURES.filter((figure) => selected.has(figure));
+        const rows: ComparedRow[] = await ctx.analytics.breakdown.load({
           ...s,
           dimension: args.dimension,
-          page: {
-            sort: args.sort ?? 'VISITORS',
-            limit: args.first ?? 10,
-            offset: args.offset ?? 0,
-          },
-          costly: COSTLY_FIGURES.filter((figure) => selectedFields(info).has(figure)),
+          page: { sort, limit: args.first ?? 10, offset: args.offset ?? 0 },
+          costly,
         });
+        const compared = ['comparison', 'visitorsChange', 'pageviewsChange'].some((name) => selected.has(name));
+        if (!compared || !s.comparison || rows.length === 0) return rows;
+        // The comparison rows of exactly these values: the same breakdown over the comparison
+        // range, filtered to them (IN takes a bounded number of values, so in chunks).
+        const values = rows.map((row) => row.value).filter((value) => value.length <= FILTER_LIMITS.valueLength);
+        const chunks = Array.from({ length: Math.ceil(values.length / FILTER_LIMITS.values) }, (_, i) =>
+          values.slice(i * FILTER_LIMITS.values, (i + 1) * FILTER_LIMITS.values),
+        );
+        const before = (
+          await Promise.all(
+            chunks.map((chunk) =>
+              ctx.analytics.breakdown.load({
+                ...s,
+                range: s.comparison as DateRange,
+                filters: [...s.filters, { field: args.dimension, op: 'IN', value: chunk }],
+                dimension: args.dimension,
+                page: { sort, limit: chunk.length, offset: 0 },
+                costly,
+              }),
+            ),
+          )
+        ).flat();
+        const byValue = new Map(before.map((row) => [row.value, row]));
+        return rows.map((row) => ({ ...row, comparison: byValue.get(row.value) ?? null }));
       },
     }),
     entryPages: t.field({
@@ -737,14 +829,52 @@ builder.prismaObjectFields('Website', (t) => ({
         defaultValue: [],
         description: 'Conditions that must all hold (see AnalyticsDimension for visit and event scopes).',
       }),
+      compare: t.arg({
+        type: CompareInputRef,
+        required: false,
+        description:
+          'What figures are compared with (summary, breakdown rows, `comparison`); the previous period by default.',
+      }),
     },
-    resolve: (website, { range, filters }, ctx) => {
+    resolve: (website, { range, filters, compare }, ctx) => {
       const owner = ownsWebsite(ctx.auth, website, 'readAnalytics');
       if (!owner && filters?.some((filter) => OWNER_ONLY_DIMENSIONS.has(filter.field))) throw ownerOnly(ctx);
-      return { ...parseScope(website.id, range, filters ?? []), owner };
+      const scope = parseScope(website.id, range, filters ?? []);
+      return { ...scope, owner, comparison: parseComparison(scope.range, compare) };
     },
   }),
 }));
+
+/** Compare input → the comparison range (BAD_USER_INPUT otherwise). */
+function parseComparison(
+  range: DateRange,
+  compare:
+    | { period: CompareInput['period']; range?: RangeArg | null; matchDayOfWeek?: boolean | null }
+    | null
+    | undefined,
+): DateRange {
+  try {
+    if (!compare) return comparisonRange(range);
+    const custom = compare.range;
+    return comparisonRange(range, {
+      period: compare.period,
+      matchDayOfWeek: compare.matchDayOfWeek ?? false,
+      range: custom
+        ? {
+            preset: (custom.preset ?? undefined) as (typeof PRESETS)[number] | undefined,
+            from: custom.from ?? undefined,
+            to: custom.to ?? undefined,
+            timezone: custom.timezone ?? range.timezone,
+          }
+        : undefined,
+    });
+  } catch (error) {
+    if (error instanceof InvalidRangeError) throw InputError.at(['compare'], error.message);
+    throw error;
+  }
+}
+
+type RangeArg = { preset?: string | null; from?: string | null; to?: string | null; timezone?: string | null };
 
 /** Range input → checked range (BAD_USER_INPUT otherwise), for the stats of links and monitors. */
 function parseRange(range: {

@@ -233,12 +233,6 @@ const METRICS = [
   { key: 'sessions', label: 'Visits', color: '#047857' },
 ] as const;
 
-/** The previous period of the same length, ending where the range starts. */
-const previousRange = (from: string, to: string, timezone: string): DateRangeInput => {
-  const start = Date.parse(from);
-  return { from: new Date(start - (Date.parse(to) - start)).toISOString(), to: from, timezone };
-};
-
 function Overview({ scope, search }: { scope: Scope; search: string }) {
   const [metric, setMetric] = useState<(typeof METRICS)[number]['key']>('visitors');
   const variables = { id: scope.id, range: scope.range, filters: scope.filters, interval: scope.view.interval };
@@ -249,14 +243,7 @@ function Overview({ scope, search }: { scope: Scope; search: string }) {
   });
   const analytics = overview.data?.website.analytics;
   const resolved = analytics?.range;
-  const previous = useQuery(
-    DashboardPreviousSeriesDocument,
-    {
-      ...variables,
-      range: resolved ? previousRange(String(resolved.from), String(resolved.to), scope.timezone) : scope.range,
-    },
-    { skip: !scope.view.compare || !resolved },
-  );
+  const previous = useQuery(DashboardPreviousSeriesDocument, variables, { skip: !scope.view.compare || !resolved });
   const summary = analytics?.summary;
   const chosen = METRICS.find((m) => m.key === metric) ?? METRICS[0];
   const points = analytics?.timeseries;
@@ -265,7 +252,7 @@ function Overview({ scope, search }: { scope: Scope; search: string }) {
     const list: Series[] = [
       { label: chosen.label, values: (points ?? []).map((p) => p[chosen.key]), color: chosen.color },
     ];
-    const before = previous.data?.website.analytics.timeseries;
+    const before = previous.data?.website.analytics.comparison?.timeseries;
     if (scope.view.compare && before) {
       list.push({
         label: `${chosen.label} (previous period)`,

@@ -8,9 +8,10 @@ import { storeEnv } from '../../../runtime/config.ts';
 import { createLogger } from '../../../runtime/log.ts';
 import { openStores } from '../../../runtime/stores.ts';
 import { createApi } from '../../server.ts';
+import { comparisonRange } from '../compare.ts';
 import { createAnalyticsLoaders } from '../loader.ts';
 import { breakdownSql, summariesSql, summarySql, timeseriesSql, vitalsSql } from '../queries.ts';
-import { previousPeriod, resolveRange } from '../range.ts';
+import { resolveRange } from '../range.ts';
 
 // `npm run bench:query`: 10M events over 30 days for 10 websites in embedded chDB (BENCH_EVENTS
 // sets the total, BENCH_SITES how many websites share it; the dashboard reads the first, which
@@ -125,7 +126,7 @@ const page = { sort: 'VISITORS' as const, limit: 10, offset: 0 };
 const costly = [] as const;
 const direct = () =>
   Promise.all([
-    runQuery(stores.clickhouse, { name: 'bench_summary', query: summariesSql(scope, [range, previousPeriod(range)]) }),
+    runQuery(stores.clickhouse, { name: 'bench_summary', query: summariesSql(scope, [range, comparisonRange(range)]) }),
     runQuery(stores.clickhouse, { name: 'bench_timeseries', query: timeseriesSql(scope, 'DAY') }),
     runQuery(stores.clickhouse, { name: 'bench_breakdown', query: breakdownSql(scope, ['PATH'], page, costly) }),
     runQuery(stores.clickhouse, { name: 'bench_breakdown', query: breakdownSql(scope, VISIT_DIMENSIONS, page) }),
@@ -173,7 +174,7 @@ const run = (name: string, query: ReturnType<typeof summarySql>) => () => runQue
 await measure('summary', run('bench_summary', summarySql(scope)));
 await measure(
   'summary and previous period (one query)',
-  run('bench_summary', summariesSql(scope, [range, previousPeriod(range)])),
+  run('bench_summary', summariesSql(scope, [range, comparisonRange(range)])),
 );
 await measure('timeseries (DAY)', run('bench_timeseries', timeseriesSql(scope, 'DAY')));
 for (const d of DIMENSIONS)
@@ -218,7 +219,7 @@ const unbatched = await measure('50 summaries, one query each', async () => {
     const loaders = createAnalyticsLoaders(stores.clickhouse);
     await Promise.all([
       loaders.summary.load({ websiteId: id, range, filters: [] }),
-      loaders.summary.load({ websiteId: id, range: previousPeriod(range), filters: [] }),
+      loaders.summary.load({ websiteId: id, range: comparisonRange(range), filters: [] }),
     ]);
   }
 });
