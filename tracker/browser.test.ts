@@ -347,11 +347,12 @@ describe('tracker in Chromium', () => {
     await context.close();
   });
 
-  it('records outgoing links and custom events from track() and data-track', async () => {
+  it('records outgoing links, same-site downloads and custom events from track() and data-track', async () => {
     const url = page(
       '/shop',
       `<a id="out" href="${elsewhere}/docs">Source  code</a>
       <a id="in" href="/shop/cart">Cart</a>
+      <a id="file" href="/files/Report.PDF" download>Report</a>
       <button data-track="signup" data-track-plan="pro">Sign up</button>`,
       // Calls made before the tracker loads are queued by this stub and replayed.
       {
@@ -369,6 +370,7 @@ describe('tracker in Chromium', () => {
       }),
     );
     await tab.click('button');
+    await tab.click('#file');
     await tab.click('#out');
     await tab.waitForURL(`${elsewhere}/docs`);
 
@@ -377,10 +379,11 @@ describe('tracker in Chromium', () => {
         .filter((e) => e.event_name !== 'screen_view' && e.event_name !== 'page_exit')
         .map((e) => [e.event_name, JSON.parse(e.properties)])
         .sort();
-    await expect.poll(custom, POLL).toHaveLength(4);
+    await expect.poll(custom, POLL).toHaveLength(5);
     expect(await custom()).toEqual(
       [
         ['early', {}],
+        ['file_download', { href: new URL('/files/Report.PDF', url).href }],
         ['purchase', { value: 42, currency: 'EUR' }],
         ['signup', { plan: 'pro' }],
         ['outgoing_link', { href: `${elsewhere}/docs`, text: 'Source  code' }],

@@ -1,8 +1,17 @@
+import { DOWNLOAD_EXTENSIONS } from './downloads.ts';
 import { on } from './listen.ts';
 import type { Options, Send } from './types.ts';
 
-/** Outgoing link clicks and `data-track="name" data-track-<prop>="value"` custom events. */
+/**
+ * Outgoing link clicks, same-site file downloads (full build) and `data-track="name"
+ * data-track-<prop>="value"` custom events.
+ */
 export function clicks(options: Options, send: Send) {
+  // Full build only (the core leaves the list out).
+  const download =
+    typeof TIDEMARK_CORE === 'undefined' &&
+    options.fileDownloads !== false &&
+    new RegExp(`\\.(${DOWNLOAD_EXTENSIONS.join('|')})$`, 'i');
   const click = (event: MouseEvent) => {
     if (event.button > 1) return; // primary and middle (open in new tab) clicks only
     const target = event.target as Element;
@@ -10,6 +19,9 @@ export function clicks(options: Options, send: Send) {
     // mailto:, tel: and javascript: links have no host.
     if (options.outgoingLinks !== false && link?.host && link.host !== location.host) {
       send({ type: 'outgoing_link', href: link.href, text: link.textContent?.trim() });
+    }
+    if (download && link?.host === location.host && download.test(link.pathname)) {
+      send({ type: 'custom', name: 'file_download', properties: { href: link.href } });
     }
     const tagged = target.closest?.('[data-track]');
     const name = tagged?.getAttribute('data-track');

@@ -53,6 +53,8 @@ export interface Options {
   engagement?: boolean;
   /** Clicks on links to other hosts. Default on. */
   outgoingLinks?: boolean;
+  /** `file_download` events for clicks on same-site links to files (tracker/downloads.ts; full build). Default on. */
+  fileDownloads?: boolean;
   /** Custom events from clicks on `[data-track]` elements. Default on. */
   attributes?: boolean;
   /** Navigation Timing on the first page view. Default on. */

@@ -1,4 +1,5 @@
 import { type Sql, sql } from '../../clickhouse/sql.ts';
+import { type Condition, conditionSql } from './conditions.ts';
 import { DIMENSIONS, type Dimension, type DimensionDef } from './dimensions.ts';
 import { byScope, filtersSql } from './filters.ts';
 import { type Plan, planErrors, planTimeseries, type Source } from './plan.ts';
@@ -397,23 +398,6 @@ export function transitionsSql(scope: Scope, limit: number): Sql {
     GROUP BY client_id, from_path, to_path
     ORDER BY client_id, sessions DESC, from_path, to_path
     LIMIT ${sql.param(Math.min(limit, MAX_BREAKDOWN_ROWS), 'UInt32')} BY client_id`;
-}
-
-/** A goal or funnel step: a page (path pattern, `*` matches anything) or a custom event name. */
-export interface Condition {
-  type: 'PAGE_VIEW' | 'EVENT';
-  target: string;
-}
-
-/** SQL `LIKE` pattern for a path pattern where `*` matches anything. */
-export function likePattern(pattern: string): string {
-  return pattern.replace(/[\\%_]/g, (c) => `\\${c}`).replace(/\*/g, '%');
-}
-
-function conditionSql(condition: Condition): Sql {
-  return condition.type === 'PAGE_VIEW'
-    ? sql`(event_name = 'screen_view' AND like(path, ${likePattern(condition.target)}))`
-    : sql`(event_name = ${condition.target})`;
 }
 
 /** Events of the websites in the range, of the visits a scope selects. */

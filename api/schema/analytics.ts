@@ -772,7 +772,13 @@ Analytics.implement({
         if (goals.length === 0) return [];
         const results = await ctx.analytics.goals.load({
           ...s,
-          goals: goals.map((g) => ({ type: g.type, target: g.target })),
+          goals: goals.map(({ type, target, propertyKey, propertyValue, scrollPercent }) => ({
+            type,
+            target,
+            propertyKey,
+            propertyValue,
+            scrollPercent,
+          })),
         });
         return goals.map((goal, i) => ({
           goalId: goal.id,

@@ -4,7 +4,7 @@ import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { NotFoundError } from '../errors.ts';
 import { mutationErrors } from './errors.ts';
-import { GoalTypeRef, targetSchema } from './goals.ts';
+import { checkCondition, GoalTypeRef, targetSchema } from './goals.ts';
 import { findOwnWebsite } from './websites.ts';
 
 builder.prismaObject('FunnelStep', {
@@ -13,8 +13,8 @@ builder.prismaObject('FunnelStep', {
     id: t.exposeID('id', { description: 'Step id.' }),
     position: t.exposeInt('position', { description: '0-based order in the funnel.' }),
     name: t.exposeString('name', { nullable: true, description: 'Display name.' }),
-    type: t.expose('type', { type: GoalTypeRef, description: 'Page view or event.' }),
-    target: t.exposeString('target', { description: 'Path pattern (`*` wildcards) or event name.' }),
+    type: t.expose('type', { type: GoalTypeRef, description: 'What completes it (no SCROLL_DEPTH).' }),
+    target: t.exposeString('target', { description: 'What the type matches (see GoalType).' }),
   }),
 });
 
@@ -46,8 +46,12 @@ const FunnelStepInput = builder.inputType('FunnelStepInput', {
   description: 'One step; steps are ordered as given.',
   fields: (t) => ({
     name: t.string({ validate: z.string().min(1).max(100), description: 'Display name.' }),
-    type: t.field({ type: GoalTypeRef, required: true, description: 'Page view or event.' }),
-    target: t.string({ required: true, validate: targetSchema, description: 'Path pattern or event name.' }),
+    type: t.field({
+      type: GoalTypeRef,
+      required: true,
+      description: 'What completes it (see GoalType; not SCROLL_DEPTH).',
+    }),
+    target: t.string({ required: true, validate: targetSchema, description: 'What the type matches (see GoalType).' }),
   }),
 });
 
@@ -77,7 +81,13 @@ const FunnelInput = builder.inputType('FunnelInput', {
 
 type FunnelFields = typeof FunnelInput.$inferInput;
 
-const funnelData = (input: FunnelFields) => ({
+/** The funnel's fields for Prisma, once each step passed its kind's rules (BAD_USER_INPUT otherwise). */
+const funnelData = (input: FunnelFields) => {
+  for (const [i, step] of input.steps.entries()) checkCondition(step, ['input', 'steps', String(i)], true);
+  return funnelFields(input);
+};
+
+const funnelFields = (input: FunnelFields) => ({
   name: input.name,
   description: input.description,
   windowSeconds: input.windowSeconds ?? 86_400,
