@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROME_DESKTOP, GEO, IPHONE_SAFARI, startTestIngest, type TestIngest } from '../../ingest/test-support.ts';
 import { generateApiKey } from '../../prisma/api-keys.ts';
+import { createLogger } from '../../runtime/log.ts';
+import { createApi } from '../server.ts';
 import { GROUP_LIMITS } from './groups.ts';
 import { type GraphQLBody, graphqlOver } from './test-support.ts';
 
@@ -51,6 +54,7 @@ const range = { from: new Date(dayStart).toISOString(), to: new Date(dayStart + 
 const visits: Visit[] = [];
 let t: TestIngest;
 let graphql: (query: string) => Promise<GraphQLBody>;
+let readKey: string;
 
 beforeAll(async () => {
   t = await startTestIngest();
@@ -59,6 +63,7 @@ beforeAll(async () => {
   await t.prisma.apiKey.create({
     data: { ...stored, name: 'reader', organizationId: t.organizationId, scopes: ['READ_ANALYTICS'] },
   });
+  readKey = key;
   graphql = (text) => query(text, key);
   for (let v = 0; v < 30; v++) {
     const visitor = `visitor-${v}`;
@@ -363,5 +368,35 @@ describe('groups through ingest and GraphQL equal an independent computation', (
     } finally {
       await t.prisma.website.update({ where: { id: t.siteId }, data: { isPublic: false } });
     }
+  });
+
+  it('the client operations run, with a property key from a variable and @skip honoured', async () => {
+    const api = createApi({ prisma: t.prisma, clickhouse: t.clickhouse }, createLogger('api-test', 'error'));
+    const post = async (query: string, variables: Record<string, unknown>, operationName?: string) =>
+      (
+        await api.fetch('http://api.test/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${readKey}` },
+          body: JSON.stringify({ query, variables, operationName }),
+        })
+      ).json() as Promise<GraphQLBody>;
+    const document = readFileSync(new URL('../../client/operations/groups.graphql', import.meta.url), 'utf8');
+    const variables = { id: t.siteId, range, key: 'plan' };
+    const { data, errors } = await post(document, variables, 'GroupsDailyPagesAndPlans');
+    expect(errors).toBeUndefined();
+    const plans = new Map<string, number>();
+    for (const x of visits) for (const u of x.upgrades) plans.set(u.plan, 0);
+    expect(
+      new Set(data.website.analytics.plans.map((r: { dimensions: { plan: string } }) => r.dimensions.plan)),
+    ).toEqual(new Set(plans.keys()));
+    expect((await post(document, variables, 'GroupsCountryDevice')).errors).toBeUndefined();
+    // A skipped dimension is not a group key: grouped by country alone.
+    const skipped = await post(
+      `query ($id: ID!, $range: DateRangeInput!, $skip: Boolean!) { website(id: $id) { analytics(range: $range) {
+        groups { dimensions { country device @skip(if: $skip) } metrics { visits } } } } }`,
+      { id: t.siteId, range, skip: true },
+    );
+    expect(skipped.errors).toBeUndefined();
+    expect(skipped.data.website.analytics.groups).toHaveLength(uniq(visits.map((x) => x.country)));
   });
 });
