@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../clickhouse/sql.ts';
 import { UnsupportedGroupingError } from '../errors.ts';
+import type { Dimension } from './dimensions.ts';
 import { type GroupsRequest, groupsSql, InvalidGroupsError, planGroups } from './groups.ts';
 
 /** The plan and SQL stages of groups, pure: where each metric comes from, and what is refused. */
@@ -75,8 +76,8 @@ describe('planGroups', () => {
   });
 
   it('bounds dimensions and property keys, and orders only by selected dimensions', () => {
-    const six = ['COUNTRY', 'DEVICE', 'BROWSER', 'OS', 'REGION', 'CITY'].map(
-      (d) => ({ kind: 'registry', dimension: d }) as const,
+    const six = (['COUNTRY', 'DEVICE', 'BROWSER', 'OS', 'REGION', 'CITY'] as Dimension[]).map(
+      (dimension) => ({ kind: 'registry', dimension }) as const,
     );
     expect(() => planGroups(request({ dimensions: six }))).toThrow(InvalidGroupsError);
     expect(() => planGroups(request({ dimensions: six.slice(0, 5) }))).not.toThrow();
