@@ -399,4 +399,12 @@ describe('groups through ingest and GraphQL equal an independent computation', (
     expect(skipped.errors).toBeUndefined();
     expect(skipped.data.website.analytics.groups).toHaveLength(uniq(visits.map((x) => x.country)));
   });
+
+  it('the README example runs', async () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const example = readme.slice(readme.indexOf('### Groups')).match(/```graphql\n([\s\S]*?)```/)?.[1] ?? '';
+    const { data, errors } = await graphql(example.replace('"…"', `"${t.siteId}"`));
+    expect(errors).toBeUndefined();
+    expect(data.website.analytics.daily.length).toBeGreaterThanOrEqual(30);
+  });
 });
