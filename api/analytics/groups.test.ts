@@ -304,6 +304,16 @@ describe('groups through ingest and GraphQL equal an independent computation', (
           (a.dimensions.device as string).localeCompare(b.dimensions.device as string),
       );
     expect(rows).toEqual(all.slice(1, 3));
+    // property_* orders by the selected keys in selection order.
+    const byProperty = rowsOf(
+      await groups(
+        'dimensions { tier: property(key: "tier") plan: property(key: "plan") } metrics { visits }',
+        'orderBy: [property_DESC]',
+      ),
+    );
+    const pairs = byProperty.map((r) => `${r.dimensions.tier}|${r.dimensions.plan}`);
+    expect(pairs.length).toBeGreaterThan(1);
+    expect(pairs).toEqual([...pairs].sort().reverse());
     // A metric not selected can still order; time only: ordered after filling.
     const byViews = rowsOf(await groups('dimensions { day } metrics { visits }', 'orderBy: [pageviews_ASC], limit: 1'));
     const perDay = [0, 1, 2].map((d) => visits.flatMap((x) => x.views).filter((v) => v.day === d).length);
