@@ -111,3 +111,13 @@ export function asClientError(error: unknown): InputError | undefined {
   }
   return undefined;
 }
+
+/** A groups metric has no meaning grouped by this dimension (e.g. visit duration by page); names both. */
+export class UnsupportedGroupingError extends ApiError {
+  constructor(
+    readonly metric: string,
+    readonly dimension: string,
+  ) {
+    super(`${metric} cannot be grouped by ${dimension}.`, 'UNSUPPORTED_GROUPING', { metric, dimension });
+  }
+}

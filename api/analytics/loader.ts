@@ -4,6 +4,7 @@ import { type QueryOptions, runQuery } from '../../clickhouse/query.ts';
 import type { Condition } from './conditions.ts';
 import { DIMENSIONS, type Dimension } from './dimensions.ts';
 import type { Filter } from './filters.ts';
+import { type GroupRow, type GroupsDbRow, type GroupsPlan, groupsSql, toGroups } from './groups.ts';
 import { planErrors, planTimeseries } from './plan.ts';
 import {
   aiTimeseriesSql,
@@ -692,6 +693,12 @@ export function createAnalyticsLoaders(clickhouse: ClickHouseClient, run: Runner
           tokens: row?.tokens ?? 0,
           costUsd: row?.cost_usd ?? 0,
         })),
+    ),
+
+    /** Typed groups: one query per groups field, for all websites asking the same (see groups.ts). */
+    groups: perWebsite<Scoped & { plan: GroupsPlan }, GroupsDbRow, GroupRow[]>(
+      (websiteIds, key) => run({ name: key.plan.name, query: groupsSql({ ...key, websiteIds }, key.plan) }),
+      (rows, key) => toGroups(rows, key.plan, key.range),
     ),
 
     /** Breakdowns by visit dimensions of the same scope and page run as one query (see breakdownSql). */

@@ -45,8 +45,8 @@ const PROPERTY_FILTERS = 'Event properties and outgoing-link URLs need a key tha
  * Dimensions whose values are the owner's: custom properties and full outgoing-link URLs (which can
  * carry tokens). A public reader may neither group by them nor filter on them (one guess at a time).
  */
-const OWNER_ONLY_DIMENSIONS: ReadonlySet<string> = new Set(['PROPERTY', 'OUTGOING_LINK']);
-const ownerOnly = (ctx: { auth?: unknown }) =>
+export const OWNER_ONLY_DIMENSIONS: ReadonlySet<string> = new Set(['PROPERTY', 'OUTGOING_LINK']);
+export const ownerOnly = (ctx: { auth?: unknown }) =>
   ctx.auth ? new ForbiddenError(PROPERTY_FILTERS) : new UnauthenticatedError(PROPERTY_FILTERS);
 
 /**
@@ -55,7 +55,7 @@ const ownerOnly = (ctx: { auth?: unknown }) =>
  * analytics/plan.ts) and run (analytics/loader.ts, batched across websites per request).
  */
 
-interface AnalyticsScope {
+export interface AnalyticsScope {
   websiteId: string;
   range: DateRange;
   filters: Filter[];
@@ -565,7 +565,7 @@ function selectedFields(info: GraphQLResolveInfo): Set<string> {
   return names;
 }
 
-const Analytics = builder.objectRef<AnalyticsScope>('WebsiteAnalytics');
+export const Analytics = builder.objectRef<AnalyticsScope>('WebsiteAnalytics');
 Analytics.implement({
   description: 'Analytics of one website over a range, with filters (every family applies them or refuses them).',
   fields: (t) => ({

@@ -13,5 +13,6 @@ import './monitors.ts';
 import './erasure.ts';
 import './flags.ts';
 import './analytics.ts';
+import './analytics-groups.ts';
 import './auth.ts';
 import './share-links.ts';

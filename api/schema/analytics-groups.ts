@@ -1,0 +1,260 @@
+import {
+  type FieldNode,
+  GraphQLBoolean,
+  GraphQLNonNull,
+  type GraphQLResolveInfo,
+  GraphQLString,
+  Kind,
+  type SelectionSetNode,
+  valueFromAST,
+} from 'graphql';
+import { z } from 'zod';
+import { DIMENSIONS, type Dimension } from '../analytics/dimensions.ts';
+import {
+  checkFill,
+  dimensionField,
+  dimensionId,
+  GROUP_DIMENSIONS,
+  GROUP_LIMITS,
+  type GroupDimension,
+  type GroupMetric,
+  type GroupRow,
+  InvalidGroupsError,
+  METRIC_NAMES,
+  METRICS,
+  planGroups,
+  timeField,
+} from '../analytics/groups.ts';
+import { InvalidRangeError } from '../analytics/range.ts';
+import { INTERVALS, type Interval } from '../analytics/time.ts';
+import { builder } from '../builder.ts';
+import { InputError } from '../errors.ts';
+import { Analytics, OWNER_ONLY_DIMENSIONS, ownerOnly } from './analytics.ts';
+
+/**
+ * WebsiteAnalytics.groups: the dimension fields a client selects inside `dimensions` are the
+ * GROUP BY, the metric fields inside `metrics` the aggregates (Cloudflare's `*Groups` datasets).
+ * This file reads the selection and exposes the types; analytics/groups.ts plans and builds the SQL.
+ */
+
+const value = (row: GroupRow, id: string) => {
+  const found = row.values[id];
+  // The resolver groups by every selected dimension field, so a missing one is a bug, not input.
+  if (found === undefined) throw new Error(`Dimension ${id} was not grouped by`);
+  return found;
+};
+
+const GroupDimensions = builder.objectRef<GroupRow>('AnalyticsGroupDimensions').implement({
+  description:
+    'The values of the group: each field selected here is a GROUP BY key (at most ' +
+    `${GROUP_LIMITS.dimensions}, property keys included). Visit dimensions are those of the visit (see AnalyticsDimension); ` +
+    'time fields are bucket starts in the range’s timezone (visits in the bucket they started in, events in their own).',
+  fields: (t) => ({
+    ...Object.fromEntries(
+      GROUP_DIMENSIONS.map((d: Dimension) => [
+        dimensionField(d),
+        t.string({
+          description: `${DIMENSIONS[d].description} Empty when unknown.`,
+          resolve: (row) => value(row, d) as string,
+        }),
+      ]),
+    ),
+    ...Object.fromEntries(
+      INTERVALS.map((interval: Interval) => [
+        timeField(interval),
+        t.field({
+          type: 'DateTime',
+          description: `Start of the ${interval.toLowerCase()} (weeks start on Monday), in the range’s timezone.`,
+          resolve: (row) => value(row, `time:${interval}`) as Date,
+        }),
+      ]),
+    ),
+    property: t.string({
+      description:
+        'A custom event property by key (groups then count the custom events carrying every selected key). ' +
+        'Several keys: one field per key with aliases, e.g. `plan: property(key: "plan") tier: property(key: "tier")`. ' +
+        `Keys have 1 to ${GROUP_LIMITS.propertyKeyLength} characters. Owners only (not on public dashboards).`,
+      args: { key: t.arg.string({ required: true, description: 'Property key.' }) },
+      resolve: (row, { key }) => value(row, `property:${key}`) as string,
+    }),
+  }),
+});
+
+const GroupMetrics = builder.objectRef<GroupRow>('AnalyticsGroupMetrics').implement({
+  description: 'Figures of the group, each defined below; only the selected ones are computed.',
+  fields: (t) =>
+    Object.fromEntries(
+      METRIC_NAMES.map((metric: GroupMetric) => {
+        const read = (row: GroupRow) => {
+          const found = row.metrics[metric];
+          if (found === undefined) throw new Error(`Metric ${metric} was not computed`);
+          return found;
+        };
+        return [
+          metric,
+          METRICS[metric].ratio
+            ? t.float({
+                nullable: true,
+                description: `${METRICS[metric].description} (${METRICS[metric].scope} metric)`,
+                resolve: read,
+              })
+            : t.int({
+                description: `${METRICS[metric].description} (${METRICS[metric].scope} metric)`,
+                resolve: (row) => read(row) ?? 0,
+              }),
+        ];
+      }),
+    ),
+});
+
+const Group = builder.objectRef<GroupRow>('AnalyticsGroup').implement({
+  description: 'One group: its dimension values and its metrics.',
+  fields: (t) => ({
+    dimensions: t.field({ type: GroupDimensions, description: 'The group keys.', resolve: (row) => row }),
+    metrics: t.field({ type: GroupMetrics, description: 'The figures.', resolve: (row) => row }),
+  }),
+});
+
+const ORDER_FIELDS = [
+  ...METRIC_NAMES,
+  ...GROUP_DIMENSIONS.map(dimensionField),
+  ...INTERVALS.map(timeField),
+  'property',
+] as const;
+const OrderRef = builder.enumType('AnalyticsGroupsOrder', {
+  description:
+    'Order of groups by a metric or a selected dimension, ascending or descending (Cloudflare’s `field_ASC` / ' +
+    '`field_DESC`). `property_*` orders by the selected property keys in selection order. Nulls come last.',
+  values: Object.fromEntries(
+    ORDER_FIELDS.flatMap((field) => [
+      [`${field}_ASC`, { value: `${field}_ASC`, description: `By ${field}, ascending.` }],
+      [`${field}_DESC`, { value: `${field}_DESC`, description: `By ${field}, descending.` }],
+    ]),
+  ) as Record<string, { value: string; description: string }>,
+});
+
+/** `@skip` / `@include` of a selection, so a skipped field groups nothing. */
+function included(
+  node: { directives?: readonly { name: { value: string }; arguments?: readonly unknown[] }[] },
+  info: GraphQLResolveInfo,
+) {
+  for (const directive of (node as FieldNode).directives ?? []) {
+    const condition = directive.arguments?.find((a) => a.name.value === 'if');
+    if (!condition) continue;
+    const holds = valueFromAST(condition.value, new GraphQLNonNull(GraphQLBoolean), info.variableValues);
+    if (directive.name.value === 'skip' && holds === true) return false;
+    if (directive.name.value === 'include' && holds === false) return false;
+  }
+  return true;
+}
+
+/** The fields of selection sets, through fragments. */
+function fieldsOf(sets: readonly (SelectionSetNode | undefined)[], info: GraphQLResolveInfo): FieldNode[] {
+  const fields: FieldNode[] = [];
+  const visit = (set: SelectionSetNode | undefined) => {
+    for (const selection of set?.selections ?? []) {
+      if (!included(selection, info)) continue;
+      if (selection.kind === Kind.FIELD) fields.push(selection);
+      else if (selection.kind === Kind.INLINE_FRAGMENT) visit(selection.selectionSet);
+      else visit(info.fragments[selection.name.value]?.selectionSet);
+    }
+  };
+  for (const set of sets) visit(set);
+  return fields;
+}
+
+const REGISTRY_BY_FIELD = new Map(GROUP_DIMENSIONS.map((d) => [dimensionField(d), d]));
+const TIME_BY_FIELD = new Map(INTERVALS.map((i) => [timeField(i), i]));
+
+/** The parse stage: the selected dimension and metric fields of this groups field. */
+function readSelection(info: GraphQLResolveInfo): { dimensions: GroupDimension[]; metrics: GroupMetric[] } {
+  const top = fieldsOf(
+    info.fieldNodes.map((node) => node.selectionSet),
+    info,
+  );
+  const under = (name: string) =>
+    fieldsOf(
+      top.filter((f) => f.name.value === name).map((f) => f.selectionSet),
+      info,
+    );
+  const dimensions: GroupDimension[] = [];
+  for (const field of under('dimensions')) {
+    const name = field.name.value;
+    const registry = REGISTRY_BY_FIELD.get(name);
+    const interval = TIME_BY_FIELD.get(name);
+    if (registry) dimensions.push({ kind: 'registry', dimension: registry });
+    else if (interval) dimensions.push({ kind: 'time', interval });
+    else if (name === 'property') {
+      const arg = field.arguments?.find((a) => a.name.value === 'key');
+      const key = arg && valueFromAST(arg.value, new GraphQLNonNull(GraphQLString), info.variableValues);
+      dimensions.push({ kind: 'property', key: typeof key === 'string' ? key : '' });
+    }
+  }
+  const metrics = under('metrics')
+    .map((f) => f.name.value)
+    .filter((name): name is GroupMetric => Object.hasOwn(METRICS, name));
+  // Distinct: a field selected twice (or a key under two aliases) is one group key.
+  return {
+    dimensions: [...new Map(dimensions.map((d) => [dimensionId(d), d])).values()],
+    metrics: [...new Set(metrics)],
+  };
+}
+
+const bounded = (max: number) => z.number().int().min(0).max(max);
+
+builder.objectField(Analytics, 'groups', (t) =>
+  t.field({
+    type: [Group],
+    description:
+      'Figures grouped by the dimensions selected inside `dimensions` (any registry dimension of either scope, time ' +
+      'buckets, custom properties by key; at most ' +
+      `${GROUP_LIMITS.dimensions}), with the metrics selected inside \`metrics\`, in one ClickHouse query. The analytics ` +
+      'filters apply as in every family. With no dimension, one group of totals; with time as the only dimension, ' +
+      'every bucket of the range, empty ones included. A metric that has no meaning for a dimension is refused with ' +
+      'UNSUPPORTED_GROUPING (extensions name the metric and the dimension).',
+    args: {
+      orderBy: t.arg({
+        type: [OrderRef],
+        required: false,
+        description:
+          'Sort keys, first first. Default: time dimensions ascending, then the first metric descending; ties by ' +
+          'every dimension ascending. Metrics not selected are computed for ordering; dimensions must be selected.',
+      }),
+      limit: t.arg.int({
+        defaultValue: 100,
+        validate: bounded(GROUP_LIMITS.rows),
+        description: `Groups (≤ ${GROUP_LIMITS.rows}).`,
+      }),
+      offset: t.arg.int({
+        defaultValue: 0,
+        validate: bounded(GROUP_LIMITS.offset),
+        description: `Groups to skip (≤ ${GROUP_LIMITS.offset}).`,
+      }),
+    },
+    resolve: (s, args, ctx, info) => {
+      const { dimensions, metrics } = readSelection(info);
+      const ownerOnlyDimension = dimensions.some(
+        (d) => d.kind === 'property' || (d.kind === 'registry' && OWNER_ONLY_DIMENSIONS.has(d.dimension)),
+      );
+      if (!s.owner && ownerOnlyDimension) throw ownerOnly(ctx);
+      try {
+        const plan = planGroups({
+          dimensions,
+          metrics,
+          orderBy: (args.orderBy ?? []).map((value) => {
+            const split = value.lastIndexOf('_');
+            return { field: value.slice(0, split), desc: value.slice(split + 1) === 'DESC' };
+          }),
+          limit: args.limit ?? 100,
+          offset: args.offset ?? 0,
+        });
+        checkFill(plan, s.range);
+        return ctx.analytics.groups.load({ websiteId: s.websiteId, range: s.range, filters: s.filters, plan });
+      } catch (error) {
+        if (error instanceof InvalidGroupsError) throw InputError.at([error.argument], error.message);
+        if (error instanceof InvalidRangeError) throw InputError.at(['dimensions'], error.message);
+        throw error;
+      }
+    },
+  }),
+);
