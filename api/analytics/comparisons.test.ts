@@ -102,7 +102,8 @@ describe('comparisons', () => {
       await graphql(`{ website(id: "${t.siteId}") { analytics(range: ${RANGE}, compare: { period: PREVIOUS_PERIOD }) {
       summary { current { visitors pageviews } previous { visitors pageviews } visitorsChange pageviewsChange }
       breakdown(dimension: UTM_SOURCE) { value visitors pageviews visitorsChange pageviewsChange comparison { value visitors pageviews visits } }
-      comparison { range { from to } breakdown(dimension: UTM_SOURCE) { value visitors } timeseries(interval: DAY) { visitors } comparison { range { from } } }
+      comparison { range { from to } breakdown(dimension: UTM_SOURCE) { value visitors } timeseries(interval: DAY) { visitors } comparison { range { from } }
+        groups { dimensions { utmSource } metrics { visitors } } }
     } } }`);
     expect(body.errors).toBeUndefined();
     const analytics = body.data.website.analytics;
@@ -142,6 +143,15 @@ describe('comparisons', () => {
     const daily = analytics.comparison.timeseries.map((p: { visitors: number }) => p.visitors);
     expect(daily).toEqual([14, 13, 12, 11, 10, 9, 8].map((d) => before.filter((v) => v.daysAgo === d).length));
     expect(analytics.comparison.comparison).toBeNull();
+    // groups too: the selected dimensions over the comparison range.
+    expect(
+      Object.fromEntries(
+        analytics.comparison.groups.map((g: { dimensions: { utmSource: string }; metrics: { visitors: number } }) => [
+          g.dimensions.utmSource,
+          g.metrics.visitors,
+        ]),
+      ),
+    ).toEqual(Object.fromEntries([...previous].map(([source, f]) => [source, f.visitors])));
   });
 
   it('compares year over year and with a custom range', async () => {
