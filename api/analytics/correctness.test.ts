@@ -826,3 +826,154 @@ describe('analytics access and abuse', () => {
     expect(queries).toBe(1);
   });
 });
+
+describe('boolean filter trees equal an independent computation', () => {
+  /** A tree as GraphQL text, and per view (with its visit) whether it holds: the rule of AnalyticsFilterTreeInput. */
+  interface TreeCase {
+    name: string;
+    filter: string;
+    holds: (view: View, visit: Visit) => boolean;
+    lcpHolds: (path: string, visit: Visit) => boolean;
+  }
+  const tree = (name: string, filter: string, holds: (path: string, visit: Visit) => boolean): TreeCase => ({
+    name,
+    filter,
+    holds: (v, x) => holds(v.path, x),
+    lcpHolds: holds,
+  });
+  const cases: TreeCase[] = [
+    tree(
+      'or of visit leaves',
+      '{ or: [{ field: COUNTRY, op: IS, value: ["GB"] }, { field: DEVICE, op: IS, value: ["mobile"] }] }',
+      (_, x) => x.country === 'GB' || x.device === 'mobile',
+    ),
+    tree(
+      'or of a visit leaf and an event leaf',
+      '{ or: [{ field: COUNTRY, op: IS, value: ["SE"] }, { field: PATH, op: IS, value: ["/pricing"] }] }',
+      (path, x) => x.country === 'SE' || path === '/pricing',
+    ),
+    tree(
+      'not of an event leaf',
+      '{ not: { field: PATH, op: IS, value: ["/pricing"] } }',
+      (path) => path !== '/pricing',
+    ),
+    tree(
+      'and of a negated visit leaf and a mixed or',
+      `{ and: [{ not: { field: COUNTRY, op: IS, value: ["GB"] } },
+        { or: [{ field: PATH, op: STARTS_WITH, value: ["/docs"] }, { field: UTM_SOURCE, op: IS, value: ["newsletter"] }] }] }`,
+      (path, x) => x.country !== 'GB' && (path.startsWith('/docs') || x.utmSource === 'newsletter'),
+    ),
+    tree(
+      'not of a mixed and',
+      '{ not: { and: [{ field: DEVICE, op: IS, value: ["desktop"] }, { field: PATH, op: IS, value: ["/"] }] } }',
+      (path, x) => !(x.device === 'desktop' && path === '/'),
+    ),
+  ];
+  const query = (filter: string, fields: string, filters = '[]') =>
+    graphql(
+      `{ website(id: "${t.siteId}") { analytics(range: { from: "${range.from}", to: "${range.to}" }, filters: ${filters}, filter: ${filter}) { ${fields} } } }`,
+    );
+
+  it('summary, sessions, goals and vitals: events for which the tree holds, visits containing one', async () => {
+    for (const c of cases) {
+      const { data, errors } = await query(
+        c.filter,
+        `summary { current { pageviews visitors sessions bounceRate } }
+        sessions(first: 1000) { id }
+        goals { name visitors conversions }
+        vitals { metric samples }`,
+      );
+      expect(errors, c.name).toBeUndefined();
+      const kept = visits.flatMap((x) => x.views.filter((v) => c.holds(v, x)));
+      const selected = visits.filter((x) => x.views.some((v) => c.holds(v, x)));
+      expect(kept.length, c.name).toBeGreaterThan(0);
+      const a = data.website.analytics;
+      expect(a.summary.current, c.name).toEqual({
+        pageviews: kept.length,
+        visitors: uniq(selected.map((x) => x.visitor)),
+        sessions: selected.length,
+        bounceRate: selected.filter((x) => x.views.length === 1).length / selected.length,
+      });
+      expect(new Set(a.sessions.map((s: { id: string }) => s.id)), c.name).toEqual(
+        new Set(selected.map((x) => x.session)),
+      );
+      // Goals count the selected visits' visitors and those converting in them.
+      const docs = selected.filter((x) => x.views.some((v) => v.path.startsWith('/docs')));
+      const signedUp = selected.filter((x) => x.signups > 0);
+      expect(a.goals, c.name).toEqual([
+        {
+          name: 'Docs reader',
+          visitors: uniq(selected.map((x) => x.visitor)),
+          conversions: uniq(docs.map((x) => x.visitor)),
+        },
+        {
+          name: 'Signed up',
+          visitors: uniq(selected.map((x) => x.visitor)),
+          conversions: uniq(signedUp.map((x) => x.visitor)),
+        },
+      ]);
+      // Vitals are events (one per page view here): those on a page for which the tree holds.
+      const samples = visits.flatMap((x) => x.lcp.filter((l) => c.lcpHolds(l.path, x)));
+      expect(a.vitals, c.name).toEqual([{ metric: 'LCP', samples: samples.length }]);
+    }
+  });
+
+  it('combines `filter` with `filters` by AND', async () => {
+    const { data, errors } = await query(
+      '{ or: [{ field: COUNTRY, op: IS, value: ["SE"] }, { field: PATH, op: IS, value: ["/pricing"] }] }',
+      'summary { current { pageviews sessions } }',
+      '[{ field: DEVICE, op: IS, value: ["desktop"] }]',
+    );
+    expect(errors).toBeUndefined();
+    const desktop = visits.filter((x) => x.device === 'desktop');
+    const kept = desktop.flatMap((x) => x.views.filter((v) => x.country === 'SE' || v.path === '/pricing'));
+    const selected = desktop.filter((x) => x.views.some((v) => x.country === 'SE' || v.path === '/pricing'));
+    expect(data.website.analytics.summary.current).toEqual({ pageviews: kept.length, sessions: selected.length });
+  });
+
+  it('compares case as asked: CONTAINS ignores it by default, IS respects it by default', async () => {
+    const pageviews = async (filter: string) => {
+      const { data, errors } = await query(filter, 'summary { current { pageviews } }');
+      expect(errors, filter).toBeUndefined();
+      return data.website.analytics.summary.current.pageviews;
+    };
+    const pricing = views.filter((v) => v.path === '/pricing').length;
+    expect(pricing).toBeGreaterThan(0);
+    expect(await pageviews('{ field: PATH, op: CONTAINS, value: ["PRICING"] }')).toBe(pricing);
+    expect(await pageviews('{ field: PATH, op: CONTAINS, value: ["PRICING"], caseSensitive: true }')).toBe(0);
+    expect(await pageviews('{ field: PATH, op: IS, value: ["/PRICING"] }')).toBe(0);
+    expect(await pageviews('{ field: PATH, op: IS, value: ["/PRICING"], caseSensitive: false }')).toBe(pricing);
+  });
+
+  it('refuses revenue under a tree with an event leaf, and accepts one of visit leaves', async () => {
+    const refused = await query(
+      '{ or: [{ field: COUNTRY, op: IS, value: ["SE"] }, { field: PATH, op: IS, value: ["/pricing"] }] }',
+      'revenue { revenue }',
+    );
+    expect(refused.errors?.[0]?.extensions.code).toBe('UNSUPPORTED_FILTER');
+    const accepted = await query('{ not: { field: COUNTRY, op: IS, value: ["ZZ"] } }', 'revenue { revenue }');
+    expect(accepted.errors).toBeUndefined();
+  });
+
+  it.each([
+    ['two kinds in one node', '{ not: { field: PATH, op: IS, value: ["/"] }, field: PATH, op: IS, value: ["/"] }'],
+    ['an empty node', '{}'],
+    ['a leaf without op', '{ field: PATH, value: ["/"] }'],
+    ['an empty or', '{ or: [] }'],
+    ['depth 6', `{ not: { not: { not: { not: { not: { field: PATH, op: IS, value: ["/"] } } } } } }`],
+    ['21 leaves', `{ or: [${Array(21).fill('{ field: PATH, op: IS, value: ["/"] }').join(', ')}] }`],
+    ['an overlong value', `{ or: [{ field: PATH, op: IS, value: ["${'a'.repeat(1001)}"] }] }`],
+    ['an overlong regex', `{ not: { field: PATH, op: REGEX, value: ["${'a'.repeat(201)}"] } }`],
+  ])('refuses %s with BAD_USER_INPUT', async (_, filter) => {
+    const { errors } = await query(filter, 'summary { current { pageviews } }');
+    expect(errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
+    expect(errors?.[0]?.message).toBeTruthy();
+  });
+
+  it('accepts depth 5 and 20 leaves', async () => {
+    const five = '{ not: { not: { not: { not: { field: PATH, op: IS, value: ["/"] } } } } }';
+    expect((await query(five, 'summary { current { pageviews } }')).errors).toBeUndefined();
+    const twenty = `{ or: [${Array(20).fill('{ field: PATH, op: IS, value: ["/"] }').join(', ')}] }`;
+    expect((await query(twenty, 'summary { current { pageviews } }')).errors).toBeUndefined();
+  });
+});

@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { ClickHouseClient } from '../../clickhouse/client.ts';
 import { type QueryOptions, runQuery } from '../../clickhouse/query.ts';
 import { DIMENSIONS, type Dimension } from './dimensions.ts';
-import type { Filter } from './filters.ts';
+import type { FilterNode } from './filters.ts';
 import { planErrors, planTimeseries } from './plan.ts';
 import {
   aiTimeseriesSql,
@@ -194,7 +194,7 @@ export interface BreakdownRow {
 interface Scoped {
   websiteId: string;
   range: DateRange;
-  filters: readonly Filter[];
+  filters: readonly FilterNode[];
 }
 
 const EMPTY_SUMMARY: Summary = {

@@ -1,6 +1,7 @@
 import { type Sql, sql } from '../../clickhouse/sql.ts';
 import { UnsupportedFilterError } from '../errors.ts';
-import { byScope, type Filter, filtersSql } from './filters.ts';
+import { DIMENSIONS } from './dimensions.ts';
+import { byScope, type FilterNode, filtersSql, leaves } from './filters.ts';
 import type { DateRange } from './range.ts';
 
 /**
@@ -13,7 +14,8 @@ import type { DateRange } from './range.ts';
 export interface Scope {
   websiteIds: readonly string[];
   range: DateRange;
-  filters: readonly Filter[];
+  /** Filter trees, all of which must hold (see FilterNode for the semantics of mixed trees). */
+  filters: readonly FilterNode[];
 }
 
 /**
@@ -44,16 +46,29 @@ function eventsInRange(websiteIds: readonly string[], range: DateRange): Sql {
   return sql`client_id IN ${sql.array(websiteIds, 'String')} AND time >= ${range.from} AND time < ${range.to}`;
 }
 
-/** Visits (client_id, session_id) overlapping the range whose attributes match the visit filters. */
-function matchingVisitsSql({ websiteIds, range, filters }: Scope): Sql {
+/** Visits (client_id, session_id) overlapping the range whose attributes match visit-only trees. */
+function matchingVisitsSql({ websiteIds, range }: Scope, trees: readonly FilterNode[]): Sql {
   return sql`SELECT client_id, session_id FROM (${visitRowsSql(websiteIds)})
-    WHERE ended >= ${range.from} AND started < ${range.to} AND ${filtersSql(byScope(filters).visit, 'visits')}`;
+    WHERE ended >= ${range.from} AND started < ${range.to} AND ${filtersSql(trees, 'visits')}`;
 }
 
-/** Visits (client_id, session_id) with an event in the range matching the event filters. */
+/**
+ * The event trees (event-only or mixed) as a condition on an event table whose rows name their
+ * visit by `client` and `session`: a visit-only subtree inside a mixed tree selects the rows of
+ * the visits it matches.
+ */
+function eventTreesSql(scope: Scope, table: 'events' | 'custom_events' | 'spans', client: Sql, session: Sql): Sql {
+  return filtersSql(
+    byScope(scope.filters).event,
+    table,
+    (subtree) => sql`(${client}, ${session}) IN (${matchingVisitsSql(scope, [subtree])})`,
+  );
+}
+
+/** Visits (client_id, session_id) with an event in the range matching the event trees. */
 function visitsWithMatchingEventSql(scope: Scope): Sql {
   return sql`SELECT DISTINCT client_id, session_id FROM analytics.events
-    WHERE ${eventsInRange(scope.websiteIds, scope.range)} AND ${filtersSql(byScope(scope.filters).event, 'events')}`;
+    WHERE ${eventsInRange(scope.websiteIds, scope.range)} AND ${eventTreesSql(scope, 'events', sql`client_id`, sql`session_id`)}`;
 }
 
 /**
@@ -71,15 +86,14 @@ export function visitsSql(scope: Scope): Sql {
 
 /** `AND (<client>, <session>) IN (matching visits)` when there are visit filters. */
 function inMatchingVisits(scope: Scope, client: Sql, session: Sql): Sql {
-  return byScope(scope.filters).visit.length
-    ? sql`AND (${client}, ${session}) IN (${matchingVisitsSql(scope)})`
-    : sql``;
+  const { visit } = byScope(scope.filters);
+  return visit.length ? sql`AND (${client}, ${session}) IN (${matchingVisitsSql(scope, visit)})` : sql``;
 }
 
 /** analytics.events rows in the range matching the event filters, of visits matching the visit filters. */
 export function eventsWhere(scope: Scope): Sql {
   return sql`${eventsInRange(scope.websiteIds, scope.range)}
-    AND ${filtersSql(byScope(scope.filters).event, 'events')}
+    AND ${eventTreesSql(scope, 'events', sql`client_id`, sql`session_id`)}
     ${inMatchingVisits(scope, sql`client_id`, sql`session_id`)}`;
 }
 
@@ -87,7 +101,7 @@ export function eventsWhere(scope: Scope): Sql {
 export function serverEventsWhere(scope: Scope): Sql {
   return sql`website_id IN ${sql.array(scope.websiteIds, 'String')}
     AND timestamp >= ${scope.range.from} AND timestamp < ${scope.range.to}
-    AND ${filtersSql(byScope(scope.filters).event, 'custom_events')}
+    AND ${eventTreesSql(scope, 'custom_events', sql`assumeNotNull(website_id)`, sql`ifNull(session_id, '')`)}
     ${inMatchingVisits(scope, sql`assumeNotNull(website_id)`, sql`ifNull(session_id, '')`)}`;
 }
 
@@ -99,12 +113,12 @@ export function spansWhere(scope: Scope, path?: string): Sql {
   return sql`client_id IN ${sql.array(scope.websiteIds, 'String')}
     AND timestamp >= ${scope.range.from} AND timestamp < ${scope.range.to}
     ${path === undefined ? sql`` : sql`AND path = ${path}`}
-    AND ${filtersSql(byScope(scope.filters).event, 'spans')}
+    AND ${eventTreesSql(scope, 'spans', sql`client_id`, sql`session_id`)}
     ${inMatchingVisits(scope, sql`client_id`, sql`session_id`)}`;
 }
 
-/** Refuses event filters, for families whose rows are not events (revenue). */
+/** Refuses event dimensions anywhere in the trees, for families whose rows are not events (revenue). */
 export function refuseEventFilters(scope: Scope): void {
-  const { event } = byScope(scope.filters);
-  if (event.length) throw new UnsupportedFilterError(event.map((f) => f.field));
+  const event = leaves(scope.filters).filter((f) => DIMENSIONS[f.field].scope === 'event');
+  if (event.length) throw new UnsupportedFilterError([...new Set(event.map((f) => f.field))]);
 }

@@ -2,7 +2,14 @@ import { type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
 import { z } from 'zod';
 import { runQuery } from '../../clickhouse/query.ts';
 import { DIMENSION_NAMES, DIMENSIONS } from '../analytics/dimensions.ts';
-import { checkFilters, FILTER_OPS, type Filter, InvalidFilterError } from '../analytics/filters.ts';
+import {
+  caseSensitiveByDefault,
+  checkFilters,
+  FILTER_OPS,
+  type FilterNode,
+  InvalidFilterError,
+  leaves,
+} from '../analytics/filters.ts';
 import {
   type AiUsageRow,
   type BreakdownRow,
@@ -51,7 +58,7 @@ const ownerOnly = (ctx: { auth?: unknown }) =>
 interface AnalyticsScope {
   websiteId: string;
   range: DateRange;
-  filters: Filter[];
+  filters: FilterNode[];
   /** The caller owns the website: individual sessions are shown to owners only, not on public dashboards. */
   owner?: boolean;
 }
@@ -125,6 +132,9 @@ const DateRangeInput = builder.inputType('DateRangeInput', {
   }),
 });
 
+const CASE_SENSITIVE =
+  'Compare letter case. Default: false for CONTAINS and NOT_CONTAINS, true for the other operators.';
+
 const FilterInput = builder.inputType('AnalyticsFilterInput', {
   description: 'One filter; all filters must hold.',
   fields: (t) => ({
@@ -132,15 +142,87 @@ const FilterInput = builder.inputType('AnalyticsFilterInput', {
     op: t.field({ type: FilterOpRef, required: true, description: 'How to compare.' }),
     value: t.stringList({ required: true, description: 'The value (several for IN / NOT_IN).' }),
     key: t.string({ required: false, description: 'Property key, for field PROPERTY.' }),
+    caseSensitive: t.boolean({ required: false, description: CASE_SENSITIVE }),
   }),
 });
+
+interface FilterTreeShape {
+  and?: FilterTreeShape[] | null;
+  or?: FilterTreeShape[] | null;
+  not?: FilterTreeShape | null;
+  field?: string | null;
+  op?: string | null;
+  value?: string[] | null;
+  key?: string | null;
+  caseSensitive?: boolean | null;
+}
+
+const FilterTreeInput = builder.inputRef<FilterTreeShape>('AnalyticsFilterTreeInput').implement({
+  description:
+    'A boolean filter tree: set exactly one of `and`, `or`, `not`, or the leaf fields (`field`, `op`, `value`, ' +
+    '`key`, `caseSensitive`); anything else is BAD_USER_INPUT. Limits: 20 leaves in all, nesting depth 5 (a leaf ' +
+    'alone is depth 1), values of 1000 characters, regular expressions of 200. ' +
+    'Semantics, one rule for every tree: it is evaluated on each event together with the attributes of its visit ' +
+    '(visit dimensions) and the event’s own (event dimensions). Event figures (page views, time on page, scroll ' +
+    'depth, link clicks, custom events, vitals, errors) count the events for which it holds; visit figures ' +
+    '(visitors, visits, bounce rate, duration, entry/exit pages, sessions, journeys, goals, funnels, retention) count ' +
+    'the visits that contain such an event in the range. So a tree of visit dimensions only selects whole visits; ' +
+    '`{ or: [country IS FR, path IS /pricing] }` counts the page views of French visits plus the /pricing views of ' +
+    'the others, and the visits from France or that viewed /pricing; `{ not: path IS /pricing }` counts the views of ' +
+    'other pages and the visits with a view of another page (not the visits that never viewed /pricing). Revenue ' +
+    'refuses event dimensions anywhere in the tree (UNSUPPORTED_FILTER).',
+  fields: (t) => ({
+    and: t.field({ type: [FilterTreeInput], required: false, description: 'All of these hold (at least one).' }),
+    or: t.field({ type: [FilterTreeInput], required: false, description: 'One of these holds (at least one).' }),
+    not: t.field({ type: FilterTreeInput, required: false, description: 'This does not hold.' }),
+    field: t.field({ type: DimensionRef, required: false, description: 'Leaf: what to compare.' }),
+    op: t.field({ type: FilterOpRef, required: false, description: 'Leaf: how to compare.' }),
+    value: t.stringList({ required: false, description: 'Leaf: the value (several for IN / NOT_IN).' }),
+    key: t.string({ required: false, description: 'Leaf: property key, for field PROPERTY.' }),
+    caseSensitive: t.boolean({ required: false, description: `Leaf: ${CASE_SENSITIVE.toLowerCase()}` }),
+  }),
+});
+
+type LeafShape = { field: string; op: string; value: string[]; key?: string | null; caseSensitive?: boolean | null };
+
+/** A leaf input → a filter AST leaf (case sensitivity made explicit). */
+function leafOf(f: LeafShape): FilterNode {
+  const op = f.op as (typeof FILTER_OPS)[number];
+  return {
+    field: f.field,
+    op,
+    // A single-value operator given none or several is refused by checkFilters, not cut to one.
+    value: f.op === 'IN' || f.op === 'NOT_IN' || f.value.length !== 1 ? f.value : f.value[0],
+    key: f.key ?? undefined,
+    caseSensitive: f.caseSensitive ?? caseSensitiveByDefault(op),
+  } as FilterNode;
+}
+
+/** A tree input → a filter AST, checking that each node sets exactly one of and/or/not/leaf. */
+function treeOf(input: FilterTreeShape): FilterNode {
+  const leafFields = ['field', 'op', 'value', 'key', 'caseSensitive'] as const;
+  const set = (['and', 'or', 'not'] as const).filter((k) => input[k] != null);
+  const leaf = leafFields.some((k) => input[k] != null);
+  if (set.length + (leaf ? 1 : 0) !== 1) {
+    throw new InvalidFilterError('A filter node sets exactly one of and, or, not, or the leaf fields');
+  }
+  if (input.and) return { and: input.and.map(treeOf) };
+  if (input.or) return { or: input.or.map(treeOf) };
+  if (input.not) return { not: treeOf(input.not) };
+  if (input.field == null || input.op == null || input.value == null) {
+    throw new InvalidFilterError('A filter leaf needs field, op and value');
+  }
+  return leafOf(input as LeafShape);
+}
 
 /** Parse stage: GraphQL inputs → a checked range and filter AST, or BAD_USER_INPUT. */
 function parseScope(
   websiteId: string,
   range: { preset?: string | null; from?: string | null; to?: string | null; timezone?: string | null },
-  filters: { field: string; op: string; value: string[]; key?: string | null }[],
+  filters: LeafShape[],
+  filter?: FilterTreeShape | null,
 ): AnalyticsScope {
+  let at = 'range';
   try {
     const resolved = resolveRange({
       preset: (range.preset ?? undefined) as (typeof PRESETS)[number] | undefined,
@@ -148,18 +230,16 @@ function parseScope(
       to: range.to ?? undefined,
       timezone: range.timezone ?? undefined,
     });
-    const ast = filters.map((f) => ({
-      field: f.field,
-      op: f.op,
-      // A single-value operator given none or several is refused by checkFilters, not cut to one.
-      value: f.op === 'IN' || f.op === 'NOT_IN' || f.value.length !== 1 ? f.value : f.value[0],
-      key: f.key ?? undefined,
-    })) as Filter[];
-    checkFilters(ast); // validates every filter now, before any query runs
-    return { websiteId, range: resolved, filters: ast };
+    at = 'filters';
+    const list = filters.map(leafOf);
+    checkFilters(list); // validates every filter now, before any query runs
+    at = 'filter';
+    const tree = filter ? [treeOf(filter)] : [];
+    checkFilters(tree);
+    return { websiteId, range: resolved, filters: [...list, ...tree] };
   } catch (error) {
     if (error instanceof InvalidRangeError) throw InputError.at(['range'], error.message);
-    if (error instanceof InvalidFilterError) throw InputError.at(['filters'], error.message);
+    if (error instanceof InvalidFilterError) throw InputError.at([at], error.message);
     throw error;
   }
 }
@@ -737,11 +817,17 @@ builder.prismaObjectFields('Website', (t) => ({
         defaultValue: [],
         description: 'Conditions that must all hold (see AnalyticsDimension for visit and event scopes).',
       }),
+      filter: t.arg({
+        type: FilterTreeInput,
+        required: false,
+        description: 'A boolean filter tree (see AnalyticsFilterTreeInput); ANDed with `filters` when both are given.',
+      }),
     },
-    resolve: (website, { range, filters }, ctx) => {
+    resolve: (website, { range, filters, filter }, ctx) => {
       const owner = ownsWebsite(ctx.auth, website, 'readAnalytics');
-      if (!owner && filters?.some((filter) => OWNER_ONLY_DIMENSIONS.has(filter.field))) throw ownerOnly(ctx);
-      return { ...parseScope(website.id, range, filters ?? []), owner };
+      const scope = parseScope(website.id, range, filters ?? [], filter);
+      if (!owner && leaves(scope.filters).some((f) => OWNER_ONLY_DIMENSIONS.has(f.field))) throw ownerOnly(ctx);
+      return { ...scope, owner };
     },
   }),
 }));

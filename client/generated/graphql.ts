@@ -61,6 +61,8 @@ export type AnalyticsDimension =
 
 /** One filter; all filters must hold. */
 export type AnalyticsFilterInput = {
+  /** Compare letter case. Default: false for CONTAINS and NOT_CONTAINS, true for the other operators. */
+  caseSensitive?: boolean | null | undefined;
   /** What to compare. */
   field: AnalyticsDimension;
   /** Property key, for field PROPERTY. */
