@@ -977,3 +977,101 @@ describe('boolean filter trees equal an independent computation', () => {
     expect((await query(twenty, 'summary { current { pageviews } }')).errors).toBeUndefined();
   });
 });
+
+describe('segments: saved trees applied by id, ANDed with the request’s filters', () => {
+  const SE_OR_PRICING =
+    '{ or: [{ field: COUNTRY, op: IS, value: ["SE"] }, { field: PATH, op: IS, value: ["/pricing"] }] }';
+  const keys: Record<'ana' | 'ben', string> = { ana: '', ben: '' };
+  beforeAll(async () => {
+    for (const name of ['ana', 'ben'] as const) {
+      const user = await t.prisma.user.create({ data: { name, email: `${name}@segments.test` } });
+      const { key, ...stored } = generateApiKey();
+      await t.prisma.apiKey.create({
+        data: { ...stored, name, organizationId: t.organizationId, userId: user.id, scopes: ['ADMIN'] },
+      });
+      keys[name] = key;
+    }
+  });
+  const create = async (key: string, input: string, websiteId: string | null = t.siteId) => {
+    const { data, errors } = await graphql(
+      `mutation { createSegment(${websiteId ? `websiteId: "${websiteId}", ` : ''}input: ${input}) {
+        __typename ... on Error { code message } ... on MutationCreateSegmentSuccess { data { id name filter visibility owned websiteId } } } }`,
+      key,
+    );
+    expect(errors).toBeUndefined();
+    return data.createSegment;
+  };
+  const summary = (segment: string, key: string, filters = '[]') =>
+    graphql(
+      `{ website(id: "${t.siteId}") { analytics(range: { from: "${range.from}", to: "${range.to}" }, filters: ${filters}, segment: "${segment}") { summary { current { pageviews sessions } } } } }`,
+      key,
+    );
+
+  it('a segment’s figures equal the same tree given as `filter`, ANDed with `filters`', async () => {
+    const saved = await create(keys.ana, `{ name: "SE or pricing", filter: ${SE_OR_PRICING} }`, null);
+    expect(saved.data).toMatchObject({ name: 'SE or pricing', visibility: 'PRIVATE', owned: true, websiteId: null });
+    const { data, errors } = await summary(saved.data.id, keys.ana, '[{ field: DEVICE, op: IS, value: ["desktop"] }]');
+    expect(errors).toBeUndefined();
+    const desktop = visits.filter((x) => x.device === 'desktop');
+    const holds = (x: Visit, v: View) => x.country === 'SE' || v.path === '/pricing';
+    expect(data.website.analytics.summary.current).toEqual({
+      pageviews: desktop.flatMap((x) => x.views.filter((v) => holds(x, v))).length,
+      sessions: desktop.filter((x) => x.views.some((v) => holds(x, v))).length,
+    });
+  });
+
+  it('a private segment is its owner’s only; an organization one is everyone’s', async () => {
+    const own = await create(keys.ana, `{ name: "mine", filter: ${SE_OR_PRICING} }`);
+    const shared = await create(keys.ana, `{ name: "ours", visibility: ORGANIZATION, filter: ${SE_OR_PRICING} }`);
+    const missing = await summary('does-not-exist', keys.ben);
+    expect(missing.errors?.[0]?.extensions.code).toBe('NOT_FOUND');
+    const hidden = await summary(own.data.id, keys.ben);
+    expect(hidden).toEqual(missing);
+    expect((await graphql(`{ segment(id: "${own.data.id}") { id } }`, keys.ben)).errors?.[0]?.extensions.code).toBe(
+      'NOT_FOUND',
+    );
+    const listed = await graphql(`{ segments(websiteId: "${t.siteId}") { id owned } }`, keys.ben);
+    expect(listed.data.segments.map((s: { id: string }) => s.id)).toContain(shared.data.id);
+    expect(listed.data.segments.map((s: { id: string }) => s.id)).not.toContain(own.data.id);
+    expect((await summary(shared.data.id, keys.ben)).errors).toBeUndefined();
+    // Another organization's segment, shared with everyone there: exactly like one that does not exist.
+    const other = await t.prisma.organization.create({ data: { name: 'other', slug: 'other-segments' } });
+    const foreign = await t.prisma.segment.create({
+      data: {
+        organizationId: other.id,
+        ownerId: 'x',
+        name: 'victim',
+        visibility: 'ORGANIZATION',
+        filter: { field: 'COUNTRY', op: 'IS', value: ['SE'] },
+      },
+    });
+    expect(await summary(foreign.id, keys.ben)).toEqual(missing);
+    expect(JSON.stringify(await graphql(`{ segment(id: "${foreign.id}") { id name } }`, keys.ben))).not.toContain(
+      'victim',
+    );
+    const refused = await graphql(
+      `mutation { deleteSegment(id: "${own.data.id}") { __typename ... on Error { code } } }`,
+      keys.ben,
+    );
+    expect(refused.data.deleteSegment.code).toBe('NOT_FOUND');
+  });
+
+  it('validates the saved tree with the analytics parser, and the limits over segment and filters together', async () => {
+    const bad = await graphql(
+      'mutation { createSegment(input: { name: "bad", filter: { or: [] } }) { __typename ... on Error { code } } }',
+      keys.ana,
+    );
+    expect(bad.errors?.[0]?.extensions.code ?? bad.data?.createSegment.code).toBe('BAD_USER_INPUT');
+    const leaves = (n: number) => `{ or: [${Array(n).fill('{ field: PATH, op: IS, value: ["/"] }').join(', ')}] }`;
+    const fifteen = await create(keys.ana, `{ name: "fifteen", filter: ${leaves(15)} }`);
+    expect(
+      (await summary(fifteen.data.id, keys.ana, `[${Array(5).fill('{ field: PATH, op: IS, value: ["/"] }')}]`)).errors,
+    ).toBeUndefined();
+    const over = await summary(
+      fifteen.data.id,
+      keys.ana,
+      `[${Array(6).fill('{ field: PATH, op: IS, value: ["/"] }')}]`,
+    );
+    expect(over.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
+  });
+});

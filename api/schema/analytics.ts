@@ -35,10 +35,10 @@ import {
 } from '../analytics/queries.ts';
 import { type DateRange, InvalidRangeError, PRESETS, previousPeriod, resolveRange } from '../analytics/range.ts';
 import { assertBuckets, INTERVALS } from '../analytics/time.ts';
-import { can, ownsWebsite, readsPublicDashboard } from '../auth.ts';
+import { can, ownsWebsite, readsPublicDashboard, visibleSegments } from '../auth.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
-import { ForbiddenError, InputError, UnauthenticatedError } from '../errors.ts';
+import { ForbiddenError, InputError, NotFoundError, UnauthenticatedError } from '../errors.ts';
 
 const PROPERTY_FILTERS = 'Event properties and outgoing-link URLs need a key that reads this website’s analytics.';
 /**
@@ -146,7 +146,7 @@ const FilterInput = builder.inputType('AnalyticsFilterInput', {
   }),
 });
 
-interface FilterTreeShape {
+export interface FilterTreeShape {
   and?: FilterTreeShape[] | null;
   or?: FilterTreeShape[] | null;
   not?: FilterTreeShape | null;
@@ -157,7 +157,7 @@ interface FilterTreeShape {
   caseSensitive?: boolean | null;
 }
 
-const FilterTreeInput = builder.inputRef<FilterTreeShape>('AnalyticsFilterTreeInput').implement({
+export const FilterTreeInput = builder.inputRef<FilterTreeShape>('AnalyticsFilterTreeInput').implement({
   description:
     'A boolean filter tree: set exactly one of `and`, `or`, `not`, or the leaf fields (`field`, `op`, `value`, ' +
     '`key`, `caseSensitive`); anything else is BAD_USER_INPUT. Limits: 20 leaves in all, nesting depth 5 (a leaf ' +
@@ -215,6 +215,16 @@ function treeOf(input: FilterTreeShape): FilterNode {
   return leafOf(input as LeafShape);
 }
 
+/** A tree input (an argument, or a saved segment's JSON) → a checked filter AST; throws InvalidFilterError. */
+export function parseFilterTree(input: unknown): FilterNode {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw new InvalidFilterError('A filter is an object');
+  }
+  const tree = treeOf(input as FilterTreeShape);
+  checkFilters([tree]);
+  return tree;
+}
+
 /** Parse stage: GraphQL inputs → a checked range and filter AST, or BAD_USER_INPUT. */
 function parseScope(
   websiteId: string,
@@ -234,8 +244,7 @@ function parseScope(
     const list = filters.map(leafOf);
     checkFilters(list); // validates every filter now, before any query runs
     at = 'filter';
-    const tree = filter ? [treeOf(filter)] : [];
-    checkFilters(tree);
+    const tree = filter ? [parseFilterTree(filter)] : [];
     return { websiteId, range: resolved, filters: [...list, ...tree] };
   } catch (error) {
     if (error instanceof InvalidRangeError) throw InputError.at(['range'], error.message);
@@ -822,10 +831,42 @@ builder.prismaObjectFields('Website', (t) => ({
         required: false,
         description: 'A boolean filter tree (see AnalyticsFilterTreeInput); ANDed with `filters` when both are given.',
       }),
+      segment: t.arg.id({
+        required: false,
+        description:
+          'A saved segment (of this website or organization-wide) whose filter tree is ANDed with `filter` and ' +
+          '`filters`. Owners only; NOT_FOUND for a segment the caller cannot see.',
+      }),
     },
-    resolve: (website, { range, filters, filter }, ctx) => {
+    resolve: async (website, { range, filters, filter, segment }, ctx) => {
       const owner = ownsWebsite(ctx.auth, website, 'readAnalytics');
       const scope = parseScope(website.id, range, filters ?? [], filter);
+      let saved: { filter: unknown } | null = null;
+      if (segment != null) {
+        saved =
+          owner && ctx.auth
+            ? await ctx.prisma.segment.findFirst({
+                where: {
+                  AND: [
+                    { id: String(segment) },
+                    visibleSegments(ctx.auth),
+                    { OR: [{ websiteId: null }, { websiteId: website.id }] },
+                  ],
+                },
+              })
+            : null;
+        if (!saved) throw new NotFoundError('Segment');
+      }
+      try {
+        // A saved tree (stored as its AnalyticsFilterTreeInput) is parsed like an argument; the limits
+        // hold for filters, filter and segment together (compiling checks the same).
+        if (saved) scope.filters.push(parseFilterTree(saved.filter));
+        checkFilters(scope.filters);
+      } catch (error) {
+        if (error instanceof InvalidFilterError)
+          throw InputError.at([segment == null ? 'filter' : 'segment'], error.message);
+        throw error;
+      }
       if (!owner && leaves(scope.filters).some((f) => OWNER_ONLY_DIMENSIONS.has(f.field))) throw ownerOnly(ctx);
       return { ...scope, owner };
     },
