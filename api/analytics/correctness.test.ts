@@ -1075,3 +1075,79 @@ describe('segments: saved trees applied by id, ANDed with the request’s filter
     expect(over.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
   });
 });
+
+describe('behavioural filters (hasDone / hasNotDone) equal an independent computation', () => {
+  const summary = (filter: string) =>
+    graphql(
+      `{ website(id: "${t.siteId}") { analytics(range: { from: "${range.from}", to: "${range.to}" }, filter: ${filter}) {
+        summary { current { pageviews visitors sessions } } sessions(first: 1000) { id } } } }`,
+    );
+  const expectVisits = async (filter: string, holds: (x: Visit, v: View) => boolean) => {
+    const { data, errors } = await summary(filter);
+    expect(errors, filter).toBeUndefined();
+    const selected = visits.filter((x) => x.views.some((v) => holds(x, v)));
+    expect(selected.length, filter).toBeGreaterThan(0);
+    expect(selected.length, filter).toBeLessThan(visits.length);
+    expect(data.website.analytics.summary.current, filter).toEqual({
+      pageviews: visits.flatMap((x) => x.views.filter((v) => holds(x, v))).length,
+      visitors: uniq(selected.map((x) => x.visitor)),
+      sessions: selected.length,
+    });
+    expect(new Set(data.website.analytics.sessions.map((s: { id: string }) => s.id)), filter).toEqual(
+      new Set(selected.map((x) => x.session)),
+    );
+  };
+  const goalId = async (name: string) => (await t.prisma.goal.findFirstOrThrow({ where: { name } })).id;
+  const signedUpVisitors = () => new Set(visits.filter((x) => x.signups > 0).map((x) => x.visitor));
+
+  it('visits that did / did not do a custom event', async () => {
+    await expectVisits('{ hasDone: { event: "signup" } }', (x) => x.signups > 0);
+    await expectVisits('{ hasNotDone: { event: "signup" } }', (x) => x.signups === 0);
+  });
+
+  it('visits of visitors that did / did not do it in any visit of the range', async () => {
+    const signed = signedUpVisitors();
+    await expectVisits('{ hasDone: { event: "signup", per: VISITOR } }', (x) => signed.has(x.visitor));
+    await expectVisits('{ hasNotDone: { event: "signup", per: VISITOR } }', (x) => !signed.has(x.visitor));
+  });
+
+  it('visits that reached / did not reach a goal', async () => {
+    const docs = await goalId('Docs reader');
+    const reached = (x: Visit) => x.views.some((v) => v.path.startsWith('/docs'));
+    await expectVisits(`{ hasDone: { goalId: "${docs}" } }`, reached);
+    await expectVisits(`{ hasNotDone: { goalId: "${docs}" } }`, (x) => !reached(x));
+    const signup = await goalId('Signed up');
+    await expectVisits(`{ hasDone: { goalId: "${signup}" } }`, (x) => x.signups > 0);
+  });
+
+  it('combine with dimensions under the tree rule', async () => {
+    // A behavioural leaf is a visit attribute: OR with an event leaf counts the views of visits that
+    // signed up, plus the /pricing views of the others.
+    await expectVisits(
+      '{ or: [{ hasDone: { event: "signup" } }, { field: PATH, op: IS, value: ["/pricing"] }] }',
+      (x, v) => x.signups > 0 || v.path === '/pricing',
+    );
+    await expectVisits(
+      '{ and: [{ hasNotDone: { event: "signup" } }, { not: { field: COUNTRY, op: IS, value: ["GB"] } }] }',
+      (x) => x.signups === 0 && x.country !== 'GB',
+    );
+  });
+
+  it('apply to revenue (attributed visits), which refuses event dimensions only', async () => {
+    const { errors } = await graphql(
+      `{ website(id: "${t.siteId}") { analytics(range: { from: "${range.from}", to: "${range.to}" }, filter: { hasNotDone: { event: "signup" } }) { revenue { revenue } } } }`,
+    );
+    expect(errors).toBeUndefined();
+  });
+
+  it.each([
+    ['an unknown goal', '{ hasDone: { goalId: "does-not-exist" } }'],
+    ['both event and goal', '{ hasDone: { event: "signup", goalId: "x" } }'],
+    ['neither', '{ hasDone: { per: VISIT } }'],
+    ['a behaviour beside a leaf', '{ hasDone: { event: "signup" }, field: PATH, op: IS, value: ["/"] }'],
+    ['an overlong event name', `{ hasDone: { event: "${'e'.repeat(1001)}" } }`],
+  ])('refuses %s with BAD_USER_INPUT', async (_, filter) => {
+    const { errors } = await summary(filter);
+    expect(errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
+  });
+});

@@ -67,7 +67,7 @@ describe('filter AST → SQL', () => {
 
   it('hands visit-only subtrees of a mixed tree to the visit selection, and refuses them without one', () => {
     const mixed: FilterNode = { or: [country, path('/a')] };
-    const compiled = compile(filtersSql([mixed], 'events', () => sql`visit_matches`));
+    const compiled = compile(filtersSql([mixed], 'events', { visitSubtree: () => sql`visit_matches` }));
     expect(compiled.query).toBe('(visit_matches OR (path = {p0:String}))');
     expect(() => filtersSql([mixed], 'events')).toThrow(UnsupportedFilterError);
     expect(() => filtersSql([mixed], 'visits')).toThrow(UnsupportedFilterError);
@@ -77,6 +77,16 @@ describe('filter AST → SQL', () => {
     const visitOr: FilterNode = { or: [country, { field: 'DEVICE', op: 'IS', value: 'mobile' }] };
     const mixed: FilterNode = { or: [country, path('/a')] };
     expect(byScope([{ and: [visitOr, path('/b')] }, mixed])).toEqual({ visit: [visitOr], event: [path('/b'), mixed] });
+  });
+
+  it('compiles behavioural leaves on visits through the scope, refuses them elsewhere, counts them as leaves', () => {
+    const did: FilterNode = { hasDone: { per: 'VISIT', event: 'signup' } };
+    const compiled = compile(filtersSql([{ not: did }], 'visits', { behaviour: () => sql`did_it` }));
+    expect(compiled.query).toBe('(NOT did_it)');
+    expect(() => filtersSql([did], 'visits')).toThrow(UnsupportedFilterError);
+    expect(byScope([did, { or: [did, path('/a')] }]).visit).toEqual([did]);
+    expect(() => filtersSql([{ or: [...Array(20).fill(path('/'))] }, did], 'events')).toThrow(/At most 20/);
+    expect(() => filtersSql([{ hasDone: { per: 'VISIT' } } as FilterNode], 'events')).toThrow(InvalidFilterError);
   });
 
   it('limits the depth of a tree to LIMITS.depth', () => {

@@ -1,6 +1,7 @@
 import { re2Error } from '../../clickhouse/re2.ts';
 import { type Sql, sql } from '../../clickhouse/sql.ts';
 import { UnsupportedFilterError } from '../errors.ts';
+import type { Condition } from './conditions.ts';
 import { DIMENSIONS, type Dimension, type Table } from './dimensions.ts';
 
 /**
@@ -34,19 +35,55 @@ export interface Filter {
  * visit-only tree that is "the visits that match"; for a top-level AND it is today's
  * visit-filter/event-filter split.
  */
-export type FilterNode = Filter | { and: FilterNode[] } | { or: FilterNode[] } | { not: FilterNode };
+export type FilterNode = Filter | Behavioural | { and: FilterNode[] } | { or: FilterNode[] } | { not: FilterNode };
+
+/**
+ * A behavioural leaf: the visit (or its visitor, `per: VISITOR`) did, or did not, do something
+ * in the range: an event of a name, or what a goal counts (conditions.ts). A visit attribute
+ * for the scope rules (it selects whole visits).
+ */
+export interface Behaviour {
+  per: 'VISIT' | 'VISITOR';
+  event?: string;
+  goal?: Condition;
+}
+export type Behavioural = { hasDone: Behaviour } | { hasNotDone: Behaviour };
 
 export const isLeaf = (node: FilterNode): node is Filter => 'field' in node;
+export const isBehavioural = (node: FilterNode): node is Behavioural => 'hasDone' in node || 'hasNotDone' in node;
 
 /** CONTAINS / NOT_CONTAINS ignore case unless told otherwise; the other operators compare exactly. */
 export const caseSensitiveByDefault = (op: FilterOp) => op !== 'CONTAINS' && op !== 'NOT_CONTAINS';
 
 /** The leaves of trees, left to right. */
 export function leaves(nodes: readonly FilterNode[]): Filter[] {
+  return allLeaves(nodes).filter(isLeaf);
+}
+
+/** Dimension and behavioural leaves of trees, left to right. */
+function allLeaves(nodes: readonly FilterNode[]): (Filter | Behavioural)[] {
   return nodes.flatMap((node) =>
-    isLeaf(node) ? [node] : 'and' in node ? leaves(node.and) : 'or' in node ? leaves(node.or) : leaves([node.not]),
+    isLeaf(node) || isBehavioural(node)
+      ? [node]
+      : 'and' in node
+        ? allLeaves(node.and)
+        : 'or' in node
+          ? allLeaves(node.or)
+          : allLeaves([node.not]),
   );
 }
+
+const checkBehaviour = (leaf: Behavioural) => {
+  const b = 'hasDone' in leaf ? leaf.hasDone : leaf.hasNotDone;
+  const valid =
+    typeof b === 'object' &&
+    b !== null &&
+    (b.per === 'VISIT' || b.per === 'VISITOR') &&
+    (b.event === undefined) !== (b.goal === undefined) &&
+    (b.event === undefined ||
+      (typeof b.event === 'string' && b.event.length > 0 && b.event.length <= LIMITS.valueLength));
+  if (!valid) throw new InvalidFilterError('hasDone / hasNotDone name one event (≤ 1000 characters) or one goal');
+};
 
 export class InvalidFilterError extends Error {}
 
@@ -99,6 +136,10 @@ export function checkFilters(nodes: readonly FilterNode[]): void {
   const depth = (node: FilterNode): number => {
     if (typeof node !== 'object' || node === null) throw new InvalidFilterError('A filter is an object');
     if (isLeaf(node)) return 1;
+    if (isBehavioural(node)) {
+      checkBehaviour(node);
+      return 1;
+    }
     const children = 'and' in node ? node.and : 'or' in node ? node.or : 'not' in node ? [node.not] : undefined;
     if (!Array.isArray(children) || children.length === 0) {
       throw new InvalidFilterError('A filter is a leaf, or and/or of at least one filter, or not of one');
@@ -111,9 +152,8 @@ export function checkFilters(nodes: readonly FilterNode[]): void {
     return deepest + 1;
   };
   for (const node of nodes) depth(node);
-  const all = leaves(nodes);
-  if (all.length > LIMITS.filters) throw new InvalidFilterError(`At most ${LIMITS.filters} filters`);
-  for (const filter of all) predicate(filter, 'check');
+  if (allLeaves(nodes).length > LIMITS.filters) throw new InvalidFilterError(`At most ${LIMITS.filters} filters`);
+  for (const filter of leaves(nodes)) predicate(filter, 'check');
 }
 
 function predicate(filter: Filter, table: Table | 'check'): Sql {
@@ -143,17 +183,32 @@ const visitOnly = (node: FilterNode) => leaves([node]).every((f) => DIMENSIONS[f
  * `visitSubtree` (which selects the rows of the matching visits, see scope.ts); without it, or
  * when a leaf's dimension cannot be read on the table, the fields are refused (UNSUPPORTED_FILTER).
  */
-function nodeSql(node: FilterNode, table: Table, visitSubtree?: (node: FilterNode) => Sql): Sql {
-  if (table !== 'visits' && visitSubtree && visitOnly(node)) return visitSubtree(node);
+function nodeSql(node: FilterNode, table: Table, hooks: Hooks): Sql {
+  if (table !== 'visits' && hooks.visitSubtree && visitOnly(node)) return hooks.visitSubtree(node);
   if (isLeaf(node)) return predicate(node, table);
+  if (isBehavioural(node)) {
+    if (table !== 'visits' || !hooks.behaviour)
+      throw new UnsupportedFilterError(['hasDone' in node ? 'HAS_DONE' : 'HAS_NOT_DONE']);
+    return hooks.behaviour(node);
+  }
   const join = (children: FilterNode[], glue: string) =>
     sql`(${sql.join(
-      children.map((child) => nodeSql(child, table, visitSubtree)),
+      children.map((child) => nodeSql(child, table, hooks)),
       glue,
     )})`;
   if ('and' in node) return join(node.and, ' AND ');
   if ('or' in node) return join(node.or, ' OR ');
-  return sql`(NOT ${nodeSql(node.not, table, visitSubtree)})`;
+  return sql`(NOT ${nodeSql(node.not, table, hooks)})`;
+}
+
+/**
+ * What compiling needs from the scope (scope.ts gives both): `visitSubtree` selects the rows of
+ * the visits a visit-only subtree matches, on a table other than visits; `behaviour` compiles a
+ * hasDone / hasNotDone leaf on visit rows.
+ */
+export interface Hooks {
+  visitSubtree?: (node: FilterNode) => Sql;
+  behaviour?: (leaf: Behavioural) => Sql;
 }
 
 /**
@@ -161,20 +216,16 @@ function nodeSql(node: FilterNode, table: Table, visitSubtree?: (node: FilterNod
  * dimension cannot be read on that table (and is not a visit subtree `visitSubtree` can select)
  * throws UnsupportedFilterError naming all such fields.
  */
-export function filtersSql(
-  filters: readonly FilterNode[],
-  table: Table,
-  visitSubtree?: (node: FilterNode) => Sql,
-): Sql {
+export function filtersSql(filters: readonly FilterNode[], table: Table, hooks: Hooks = {}): Sql {
   checkFilters(filters);
   const readable = (f: Filter) =>
     (DIMENSIONS[f.field].sql as Partial<Record<Table, unknown>>)[table] ||
-    (visitSubtree && table !== 'visits' && DIMENSIONS[f.field].scope === 'visit');
+    (hooks.visitSubtree && table !== 'visits' && DIMENSIONS[f.field].scope === 'visit');
   const unsupported = leaves(filters).filter((f) => !readable(f));
   if (unsupported.length) throw new UnsupportedFilterError([...new Set(unsupported.map((f) => f.field))]);
   if (filters.length === 0) return sql`1`;
   return sql.join(
-    filters.map((node) => nodeSql(node, table, visitSubtree)),
+    filters.map((node) => nodeSql(node, table, hooks)),
     ' AND ',
   );
 }
@@ -186,7 +237,7 @@ export function filtersSql(
  */
 export function byScope(filters: readonly FilterNode[]): { visit: FilterNode[]; event: FilterNode[] } {
   const conjuncts = (nodes: readonly FilterNode[]): FilterNode[] =>
-    nodes.flatMap((n) => (!isLeaf(n) && 'and' in n ? conjuncts(n.and) : [n]));
+    nodes.flatMap((n) => ('and' in n ? conjuncts(n.and) : [n]));
   const all = conjuncts(filters);
   return { visit: all.filter(visitOnly), event: all.filter((n) => !visitOnly(n)) };
 }

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { ClickHouseClient } from '../../clickhouse/client.ts';
 import { type QueryOptions, runQuery } from '../../clickhouse/query.ts';
+import type { Condition } from './conditions.ts';
 import { DIMENSIONS, type Dimension } from './dimensions.ts';
 import type { FilterNode } from './filters.ts';
 import { planErrors, planTimeseries } from './plan.ts';
@@ -10,7 +11,6 @@ import {
   type BreakdownPage,
   breakdownSql,
   COSTLY_FIGURES,
-  type Condition,
   type CostlyFigure,
   customEventsSql,
   entryExitSql,

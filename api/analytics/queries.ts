@@ -1,9 +1,18 @@
 import { type Sql, sql } from '../../clickhouse/sql.ts';
+import { type Condition, conditionSql } from './conditions.ts';
 import { DIMENSIONS, type Dimension, type DimensionDef } from './dimensions.ts';
-import { byScope, filtersSql } from './filters.ts';
+import { byScope } from './filters.ts';
 import { type Plan, planErrors, planTimeseries, type Source } from './plan.ts';
 import type { DateRange } from './range.ts';
-import { eventsWhere, refuseEventFilters, type Scope, serverEventsWhere, spansWhere, visitsSql } from './scope.ts';
+import {
+  eventsWhere,
+  refuseEventFilters,
+  type Scope,
+  serverEventsWhere,
+  spansWhere,
+  visitsSql,
+  visitTreesSql,
+} from './scope.ts';
 import { bucketSql, type Interval } from './time.ts';
 
 export type { Scope } from './scope.ts';
@@ -399,23 +408,6 @@ export function transitionsSql(scope: Scope, limit: number): Sql {
     LIMIT ${sql.param(Math.min(limit, MAX_BREAKDOWN_ROWS), 'UInt32')} BY client_id`;
 }
 
-/** A goal or funnel step: a page (path pattern, `*` matches anything) or a custom event name. */
-export interface Condition {
-  type: 'PAGE_VIEW' | 'EVENT';
-  target: string;
-}
-
-/** SQL `LIKE` pattern for a path pattern where `*` matches anything. */
-export function likePattern(pattern: string): string {
-  return pattern.replace(/[\\%_]/g, (c) => `\\${c}`).replace(/\*/g, '%');
-}
-
-function conditionSql(condition: Condition): Sql {
-  return condition.type === 'PAGE_VIEW'
-    ? sql`(event_name = 'screen_view' AND like(path, ${likePattern(condition.target)}))`
-    : sql`(event_name = ${condition.target})`;
-}
-
 /** Events of the websites in the range, of the visits a scope selects. */
 function eventsOfSelectedVisits(scope: Scope): Sql {
   return sql`client_id IN ${sql.array(scope.websiteIds, 'String')}
@@ -495,7 +487,7 @@ export function revenueSql(scope: Scope, group: RevenueGroup): Sql {
   const attribution = attributed
     ? sql`LEFT JOIN (
           SELECT client_id, visitor_id AS anonymous_id, argMin(${source}, started) AS source,
-            argMin(${filtersSql(visit, 'visits')}, started) AS matches
+            argMin(${visitTreesSql(scope, visit)}, started) AS matches
           FROM (${visitsSql({ ...scope, filters: [], range: { ...scope.range, from: new Date(0) } })})
           GROUP BY client_id, anonymous_id
         ) AS visits ON visits.client_id = r.client_id AND visits.anonymous_id = r.anonymous_id`

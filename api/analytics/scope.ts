@@ -1,7 +1,8 @@
 import { type Sql, sql } from '../../clickhouse/sql.ts';
 import { UnsupportedFilterError } from '../errors.ts';
+import { conditionSql } from './conditions.ts';
 import { DIMENSIONS } from './dimensions.ts';
-import { byScope, type FilterNode, filtersSql, leaves } from './filters.ts';
+import { type Behavioural, byScope, type FilterNode, filtersSql, leaves } from './filters.ts';
 import type { DateRange } from './range.ts';
 
 /**
@@ -46,10 +47,28 @@ function eventsInRange(websiteIds: readonly string[], range: DateRange): Sql {
   return sql`client_id IN ${sql.array(websiteIds, 'String')} AND time >= ${range.from} AND time < ${range.to}`;
 }
 
+/**
+ * A hasDone / hasNotDone leaf on visit rows: whether the visit (or its visitor) has an event in
+ * the range with the name, or counted by the goal.
+ */
+function behaviourSql(scope: Scope, leaf: Behavioural): Sql {
+  const b = 'hasDone' in leaf ? leaf.hasDone : leaf.hasNotDone;
+  const match = b.goal ? conditionSql(b.goal) : sql`event_name = ${b.event ?? ''}`;
+  const per = b.per === 'VISIT' ? sql`session_id` : sql`anonymous_id`;
+  const own = b.per === 'VISIT' ? sql`session_id` : sql`visitor_id`;
+  return sql`((client_id, ${own}) ${'hasDone' in leaf ? sql`IN` : sql`NOT IN`} (
+    SELECT client_id, ${per} FROM analytics.events WHERE ${eventsInRange(scope.websiteIds, scope.range)} AND ${match}))`;
+}
+
+/** Visit-only trees as a condition on visit rows (visitRowsSql's columns). */
+export function visitTreesSql(scope: Scope, trees: readonly FilterNode[]): Sql {
+  return filtersSql(trees, 'visits', { behaviour: (leaf) => behaviourSql(scope, leaf) });
+}
+
 /** Visits (client_id, session_id) overlapping the range whose attributes match visit-only trees. */
-function matchingVisitsSql({ websiteIds, range }: Scope, trees: readonly FilterNode[]): Sql {
-  return sql`SELECT client_id, session_id FROM (${visitRowsSql(websiteIds)})
-    WHERE ended >= ${range.from} AND started < ${range.to} AND ${filtersSql(trees, 'visits')}`;
+function matchingVisitsSql(scope: Scope, trees: readonly FilterNode[]): Sql {
+  return sql`SELECT client_id, session_id FROM (${visitRowsSql(scope.websiteIds)})
+    WHERE ended >= ${scope.range.from} AND started < ${scope.range.to} AND ${visitTreesSql(scope, trees)}`;
 }
 
 /**
@@ -58,11 +77,9 @@ function matchingVisitsSql({ websiteIds, range }: Scope, trees: readonly FilterN
  * the visits it matches.
  */
 function eventTreesSql(scope: Scope, table: 'events' | 'custom_events' | 'spans', client: Sql, session: Sql): Sql {
-  return filtersSql(
-    byScope(scope.filters).event,
-    table,
-    (subtree) => sql`(${client}, ${session}) IN (${matchingVisitsSql(scope, [subtree])})`,
-  );
+  return filtersSql(byScope(scope.filters).event, table, {
+    visitSubtree: (subtree) => sql`(${client}, ${session}) IN (${matchingVisitsSql(scope, [subtree])})`,
+  });
 }
 
 /** Visits (client_id, session_id) with an event in the range matching the event trees. */
@@ -81,7 +98,7 @@ export function visitsSql(scope: Scope): Sql {
   const containing = event.length ? sql`AND (client_id, session_id) IN (${visitsWithMatchingEventSql(scope)})` : sql``;
   return sql`SELECT * FROM (${visitRowsSql(scope.websiteIds)})
     WHERE started >= ${scope.range.from} AND started < ${scope.range.to} AND views > 0
-      AND ${filtersSql(visit, 'visits')} ${containing}`;
+      AND ${visitTreesSql(scope, visit)} ${containing}`;
 }
 
 /** `AND (<client>, <session>) IN (matching visits)` when there are visit filters. */

@@ -1,8 +1,10 @@
 import { type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
 import { z } from 'zod';
 import { runQuery } from '../../clickhouse/query.ts';
+import type { Condition } from '../analytics/conditions.ts';
 import { DIMENSION_NAMES, DIMENSIONS } from '../analytics/dimensions.ts';
 import {
+  type Behaviour,
   caseSensitiveByDefault,
   checkFilters,
   FILTER_OPS,
@@ -155,7 +157,35 @@ export interface FilterTreeShape {
   value?: string[] | null;
   key?: string | null;
   caseSensitive?: boolean | null;
+  hasDone?: BehaviourShape | null;
+  hasNotDone?: BehaviourShape | null;
 }
+
+interface BehaviourShape {
+  event?: string | null;
+  goalId?: string | number | null;
+  per?: 'VISIT' | 'VISITOR' | null;
+}
+
+const BehaviourPerRef = builder.enumType('AnalyticsBehaviourScope', {
+  description: 'Who must have done it: the visit itself, or its visitor in any of their visits.',
+  values: {
+    VISIT: { value: 'VISIT', description: 'The visit.' },
+    VISITOR: { value: 'VISITOR', description: 'The visit’s visitor, in any visit, within the range.' },
+  } as const,
+});
+
+const BehaviourInput = builder.inputType('AnalyticsBehaviourInput', {
+  description:
+    'Something done in the range: a browser event of a name (custom events, screen_view, outgoing_link…), or ' +
+    'what one of the website’s goals counts (by id; BAD_USER_INPUT for a goal the website does not have). Give ' +
+    'exactly one. Server-side events (POST /v1/track) are not looked at.',
+  fields: (t) => ({
+    event: t.string({ required: false, description: 'Event name.' }),
+    goalId: t.id({ required: false, description: 'Goal of the website.' }),
+    per: t.field({ type: BehaviourPerRef, defaultValue: 'VISIT', description: 'The visit or its visitor.' }),
+  }),
+});
 
 export const FilterTreeInput = builder.inputRef<FilterTreeShape>('AnalyticsFilterTreeInput').implement({
   description:
@@ -170,7 +200,10 @@ export const FilterTreeInput = builder.inputRef<FilterTreeShape>('AnalyticsFilte
     '`{ or: [country IS FR, path IS /pricing] }` counts the page views of French visits plus the /pricing views of ' +
     'the others, and the visits from France or that viewed /pricing; `{ not: path IS /pricing }` counts the views of ' +
     'other pages and the visits with a view of another page (not the visits that never viewed /pricing). Revenue ' +
-    'refuses event dimensions anywhere in the tree (UNSUPPORTED_FILTER).',
+    'refuses event dimensions anywhere in the tree (UNSUPPORTED_FILTER). ' +
+    'Behavioural leaves `hasDone` / `hasNotDone` select the visits whose visit (or visitor) did / did not do an ' +
+    'event or reach a goal in the range: they are visit attributes for these rules (a tree of them and visit ' +
+    'dimensions selects whole visits).',
   fields: (t) => ({
     and: t.field({ type: [FilterTreeInput], required: false, description: 'All of these hold (at least one).' }),
     or: t.field({ type: [FilterTreeInput], required: false, description: 'One of these holds (at least one).' }),
@@ -180,8 +213,25 @@ export const FilterTreeInput = builder.inputRef<FilterTreeShape>('AnalyticsFilte
     value: t.stringList({ required: false, description: 'Leaf: the value (several for IN / NOT_IN).' }),
     key: t.string({ required: false, description: 'Leaf: property key, for field PROPERTY.' }),
     caseSensitive: t.boolean({ required: false, description: `Leaf: ${CASE_SENSITIVE.toLowerCase()}` }),
+    hasDone: t.field({ type: BehaviourInput, required: false, description: 'Behavioural leaf: did it.' }),
+    hasNotDone: t.field({ type: BehaviourInput, required: false, description: 'Behavioural leaf: did not.' }),
   }),
 });
+
+/** Goal ids named by hasDone / hasNotDone leaves of a tree input (not yet checked). */
+export function goalIdsOf(input: unknown): string[] {
+  if (typeof input !== 'object' || input === null) return [];
+  const node = input as FilterTreeShape;
+  return [
+    ...[node.hasDone?.goalId, node.hasNotDone?.goalId].filter((id) => id != null).map(String),
+    ...[...(Array.isArray(node.and) ? node.and : []), ...(Array.isArray(node.or) ? node.or : []), node.not].flatMap(
+      goalIdsOf,
+    ),
+  ];
+}
+
+/** Finds a goal's condition by id; undefined when the website has no such goal. */
+export type GoalLookup = (id: string) => Condition | undefined;
 
 type LeafShape = { field: string; op: string; value: string[]; key?: string | null; caseSensitive?: boolean | null };
 
@@ -198,29 +248,53 @@ function leafOf(f: LeafShape): FilterNode {
   } as FilterNode;
 }
 
-/** A tree input → a filter AST, checking that each node sets exactly one of and/or/not/leaf. */
-function treeOf(input: FilterTreeShape): FilterNode {
+function behaviourOf(b: BehaviourShape, goals: GoalLookup): Behaviour {
+  if (typeof b !== 'object' || b === null) throw new InvalidFilterError('hasDone / hasNotDone take an object');
+  if ((b.event == null) === (b.goalId == null)) {
+    throw new InvalidFilterError('hasDone / hasNotDone name exactly one of event and goalId');
+  }
+  const per = b.per ?? 'VISIT';
+  if (b.event != null) return { per, event: b.event };
+  const goal = goals(String(b.goalId));
+  if (!goal) throw new InvalidFilterError('No such goal for this website');
+  return { per, goal };
+}
+
+/** A tree input → a filter AST, checking that each node sets exactly one of and/or/not/hasDone/hasNotDone/leaf. */
+function treeOf(input: FilterTreeShape, goals: GoalLookup): FilterNode {
+  if (typeof input !== 'object' || input === null) throw new InvalidFilterError('A filter is an object');
   const leafFields = ['field', 'op', 'value', 'key', 'caseSensitive'] as const;
-  const set = (['and', 'or', 'not'] as const).filter((k) => input[k] != null);
+  const set = (['and', 'or', 'not', 'hasDone', 'hasNotDone'] as const).filter((k) => input[k] != null);
   const leaf = leafFields.some((k) => input[k] != null);
   if (set.length + (leaf ? 1 : 0) !== 1) {
-    throw new InvalidFilterError('A filter node sets exactly one of and, or, not, or the leaf fields');
+    throw new InvalidFilterError(
+      'A filter node sets exactly one of and, or, not, hasDone, hasNotDone, or the leaf fields',
+    );
   }
-  if (input.and) return { and: input.and.map(treeOf) };
-  if (input.or) return { or: input.or.map(treeOf) };
-  if (input.not) return { not: treeOf(input.not) };
-  if (input.field == null || input.op == null || input.value == null) {
+  const children = (list: unknown) => {
+    if (!Array.isArray(list)) throw new InvalidFilterError('and / or take a list');
+    return list.map((child) => treeOf(child, goals));
+  };
+  if (input.and) return { and: children(input.and) };
+  if (input.or) return { or: children(input.or) };
+  if (input.not) return { not: treeOf(input.not, goals) };
+  if (input.hasDone) return { hasDone: behaviourOf(input.hasDone, goals) };
+  if (input.hasNotDone) return { hasNotDone: behaviourOf(input.hasNotDone, goals) };
+  if (input.field == null || input.op == null || !Array.isArray(input.value)) {
     throw new InvalidFilterError('A filter leaf needs field, op and value');
   }
   return leafOf(input as LeafShape);
 }
 
-/** A tree input (an argument, or a saved segment's JSON) → a checked filter AST; throws InvalidFilterError. */
-export function parseFilterTree(input: unknown): FilterNode {
+/**
+ * A tree input (an argument, or a saved segment's JSON) → a checked filter AST; throws
+ * InvalidFilterError. `goals` resolves the goals behavioural leaves name.
+ */
+export function parseFilterTree(input: unknown, goals: GoalLookup): FilterNode {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     throw new InvalidFilterError('A filter is an object');
   }
-  const tree = treeOf(input as FilterTreeShape);
+  const tree = treeOf(input as FilterTreeShape, goals);
   checkFilters([tree]);
   return tree;
 }
@@ -231,6 +305,7 @@ function parseScope(
   range: { preset?: string | null; from?: string | null; to?: string | null; timezone?: string | null },
   filters: LeafShape[],
   filter?: FilterTreeShape | null,
+  goals: GoalLookup = () => undefined,
 ): AnalyticsScope {
   let at = 'range';
   try {
@@ -244,7 +319,7 @@ function parseScope(
     const list = filters.map(leafOf);
     checkFilters(list); // validates every filter now, before any query runs
     at = 'filter';
-    const tree = filter ? [parseFilterTree(filter)] : [];
+    const tree = filter ? [parseFilterTree(filter, goals)] : [];
     return { websiteId, range: resolved, filters: [...list, ...tree] };
   } catch (error) {
     if (error instanceof InvalidRangeError) throw InputError.at(['range'], error.message);
@@ -840,7 +915,6 @@ builder.prismaObjectFields('Website', (t) => ({
     },
     resolve: async (website, { range, filters, filter, segment }, ctx) => {
       const owner = ownsWebsite(ctx.auth, website, 'readAnalytics');
-      const scope = parseScope(website.id, range, filters ?? [], filter);
       let saved: { filter: unknown } | null = null;
       if (segment != null) {
         saved =
@@ -857,10 +931,22 @@ builder.prismaObjectFields('Website', (t) => ({
             : null;
         if (!saved) throw new NotFoundError('Segment');
       }
+      // Goals named by behavioural leaves: this website's enabled ones.
+      const goalIds = [...new Set([...goalIdsOf(filter), ...goalIdsOf(saved?.filter)])];
+      const goals = goalIds.length
+        ? await ctx.prisma.goal.findMany({
+            where: { id: { in: goalIds }, websiteId: website.id, enabled: true, deletedAt: null },
+          })
+        : [];
+      const lookup: GoalLookup = (id) => {
+        const goal = goals.find((g) => g.id === id);
+        return goal && { type: goal.type, target: goal.target };
+      };
+      const scope = parseScope(website.id, range, filters ?? [], filter, lookup);
       try {
         // A saved tree (stored as its AnalyticsFilterTreeInput) is parsed like an argument; the limits
         // hold for filters, filter and segment together (compiling checks the same).
-        if (saved) scope.filters.push(parseFilterTree(saved.filter));
+        if (saved) scope.filters.push(parseFilterTree(saved.filter, lookup));
         checkFilters(scope.filters);
       } catch (error) {
         if (error instanceof InvalidFilterError)

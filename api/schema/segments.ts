@@ -62,7 +62,8 @@ const SegmentInput = builder.inputType('SegmentInput', {
 /** The input's tree as stored: checked by the parser analytics uses, kept in its input shape. */
 function storedFilter(filter: FilterTreeShape) {
   try {
-    parseFilterTree(filter);
+    // Goals are resolved where the segment is used (an organization-wide one, on each website).
+    parseFilterTree(filter, () => ({ type: 'EVENT', target: '' }));
   } catch (error) {
     if (error instanceof InvalidFilterError) throw InputError.at(['input', 'filter'], error.message);
     throw error;

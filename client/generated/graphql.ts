@@ -4,6 +4,23 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** Something done in the range: a browser event of a name (custom events, screen_view, outgoing_link…), or what one of the website’s goals counts (by id; BAD_USER_INPUT for a goal the website does not have). Give exactly one. Server-side events (POST /v1/track) are not looked at. */
+export type AnalyticsBehaviourInput = {
+  /** Event name. */
+  event?: string | null | undefined;
+  /** Goal of the website. */
+  goalId?: string | number | null | undefined;
+  /** The visit or its visitor. */
+  per?: AnalyticsBehaviourScope | null | undefined;
+};
+
+/** Who must have done it: the visit itself, or its visitor in any of their visits. */
+export type AnalyticsBehaviourScope =
+  /** The visit. */
+  | 'VISIT'
+  /** The visit’s visitor, in any visit, within the range. */
+  | 'VISITOR';
+
 /** What filters compare and breakdowns group by. A visit dimension (marked "visit") is fixed at the start of a visit: a filter on it selects whole visits, and every event of those visits counts. An event dimension (marked "event") belongs to each event: a filter on it selects events, and for visit figures (visitors, visits, bounce rate, duration, entry and exit pages, sessions, journeys, goals, funnels, retention) the visits containing a matching event. A family that cannot apply a filter refuses it with UNSUPPORTED_FILTER. */
 export type AnalyticsDimension =
   /** Browser (visit). */
@@ -92,7 +109,7 @@ export type AnalyticsFilterOperator =
   /** starts with */
   | 'STARTS_WITH';
 
-/** A boolean filter tree: set exactly one of `and`, `or`, `not`, or the leaf fields (`field`, `op`, `value`, `key`, `caseSensitive`); anything else is BAD_USER_INPUT. Limits: 20 leaves in all, nesting depth 5 (a leaf alone is depth 1), values of 1000 characters, regular expressions of 200. Semantics, one rule for every tree: it is evaluated on each event together with the attributes of its visit (visit dimensions) and the event’s own (event dimensions). Event figures (page views, time on page, scroll depth, link clicks, custom events, vitals, errors) count the events for which it holds; visit figures (visitors, visits, bounce rate, duration, entry/exit pages, sessions, journeys, goals, funnels, retention) count the visits that contain such an event in the range. So a tree of visit dimensions only selects whole visits; `{ or: [country IS FR, path IS /pricing] }` counts the page views of French visits plus the /pricing views of the others, and the visits from France or that viewed /pricing; `{ not: path IS /pricing }` counts the views of other pages and the visits with a view of another page (not the visits that never viewed /pricing). Revenue refuses event dimensions anywhere in the tree (UNSUPPORTED_FILTER). */
+/** A boolean filter tree: set exactly one of `and`, `or`, `not`, or the leaf fields (`field`, `op`, `value`, `key`, `caseSensitive`); anything else is BAD_USER_INPUT. Limits: 20 leaves in all, nesting depth 5 (a leaf alone is depth 1), values of 1000 characters, regular expressions of 200. Semantics, one rule for every tree: it is evaluated on each event together with the attributes of its visit (visit dimensions) and the event’s own (event dimensions). Event figures (page views, time on page, scroll depth, link clicks, custom events, vitals, errors) count the events for which it holds; visit figures (visitors, visits, bounce rate, duration, entry/exit pages, sessions, journeys, goals, funnels, retention) count the visits that contain such an event in the range. So a tree of visit dimensions only selects whole visits; `{ or: [country IS FR, path IS /pricing] }` counts the page views of French visits plus the /pricing views of the others, and the visits from France or that viewed /pricing; `{ not: path IS /pricing }` counts the views of other pages and the visits with a view of another page (not the visits that never viewed /pricing). Revenue refuses event dimensions anywhere in the tree (UNSUPPORTED_FILTER). Behavioural leaves `hasDone` / `hasNotDone` select the visits whose visit (or visitor) did / did not do an event or reach a goal in the range: they are visit attributes for these rules (a tree of them and visit dimensions selects whole visits). */
 export type AnalyticsFilterTreeInput = {
   /** All of these hold (at least one). */
   and?: Array<AnalyticsFilterTreeInput> | null | undefined;
@@ -100,6 +117,10 @@ export type AnalyticsFilterTreeInput = {
   caseSensitive?: boolean | null | undefined;
   /** Leaf: what to compare. */
   field?: AnalyticsDimension | null | undefined;
+  /** Behavioural leaf: did it. */
+  hasDone?: AnalyticsBehaviourInput | null | undefined;
+  /** Behavioural leaf: did not. */
+  hasNotDone?: AnalyticsBehaviourInput | null | undefined;
   /** Leaf: property key, for field PROPERTY. */
   key?: string | null | undefined;
   /** This does not hold. */
