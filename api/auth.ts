@@ -160,3 +160,17 @@ export function ownsWebsite(
     (auth.websiteId === null || auth.websiteId === website.id)
   );
 }
+
+/**
+ * The segments a caller may see and use: its organization's, for every website or (with a
+ * website-restricted key) its own website, shared with the organization or created by the caller.
+ */
+export function visibleSegments(auth: Auth): Prisma.SegmentWhereInput {
+  return {
+    organizationId: auth.organizationId,
+    AND: [
+      { OR: [{ visibility: 'ORGANIZATION' }, { ownerId: actorId(auth) }] },
+      ...(auth.websiteId ? [{ OR: [{ websiteId: null }, { websiteId: auth.websiteId }] }] : []),
+    ],
+  };
+}

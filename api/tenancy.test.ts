@@ -16,6 +16,7 @@ interface VictimIds {
   goalId: string;
   funnelId: string;
   annotationId: string;
+  segmentId: string;
   linkId: string;
   monitorId: string;
   flagId: string;
@@ -55,6 +56,7 @@ const union = '{ __typename ... on Error { code message } }';
 const goal = '{ name: "g", type: EVENT, target: "signup" }';
 const funnel = '{ name: "f", steps: [{ type: PAGE_VIEW, target: "/a" }, { type: EVENT, target: "b" }] }';
 const annotation = '{ startsAt: "2026-01-01T00:00:00Z", text: "t" }';
+const segment = '{ name: "s", visibility: ORGANIZATION, filter: { field: COUNTRY, op: IS, value: ["SE"] } }';
 const link = (slug: string) => `{ slug: "${slug}", targetUrl: "https://example.com" }`;
 const monitor = '{ name: "m", url: "https://example.com" }';
 
@@ -274,6 +276,36 @@ const operations: Operation[] = [
     query: (v) => `mutation { deleteFunnel(id: "${v.funnelId}") ${union} }`,
   },
   {
+    field: 'segments',
+    needs: 'read',
+    addressesRecord: true,
+    query: (v) => `{ segments(websiteId: "${v.websiteId}") { id name } }`,
+  },
+  {
+    field: 'segment',
+    needs: 'read',
+    addressesRecord: true,
+    query: (v) => `{ segment(id: "${v.segmentId}") { id name filter } }`,
+  },
+  {
+    field: 'createSegment',
+    needs: 'write',
+    addressesRecord: true,
+    query: (v) => `mutation { createSegment(websiteId: "${v.websiteId}", input: ${segment}) ${union} }`,
+  },
+  {
+    field: 'updateSegment',
+    needs: 'write',
+    addressesRecord: true,
+    query: (v) => `mutation { updateSegment(id: "${v.segmentId}", input: ${segment}) ${union} }`,
+  },
+  {
+    field: 'deleteSegment',
+    needs: 'write',
+    addressesRecord: true,
+    query: (v) => `mutation { deleteSegment(id: "${v.segmentId}") ${union} }`,
+  },
+  {
     field: 'createAnnotation',
     needs: 'write',
     addressesRecord: true,
@@ -409,6 +441,7 @@ describe.each(postgresTargets)('tenancy on $name', (target) => {
       goalId: await create('createGoal', `websiteId: "${w}", input: ${goal}`, victimAdmin),
       funnelId: await create('createFunnel', `websiteId: "${w}", input: ${funnel}`, victimAdmin),
       annotationId: await create('createAnnotation', `websiteId: "${w}", input: ${annotation}`, victimAdmin),
+      segmentId: await create('createSegment', `websiteId: "${w}", input: ${segment}`, victimAdmin),
       linkId: await create('createLink', `input: ${link('v')}`, victimAdmin),
       monitorId: await create('createUptimeMonitor', `input: ${monitor}`, victimAdmin),
       flagId: await create('createFlag', `input: { key: "v", websiteId: "${w}" }`, victimAdmin),
@@ -473,6 +506,7 @@ describe.each(postgresTargets)('tenancy on $name', (target) => {
         shareLinks: await prisma.shareLink.findMany({ where: { website: where } }),
         sessions: await prisma.session.findMany({ where, omit: { lastSeenAt: true } }),
         invitations: await prisma.invitation.findMany({ where }),
+        segments: await prisma.segment.findMany({ where }),
       };
     };
   });

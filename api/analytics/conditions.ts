@@ -3,7 +3,8 @@ import { DOWNLOAD_EXTENSIONS } from '../../tracker/downloads.ts';
 
 /**
  * What completes a goal or a funnel step, as a condition on one row of analytics.events. One
- * definition per kind, read by goals and funnels alike; the API describes each (GoalType).
+ * definition per kind, read by the goal and funnel queries (queries.ts) and by hasDone /
+ * hasNotDone filters on goals (scope.ts); the API describes each (GoalType).
  */
 
 export const GOAL_KINDS = [
@@ -70,3 +71,12 @@ export function conditionSql(condition: Condition): Sql {
       return sql`(scroll_depth >= ${sql.param(condition.scrollPercent ?? 100, 'Float32')} AND like(path, ${likePattern(target)}))`;
   }
 }
+
+/** The condition of a stored goal (its row carries more fields than the condition reads). */
+export const conditionOf = ({ type, target, propertyKey, propertyValue, scrollPercent }: Condition): Condition => ({
+  type,
+  target,
+  propertyKey,
+  propertyValue,
+  scrollPercent,
+});

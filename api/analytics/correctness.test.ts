@@ -826,3 +826,328 @@ describe('analytics access and abuse', () => {
     expect(queries).toBe(1);
   });
 });
+
+describe('boolean filter trees equal an independent computation', () => {
+  /** A tree as GraphQL text, and per view (with its visit) whether it holds: the rule of AnalyticsFilterTreeInput. */
+  interface TreeCase {
+    name: string;
+    filter: string;
+    holds: (view: View, visit: Visit) => boolean;
+    lcpHolds: (path: string, visit: Visit) => boolean;
+  }
+  const tree = (name: string, filter: string, holds: (path: string, visit: Visit) => boolean): TreeCase => ({
+    name,
+    filter,
+    holds: (v, x) => holds(v.path, x),
+    lcpHolds: holds,
+  });
+  const cases: TreeCase[] = [
+    tree(
+      'or of visit leaves',
+      '{ or: [{ field: COUNTRY, op: IS, value: ["GB"] }, { field: DEVICE, op: IS, value: ["mobile"] }] }',
+      (_, x) => x.country === 'GB' || x.device === 'mobile',
+    ),
+    tree(
+      'or of a visit leaf and an event leaf',
+      '{ or: [{ field: COUNTRY, op: IS, value: ["SE"] }, { field: PATH, op: IS, value: ["/pricing"] }] }',
+      (path, x) => x.country === 'SE' || path === '/pricing',
+    ),
+    tree(
+      'not of an event leaf',
+      '{ not: { field: PATH, op: IS, value: ["/pricing"] } }',
+      (path) => path !== '/pricing',
+    ),
+    tree(
+      'and of a negated visit leaf and a mixed or',
+      `{ and: [{ not: { field: COUNTRY, op: IS, value: ["GB"] } },
+        { or: [{ field: PATH, op: STARTS_WITH, value: ["/docs"] }, { field: UTM_SOURCE, op: IS, value: ["newsletter"] }] }] }`,
+      (path, x) => x.country !== 'GB' && (path.startsWith('/docs') || x.utmSource === 'newsletter'),
+    ),
+    tree(
+      'not of a mixed and',
+      '{ not: { and: [{ field: DEVICE, op: IS, value: ["desktop"] }, { field: PATH, op: IS, value: ["/"] }] } }',
+      (path, x) => !(x.device === 'desktop' && path === '/'),
+    ),
+  ];
+  const query = (filter: string, fields: string, filters = '[]') =>
+    graphql(
+      `{ website(id: "${t.siteId}") { analytics(range: { from: "${range.from}", to: "${range.to}" }, filters: ${filters}, filter: ${filter}) { ${fields} } } }`,
+    );
+
+  it('summary, sessions, goals and vitals: events for which the tree holds, visits containing one', async () => {
+    for (const c of cases) {
+      const { data, errors } = await query(
+        c.filter,
+        `summary { current { pageviews visitors sessions bounceRate } }
+        sessions(first: 1000) { id }
+        goals { name visitors conversions }
+        vitals { metric samples }`,
+      );
+      expect(errors, c.name).toBeUndefined();
+      const kept = visits.flatMap((x) => x.views.filter((v) => c.holds(v, x)));
+      const selected = visits.filter((x) => x.views.some((v) => c.holds(v, x)));
+      expect(kept.length, c.name).toBeGreaterThan(0);
+      const a = data.website.analytics;
+      expect(a.summary.current, c.name).toEqual({
+        pageviews: kept.length,
+        visitors: uniq(selected.map((x) => x.visitor)),
+        sessions: selected.length,
+        bounceRate: selected.filter((x) => x.views.length === 1).length / selected.length,
+      });
+      expect(new Set(a.sessions.map((s: { id: string }) => s.id)), c.name).toEqual(
+        new Set(selected.map((x) => x.session)),
+      );
+      // Goals count the selected visits' visitors and those converting in them.
+      const docs = selected.filter((x) => x.views.some((v) => v.path.startsWith('/docs')));
+      const signedUp = selected.filter((x) => x.signups > 0);
+      expect(a.goals, c.name).toEqual([
+        {
+          name: 'Docs reader',
+          visitors: uniq(selected.map((x) => x.visitor)),
+          conversions: uniq(docs.map((x) => x.visitor)),
+        },
+        {
+          name: 'Signed up',
+          visitors: uniq(selected.map((x) => x.visitor)),
+          conversions: uniq(signedUp.map((x) => x.visitor)),
+        },
+      ]);
+      // Vitals are events (one per page view here): those on a page for which the tree holds.
+      const samples = visits.flatMap((x) => x.lcp.filter((l) => c.lcpHolds(l.path, x)));
+      expect(a.vitals, c.name).toEqual([{ metric: 'LCP', samples: samples.length }]);
+    }
+  });
+
+  it('combines `filter` with `filters` by AND', async () => {
+    const { data, errors } = await query(
+      '{ or: [{ field: COUNTRY, op: IS, value: ["SE"] }, { field: PATH, op: IS, value: ["/pricing"] }] }',
+      'summary { current { pageviews sessions } }',
+      '[{ field: DEVICE, op: IS, value: ["desktop"] }]',
+    );
+    expect(errors).toBeUndefined();
+    const desktop = visits.filter((x) => x.device === 'desktop');
+    const kept = desktop.flatMap((x) => x.views.filter((v) => x.country === 'SE' || v.path === '/pricing'));
+    const selected = desktop.filter((x) => x.views.some((v) => x.country === 'SE' || v.path === '/pricing'));
+    expect(data.website.analytics.summary.current).toEqual({ pageviews: kept.length, sessions: selected.length });
+  });
+
+  it('compares case as asked: CONTAINS ignores it by default, IS respects it by default', async () => {
+    const pageviews = async (filter: string) => {
+      const { data, errors } = await query(filter, 'summary { current { pageviews } }');
+      expect(errors, filter).toBeUndefined();
+      return data.website.analytics.summary.current.pageviews;
+    };
+    const pricing = views.filter((v) => v.path === '/pricing').length;
+    expect(pricing).toBeGreaterThan(0);
+    expect(await pageviews('{ field: PATH, op: CONTAINS, value: ["PRICING"] }')).toBe(pricing);
+    expect(await pageviews('{ field: PATH, op: CONTAINS, value: ["PRICING"], caseSensitive: true }')).toBe(0);
+    expect(await pageviews('{ field: PATH, op: IS, value: ["/PRICING"] }')).toBe(0);
+    expect(await pageviews('{ field: PATH, op: IS, value: ["/PRICING"], caseSensitive: false }')).toBe(pricing);
+  });
+
+  it('refuses revenue under a tree with an event leaf, and accepts one of visit leaves', async () => {
+    const refused = await query(
+      '{ or: [{ field: COUNTRY, op: IS, value: ["SE"] }, { field: PATH, op: IS, value: ["/pricing"] }] }',
+      'revenue { revenue }',
+    );
+    expect(refused.errors?.[0]?.extensions.code).toBe('UNSUPPORTED_FILTER');
+    const accepted = await query('{ not: { field: COUNTRY, op: IS, value: ["ZZ"] } }', 'revenue { revenue }');
+    expect(accepted.errors).toBeUndefined();
+  });
+
+  it.each([
+    ['two kinds in one node', '{ not: { field: PATH, op: IS, value: ["/"] }, field: PATH, op: IS, value: ["/"] }'],
+    ['an empty node', '{}'],
+    ['a leaf without op', '{ field: PATH, value: ["/"] }'],
+    ['an empty or', '{ or: [] }'],
+    ['depth 6', `{ not: { not: { not: { not: { not: { field: PATH, op: IS, value: ["/"] } } } } } }`],
+    ['21 leaves', `{ or: [${Array(21).fill('{ field: PATH, op: IS, value: ["/"] }').join(', ')}] }`],
+    ['an overlong value', `{ or: [{ field: PATH, op: IS, value: ["${'a'.repeat(1001)}"] }] }`],
+    ['an overlong regex', `{ not: { field: PATH, op: REGEX, value: ["${'a'.repeat(201)}"] } }`],
+  ])('refuses %s with BAD_USER_INPUT', async (_, filter) => {
+    const { errors } = await query(filter, 'summary { current { pageviews } }');
+    expect(errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
+    expect(errors?.[0]?.message).toBeTruthy();
+  });
+
+  it('accepts depth 5 and 20 leaves', async () => {
+    const five = '{ not: { not: { not: { not: { field: PATH, op: IS, value: ["/"] } } } } }';
+    expect((await query(five, 'summary { current { pageviews } }')).errors).toBeUndefined();
+    const twenty = `{ or: [${Array(20).fill('{ field: PATH, op: IS, value: ["/"] }').join(', ')}] }`;
+    expect((await query(twenty, 'summary { current { pageviews } }')).errors).toBeUndefined();
+  });
+});
+
+describe('segments: saved trees applied by id, ANDed with the request’s filters', () => {
+  const SE_OR_PRICING =
+    '{ or: [{ field: COUNTRY, op: IS, value: ["SE"] }, { field: PATH, op: IS, value: ["/pricing"] }] }';
+  const keys: Record<'ana' | 'ben', string> = { ana: '', ben: '' };
+  beforeAll(async () => {
+    for (const name of ['ana', 'ben'] as const) {
+      const user = await t.prisma.user.create({ data: { name, email: `${name}@segments.test` } });
+      const { key, ...stored } = generateApiKey();
+      await t.prisma.apiKey.create({
+        data: { ...stored, name, organizationId: t.organizationId, userId: user.id, scopes: ['ADMIN'] },
+      });
+      keys[name] = key;
+    }
+  });
+  const create = async (key: string, input: string, websiteId: string | null = t.siteId) => {
+    const { data, errors } = await graphql(
+      `mutation { createSegment(${websiteId ? `websiteId: "${websiteId}", ` : ''}input: ${input}) {
+        __typename ... on Error { code message } ... on MutationCreateSegmentSuccess { data { id name filter visibility owned websiteId } } } }`,
+      key,
+    );
+    expect(errors).toBeUndefined();
+    return data.createSegment;
+  };
+  const summary = (segment: string, key: string, filters = '[]') =>
+    graphql(
+      `{ website(id: "${t.siteId}") { analytics(range: { from: "${range.from}", to: "${range.to}" }, filters: ${filters}, segment: "${segment}") { summary { current { pageviews sessions } } } } }`,
+      key,
+    );
+
+  it('a segment’s figures equal the same tree given as `filter`, ANDed with `filters`', async () => {
+    const saved = await create(keys.ana, `{ name: "SE or pricing", filter: ${SE_OR_PRICING} }`, null);
+    expect(saved.data).toMatchObject({ name: 'SE or pricing', visibility: 'PRIVATE', owned: true, websiteId: null });
+    const { data, errors } = await summary(saved.data.id, keys.ana, '[{ field: DEVICE, op: IS, value: ["desktop"] }]');
+    expect(errors).toBeUndefined();
+    const desktop = visits.filter((x) => x.device === 'desktop');
+    const holds = (x: Visit, v: View) => x.country === 'SE' || v.path === '/pricing';
+    expect(data.website.analytics.summary.current).toEqual({
+      pageviews: desktop.flatMap((x) => x.views.filter((v) => holds(x, v))).length,
+      sessions: desktop.filter((x) => x.views.some((v) => holds(x, v))).length,
+    });
+  });
+
+  it('a private segment is its owner’s only; an organization one is everyone’s', async () => {
+    const own = await create(keys.ana, `{ name: "mine", filter: ${SE_OR_PRICING} }`);
+    const shared = await create(keys.ana, `{ name: "ours", visibility: ORGANIZATION, filter: ${SE_OR_PRICING} }`);
+    const missing = await summary('does-not-exist', keys.ben);
+    expect(missing.errors?.[0]?.extensions.code).toBe('NOT_FOUND');
+    const hidden = await summary(own.data.id, keys.ben);
+    expect(hidden).toEqual(missing);
+    expect((await graphql(`{ segment(id: "${own.data.id}") { id } }`, keys.ben)).errors?.[0]?.extensions.code).toBe(
+      'NOT_FOUND',
+    );
+    const listed = await graphql(`{ segments(websiteId: "${t.siteId}") { id owned } }`, keys.ben);
+    expect(listed.data.segments.map((s: { id: string }) => s.id)).toContain(shared.data.id);
+    expect(listed.data.segments.map((s: { id: string }) => s.id)).not.toContain(own.data.id);
+    expect((await summary(shared.data.id, keys.ben)).errors).toBeUndefined();
+    // Another organization's segment, shared with everyone there: exactly like one that does not exist.
+    const other = await t.prisma.organization.create({ data: { name: 'other', slug: 'other-segments' } });
+    const foreign = await t.prisma.segment.create({
+      data: {
+        organizationId: other.id,
+        ownerId: 'x',
+        name: 'victim',
+        visibility: 'ORGANIZATION',
+        filter: { field: 'COUNTRY', op: 'IS', value: ['SE'] },
+      },
+    });
+    expect(await summary(foreign.id, keys.ben)).toEqual(missing);
+    expect(JSON.stringify(await graphql(`{ segment(id: "${foreign.id}") { id name } }`, keys.ben))).not.toContain(
+      'victim',
+    );
+    const refused = await graphql(
+      `mutation { deleteSegment(id: "${own.data.id}") { __typename ... on Error { code } } }`,
+      keys.ben,
+    );
+    expect(refused.data.deleteSegment.code).toBe('NOT_FOUND');
+  });
+
+  it('validates the saved tree with the analytics parser, and the limits over segment and filters together', async () => {
+    const bad = await graphql(
+      'mutation { createSegment(input: { name: "bad", filter: { or: [] } }) { __typename ... on Error { code } } }',
+      keys.ana,
+    );
+    expect(bad.errors?.[0]?.extensions.code ?? bad.data?.createSegment.code).toBe('BAD_USER_INPUT');
+    const leaves = (n: number) => `{ or: [${Array(n).fill('{ field: PATH, op: IS, value: ["/"] }').join(', ')}] }`;
+    const fifteen = await create(keys.ana, `{ name: "fifteen", filter: ${leaves(15)} }`);
+    expect(
+      (await summary(fifteen.data.id, keys.ana, `[${Array(5).fill('{ field: PATH, op: IS, value: ["/"] }')}]`)).errors,
+    ).toBeUndefined();
+    const over = await summary(
+      fifteen.data.id,
+      keys.ana,
+      `[${Array(6).fill('{ field: PATH, op: IS, value: ["/"] }')}]`,
+    );
+    expect(over.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('behavioural filters (hasDone / hasNotDone) equal an independent computation', () => {
+  const summary = (filter: string) =>
+    graphql(
+      `{ website(id: "${t.siteId}") { analytics(range: { from: "${range.from}", to: "${range.to}" }, filter: ${filter}) {
+        summary { current { pageviews visitors sessions } } sessions(first: 1000) { id } } } }`,
+    );
+  const expectVisits = async (filter: string, holds: (x: Visit, v: View) => boolean) => {
+    const { data, errors } = await summary(filter);
+    expect(errors, filter).toBeUndefined();
+    const selected = visits.filter((x) => x.views.some((v) => holds(x, v)));
+    expect(selected.length, filter).toBeGreaterThan(0);
+    expect(selected.length, filter).toBeLessThan(visits.length);
+    expect(data.website.analytics.summary.current, filter).toEqual({
+      pageviews: visits.flatMap((x) => x.views.filter((v) => holds(x, v))).length,
+      visitors: uniq(selected.map((x) => x.visitor)),
+      sessions: selected.length,
+    });
+    expect(new Set(data.website.analytics.sessions.map((s: { id: string }) => s.id)), filter).toEqual(
+      new Set(selected.map((x) => x.session)),
+    );
+  };
+  const goalId = async (name: string) => (await t.prisma.goal.findFirstOrThrow({ where: { name } })).id;
+  const signedUpVisitors = () => new Set(visits.filter((x) => x.signups > 0).map((x) => x.visitor));
+
+  it('visits that did / did not do a custom event', async () => {
+    await expectVisits('{ hasDone: { event: "signup" } }', (x) => x.signups > 0);
+    await expectVisits('{ hasNotDone: { event: "signup" } }', (x) => x.signups === 0);
+  });
+
+  it('visits of visitors that did / did not do it in any visit of the range', async () => {
+    const signed = signedUpVisitors();
+    await expectVisits('{ hasDone: { event: "signup", per: VISITOR } }', (x) => signed.has(x.visitor));
+    await expectVisits('{ hasNotDone: { event: "signup", per: VISITOR } }', (x) => !signed.has(x.visitor));
+  });
+
+  it('visits that reached / did not reach a goal', async () => {
+    const docs = await goalId('Docs reader');
+    const reached = (x: Visit) => x.views.some((v) => v.path.startsWith('/docs'));
+    await expectVisits(`{ hasDone: { goalId: "${docs}" } }`, reached);
+    await expectVisits(`{ hasNotDone: { goalId: "${docs}" } }`, (x) => !reached(x));
+    const signup = await goalId('Signed up');
+    await expectVisits(`{ hasDone: { goalId: "${signup}" } }`, (x) => x.signups > 0);
+  });
+
+  it('combine with dimensions under the tree rule', async () => {
+    // A behavioural leaf is a visit attribute: OR with an event leaf counts the views of visits that
+    // signed up, plus the /pricing views of the others.
+    await expectVisits(
+      '{ or: [{ hasDone: { event: "signup" } }, { field: PATH, op: IS, value: ["/pricing"] }] }',
+      (x, v) => x.signups > 0 || v.path === '/pricing',
+    );
+    await expectVisits(
+      '{ and: [{ hasNotDone: { event: "signup" } }, { not: { field: COUNTRY, op: IS, value: ["GB"] } }] }',
+      (x) => x.signups === 0 && x.country !== 'GB',
+    );
+  });
+
+  it('apply to revenue (attributed visits), which refuses event dimensions only', async () => {
+    const { errors } = await graphql(
+      `{ website(id: "${t.siteId}") { analytics(range: { from: "${range.from}", to: "${range.to}" }, filter: { hasNotDone: { event: "signup" } }) { revenue { revenue } } } }`,
+    );
+    expect(errors).toBeUndefined();
+  });
+
+  it.each([
+    ['an unknown goal', '{ hasDone: { goalId: "does-not-exist" } }'],
+    ['both event and goal', '{ hasDone: { event: "signup", goalId: "x" } }'],
+    ['neither', '{ hasDone: { per: VISIT } }'],
+    ['a behaviour beside a leaf', '{ hasDone: { event: "signup" }, field: PATH, op: IS, value: ["/"] }'],
+    ['an overlong event name', `{ hasDone: { event: "${'e'.repeat(1001)}" } }`],
+  ])('refuses %s with BAD_USER_INPUT', async (_, filter) => {
+    const { errors } = await summary(filter);
+    expect(errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
+  });
+});

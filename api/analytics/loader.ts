@@ -3,7 +3,7 @@ import type { ClickHouseClient } from '../../clickhouse/client.ts';
 import { type QueryOptions, runQuery } from '../../clickhouse/query.ts';
 import type { Condition } from './conditions.ts';
 import { DIMENSIONS, type Dimension } from './dimensions.ts';
-import type { Filter } from './filters.ts';
+import type { FilterNode } from './filters.ts';
 import { type GroupRow, type GroupsDbRow, type GroupsPlan, groupsSql, toGroups } from './groups.ts';
 import { planErrors, planTimeseries } from './plan.ts';
 import {
@@ -195,7 +195,7 @@ export interface BreakdownRow {
 interface Scoped {
   websiteId: string;
   range: DateRange;
-  filters: readonly Filter[];
+  filters: readonly FilterNode[];
 }
 
 const EMPTY_SUMMARY: Summary = {

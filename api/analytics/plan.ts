@@ -1,4 +1,4 @@
-import type { Filter } from './filters.ts';
+import type { FilterNode } from './filters.ts';
 import type { DateRange } from './range.ts';
 import type { Interval } from './time.ts';
 
@@ -18,7 +18,7 @@ const isUtcMidnight = (date: Date) => date.getTime() % 86_400_000 === 0;
 
 export function chooseSource(query: {
   range: DateRange;
-  filters: readonly Filter[];
+  filters: readonly FilterNode[];
   metrics: readonly string[];
   interval?: Interval;
 }): Source {
@@ -39,7 +39,7 @@ export function chooseSource(query: {
  * so filters cannot apply to it); raw spans otherwise.
  */
 export function chooseErrorSource(
-  query: { range: DateRange; filters: readonly Filter[] },
+  query: { range: DateRange; filters: readonly FilterNode[] },
   interval: Interval,
 ): 'error_hourly' | 'error_spans' {
   const { range, filters } = query;
@@ -59,7 +59,7 @@ export interface Plan<S extends string> {
   name: string;
 }
 
-type Scoped = { range: DateRange; filters: readonly Filter[] };
+type Scoped = { range: DateRange; filters: readonly FilterNode[] };
 
 /** Page views, visitors and sessions per bucket. */
 export function planTimeseries(scope: Scoped, interval: Interval): Plan<Source> {

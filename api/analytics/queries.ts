@@ -1,10 +1,18 @@
 import { type Sql, sql } from '../../clickhouse/sql.ts';
 import { type Condition, conditionSql } from './conditions.ts';
 import { DIMENSIONS, type Dimension, type DimensionDef } from './dimensions.ts';
-import { byScope, filtersSql } from './filters.ts';
+import { byScope } from './filters.ts';
 import { type Plan, planErrors, planTimeseries, type Source } from './plan.ts';
 import type { DateRange } from './range.ts';
-import { eventsWhere, refuseEventFilters, type Scope, serverEventsWhere, spansWhere, visitsSql } from './scope.ts';
+import {
+  eventsWhere,
+  refuseEventFilters,
+  type Scope,
+  serverEventsWhere,
+  spansWhere,
+  visitsSql,
+  visitTreesSql,
+} from './scope.ts';
 import { bucketSql, type Interval } from './time.ts';
 
 export type { Scope } from './scope.ts';
@@ -479,7 +487,7 @@ export function revenueSql(scope: Scope, group: RevenueGroup): Sql {
   const attribution = attributed
     ? sql`LEFT JOIN (
           SELECT client_id, visitor_id AS anonymous_id, argMin(${source}, started) AS source,
-            argMin(${filtersSql(visit, 'visits')}, started) AS matches
+            argMin(${visitTreesSql(scope, visit)}, started) AS matches
           FROM (${visitsSql({ ...scope, filters: [], range: { ...scope.range, from: new Date(0) } })})
           GROUP BY client_id, anonymous_id
         ) AS visits ON visits.client_id = r.client_id AND visits.anonymous_id = r.anonymous_id`

@@ -1,6 +1,8 @@
 import { type Sql, sql } from '../../clickhouse/sql.ts';
 import { UnsupportedFilterError } from '../errors.ts';
-import { byScope, type Filter, filtersSql } from './filters.ts';
+import { conditionSql } from './conditions.ts';
+import { DIMENSIONS } from './dimensions.ts';
+import { type Behavioural, byScope, type FilterNode, filtersSql, leaves } from './filters.ts';
 import type { DateRange } from './range.ts';
 
 /**
@@ -13,7 +15,8 @@ import type { DateRange } from './range.ts';
 export interface Scope {
   websiteIds: readonly string[];
   range: DateRange;
-  filters: readonly Filter[];
+  /** Filter trees, all of which must hold (see FilterNode for the semantics of mixed trees). */
+  filters: readonly FilterNode[];
 }
 
 /**
@@ -44,16 +47,45 @@ function eventsInRange(websiteIds: readonly string[], range: DateRange): Sql {
   return sql`client_id IN ${sql.array(websiteIds, 'String')} AND time >= ${range.from} AND time < ${range.to}`;
 }
 
-/** Visits (client_id, session_id) overlapping the range whose attributes match the visit filters. */
-function matchingVisitsSql({ websiteIds, range, filters }: Scope): Sql {
-  return sql`SELECT client_id, session_id FROM (${visitRowsSql(websiteIds)})
-    WHERE ended >= ${range.from} AND started < ${range.to} AND ${filtersSql(byScope(filters).visit, 'visits')}`;
+/**
+ * A hasDone / hasNotDone leaf on visit rows: whether the visit (or its visitor) has an event in
+ * the range with the name, or counted by the goal.
+ */
+function behaviourSql(scope: Scope, leaf: Behavioural): Sql {
+  const b = 'hasDone' in leaf ? leaf.hasDone : leaf.hasNotDone;
+  const match = b.goal ? conditionSql(b.goal) : sql`event_name = ${b.event ?? ''}`;
+  const per = b.per === 'VISIT' ? sql`session_id` : sql`anonymous_id`;
+  const own = b.per === 'VISIT' ? sql`session_id` : sql`visitor_id`;
+  return sql`((client_id, ${own}) ${'hasDone' in leaf ? sql`IN` : sql`NOT IN`} (
+    SELECT client_id, ${per} FROM analytics.events WHERE ${eventsInRange(scope.websiteIds, scope.range)} AND ${match}))`;
 }
 
-/** Visits (client_id, session_id) with an event in the range matching the event filters. */
+/** Visit-only trees as a condition on visit rows (visitRowsSql's columns). */
+export function visitTreesSql(scope: Scope, trees: readonly FilterNode[]): Sql {
+  return filtersSql(trees, 'visits', { behaviour: (leaf) => behaviourSql(scope, leaf) });
+}
+
+/** Visits (client_id, session_id) overlapping the range whose attributes match visit-only trees. */
+function matchingVisitsSql(scope: Scope, trees: readonly FilterNode[]): Sql {
+  return sql`SELECT client_id, session_id FROM (${visitRowsSql(scope.websiteIds)})
+    WHERE ended >= ${scope.range.from} AND started < ${scope.range.to} AND ${visitTreesSql(scope, trees)}`;
+}
+
+/**
+ * The event trees (event-only or mixed) as a condition on an event table whose rows name their
+ * visit by `client` and `session`: a visit-only subtree inside a mixed tree selects the rows of
+ * the visits it matches.
+ */
+function eventTreesSql(scope: Scope, table: 'events' | 'custom_events' | 'spans', client: Sql, session: Sql): Sql {
+  return filtersSql(byScope(scope.filters).event, table, {
+    visitSubtree: (subtree) => sql`(${client}, ${session}) IN (${matchingVisitsSql(scope, [subtree])})`,
+  });
+}
+
+/** Visits (client_id, session_id) with an event in the range matching the event trees. */
 function visitsWithMatchingEventSql(scope: Scope): Sql {
   return sql`SELECT DISTINCT client_id, session_id FROM analytics.events
-    WHERE ${eventsInRange(scope.websiteIds, scope.range)} AND ${filtersSql(byScope(scope.filters).event, 'events')}`;
+    WHERE ${eventsInRange(scope.websiteIds, scope.range)} AND ${eventTreesSql(scope, 'events', sql`client_id`, sql`session_id`)}`;
 }
 
 /**
@@ -66,20 +98,19 @@ export function visitsSql(scope: Scope): Sql {
   const containing = event.length ? sql`AND (client_id, session_id) IN (${visitsWithMatchingEventSql(scope)})` : sql``;
   return sql`SELECT * FROM (${visitRowsSql(scope.websiteIds)})
     WHERE started >= ${scope.range.from} AND started < ${scope.range.to} AND views > 0
-      AND ${filtersSql(visit, 'visits')} ${containing}`;
+      AND ${visitTreesSql(scope, visit)} ${containing}`;
 }
 
 /** `AND (<client>, <session>) IN (matching visits)` when there are visit filters. */
 function inMatchingVisits(scope: Scope, client: Sql, session: Sql): Sql {
-  return byScope(scope.filters).visit.length
-    ? sql`AND (${client}, ${session}) IN (${matchingVisitsSql(scope)})`
-    : sql``;
+  const { visit } = byScope(scope.filters);
+  return visit.length ? sql`AND (${client}, ${session}) IN (${matchingVisitsSql(scope, visit)})` : sql``;
 }
 
 /** analytics.events rows in the range matching the event filters, of visits matching the visit filters. */
 export function eventsWhere(scope: Scope): Sql {
   return sql`${eventsInRange(scope.websiteIds, scope.range)}
-    AND ${filtersSql(byScope(scope.filters).event, 'events')}
+    AND ${eventTreesSql(scope, 'events', sql`client_id`, sql`session_id`)}
     ${inMatchingVisits(scope, sql`client_id`, sql`session_id`)}`;
 }
 
@@ -87,7 +118,7 @@ export function eventsWhere(scope: Scope): Sql {
 export function serverEventsWhere(scope: Scope): Sql {
   return sql`website_id IN ${sql.array(scope.websiteIds, 'String')}
     AND timestamp >= ${scope.range.from} AND timestamp < ${scope.range.to}
-    AND ${filtersSql(byScope(scope.filters).event, 'custom_events')}
+    AND ${eventTreesSql(scope, 'custom_events', sql`assumeNotNull(website_id)`, sql`ifNull(session_id, '')`)}
     ${inMatchingVisits(scope, sql`assumeNotNull(website_id)`, sql`ifNull(session_id, '')`)}`;
 }
 
@@ -99,12 +130,12 @@ export function spansWhere(scope: Scope, path?: string): Sql {
   return sql`client_id IN ${sql.array(scope.websiteIds, 'String')}
     AND timestamp >= ${scope.range.from} AND timestamp < ${scope.range.to}
     ${path === undefined ? sql`` : sql`AND path = ${path}`}
-    AND ${filtersSql(byScope(scope.filters).event, 'spans')}
+    AND ${eventTreesSql(scope, 'spans', sql`client_id`, sql`session_id`)}
     ${inMatchingVisits(scope, sql`client_id`, sql`session_id`)}`;
 }
 
-/** Refuses event filters, for families whose rows are not events (revenue). */
+/** Refuses event dimensions anywhere in the trees, for families whose rows are not events (revenue). */
 export function refuseEventFilters(scope: Scope): void {
-  const { event } = byScope(scope.filters);
-  if (event.length) throw new UnsupportedFilterError(event.map((f) => f.field));
+  const event = leaves(scope.filters).filter((f) => DIMENSIONS[f.field].scope === 'event');
+  if (event.length) throw new UnsupportedFilterError([...new Set(event.map((f) => f.field))]);
 }

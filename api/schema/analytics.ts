@@ -2,13 +2,17 @@ import { type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
 import { z } from 'zod';
 import { runQuery } from '../../clickhouse/query.ts';
 import { COMPARISONS, type CompareInput, change, comparisonRange } from '../analytics/compare.ts';
+import { type Condition, conditionOf } from '../analytics/conditions.ts';
 import { DIMENSION_NAMES, DIMENSIONS } from '../analytics/dimensions.ts';
 import {
+  type Behaviour,
+  caseSensitiveByDefault,
   checkFilters,
   LIMITS as FILTER_LIMITS,
   FILTER_OPS,
-  type Filter,
+  type FilterNode,
   InvalidFilterError,
+  leaves,
 } from '../analytics/filters.ts';
 import {
   type AiUsageRow,
@@ -35,10 +39,10 @@ import {
 } from '../analytics/queries.ts';
 import { type DateRange, InvalidRangeError, PRESETS, resolveRange } from '../analytics/range.ts';
 import { assertBuckets, INTERVALS } from '../analytics/time.ts';
-import { can, ownsWebsite, readsPublicDashboard } from '../auth.ts';
+import { can, ownsWebsite, readsPublicDashboard, visibleSegments } from '../auth.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
-import { ForbiddenError, InputError, UnauthenticatedError } from '../errors.ts';
+import { ForbiddenError, InputError, NotFoundError, UnauthenticatedError } from '../errors.ts';
 
 const PROPERTY_FILTERS = 'Event properties and outgoing-link URLs need a key that reads this website’s analytics.';
 /**
@@ -58,7 +62,7 @@ export const ownerOnly = (ctx: { auth?: unknown }) =>
 export interface AnalyticsScope {
   websiteId: string;
   range: DateRange;
-  filters: Filter[];
+  filters: FilterNode[];
   /** The caller owns the website: individual sessions are shown to owners only, not on public dashboards. */
   owner?: boolean;
   /** The range figures are compared with (the `compare` argument); null within a comparison itself. */
@@ -162,6 +166,9 @@ const CompareInputRef = builder.inputType('AnalyticsCompareInput', {
   }),
 });
 
+const CASE_SENSITIVE =
+  'Compare letter case. Default: false for CONTAINS and NOT_CONTAINS, true for the other operators.';
+
 const FilterInput = builder.inputType('AnalyticsFilterInput', {
   description: 'One filter; all filters must hold.',
   fields: (t) => ({
@@ -169,15 +176,170 @@ const FilterInput = builder.inputType('AnalyticsFilterInput', {
     op: t.field({ type: FilterOpRef, required: true, description: 'How to compare.' }),
     value: t.stringList({ required: true, description: 'The value (several for IN / NOT_IN).' }),
     key: t.string({ required: false, description: 'Property key, for field PROPERTY.' }),
+    caseSensitive: t.boolean({ required: false, description: CASE_SENSITIVE }),
   }),
 });
+
+export interface FilterTreeShape {
+  and?: FilterTreeShape[] | null;
+  or?: FilterTreeShape[] | null;
+  not?: FilterTreeShape | null;
+  field?: string | null;
+  op?: string | null;
+  value?: string[] | null;
+  key?: string | null;
+  caseSensitive?: boolean | null;
+  hasDone?: BehaviourShape | null;
+  hasNotDone?: BehaviourShape | null;
+}
+
+interface BehaviourShape {
+  event?: string | null;
+  goalId?: string | number | null;
+  per?: 'VISIT' | 'VISITOR' | null;
+}
+
+const BehaviourPerRef = builder.enumType('AnalyticsBehaviourScope', {
+  description: 'Who must have done it: the visit itself, or its visitor in any of their visits.',
+  values: {
+    VISIT: { value: 'VISIT', description: 'The visit.' },
+    VISITOR: { value: 'VISITOR', description: 'The visit’s visitor, in any visit, within the range.' },
+  } as const,
+});
+
+const BehaviourInput = builder.inputType('AnalyticsBehaviourInput', {
+  description:
+    'Something done in the range: a browser event of a name (custom events, screen_view, outgoing_link…), or ' +
+    'what one of the website’s goals counts (by id; BAD_USER_INPUT for a goal the website does not have). Give ' +
+    'exactly one. Server-side events (POST /v1/track) are not looked at.',
+  fields: (t) => ({
+    event: t.string({ required: false, description: 'Event name.' }),
+    goalId: t.id({ required: false, description: 'Goal of the website.' }),
+    per: t.field({ type: BehaviourPerRef, defaultValue: 'VISIT', description: 'The visit or its visitor.' }),
+  }),
+});
+
+export const FilterTreeInput = builder.inputRef<FilterTreeShape>('AnalyticsFilterTreeInput').implement({
+  description:
+    'A boolean filter tree: set exactly one of `and`, `or`, `not`, or the leaf fields (`field`, `op`, `value`, ' +
+    '`key`, `caseSensitive`); anything else is BAD_USER_INPUT. Limits: 20 leaves in all, nesting depth 5 (a leaf ' +
+    'alone is depth 1), values of 1000 characters, regular expressions of 200. ' +
+    'Semantics, one rule for every tree: it is evaluated on each event together with the attributes of its visit ' +
+    '(visit dimensions) and the event’s own (event dimensions). Event figures (page views, time on page, scroll ' +
+    'depth, link clicks, custom events, vitals, errors) count the events for which it holds; visit figures ' +
+    '(visitors, visits, bounce rate, duration, entry/exit pages, sessions, journeys, goals, funnels, retention) count ' +
+    'the visits that contain such an event in the range. So a tree of visit dimensions only selects whole visits; ' +
+    '`{ or: [country IS FR, path IS /pricing] }` counts the page views of French visits plus the /pricing views of ' +
+    'the others, and the visits from France or that viewed /pricing; `{ not: path IS /pricing }` counts the views of ' +
+    'other pages and the visits with a view of another page (not the visits that never viewed /pricing). Revenue ' +
+    'refuses event dimensions anywhere in the tree (UNSUPPORTED_FILTER). ' +
+    'Behavioural leaves `hasDone` / `hasNotDone` select the visits whose visit (or visitor) did / did not do an ' +
+    'event or reach a goal in the range: they are visit attributes for these rules (a tree of them and visit ' +
+    'dimensions selects whole visits).',
+  fields: (t) => ({
+    and: t.field({ type: [FilterTreeInput], required: false, description: 'All of these hold (at least one).' }),
+    or: t.field({ type: [FilterTreeInput], required: false, description: 'One of these holds (at least one).' }),
+    not: t.field({ type: FilterTreeInput, required: false, description: 'This does not hold.' }),
+    field: t.field({ type: DimensionRef, required: false, description: 'Leaf: what to compare.' }),
+    op: t.field({ type: FilterOpRef, required: false, description: 'Leaf: how to compare.' }),
+    value: t.stringList({ required: false, description: 'Leaf: the value (several for IN / NOT_IN).' }),
+    key: t.string({ required: false, description: 'Leaf: property key, for field PROPERTY.' }),
+    caseSensitive: t.boolean({ required: false, description: `Leaf: ${CASE_SENSITIVE.toLowerCase()}` }),
+    hasDone: t.field({ type: BehaviourInput, required: false, description: 'Behavioural leaf: did it.' }),
+    hasNotDone: t.field({ type: BehaviourInput, required: false, description: 'Behavioural leaf: did not.' }),
+  }),
+});
+
+/** Goal ids named by hasDone / hasNotDone leaves of a tree input (not yet checked). */
+export function goalIdsOf(input: unknown): string[] {
+  if (typeof input !== 'object' || input === null) return [];
+  const node = input as FilterTreeShape;
+  return [
+    ...[node.hasDone?.goalId, node.hasNotDone?.goalId].filter((id) => id != null).map(String),
+    ...[...(Array.isArray(node.and) ? node.and : []), ...(Array.isArray(node.or) ? node.or : []), node.not].flatMap(
+      goalIdsOf,
+    ),
+  ];
+}
+
+/** Finds a goal's condition by id; undefined when the website has no such goal. */
+export type GoalLookup = (id: string) => Condition | undefined;
+
+type LeafShape = { field: string; op: string; value: string[]; key?: string | null; caseSensitive?: boolean | null };
+
+/** A leaf input → a filter AST leaf (case sensitivity made explicit). */
+function leafOf(f: LeafShape): FilterNode {
+  const op = f.op as (typeof FILTER_OPS)[number];
+  return {
+    field: f.field,
+    op,
+    // A single-value operator given none or several is refused by checkFilters, not cut to one.
+    value: f.op === 'IN' || f.op === 'NOT_IN' || f.value.length !== 1 ? f.value : f.value[0],
+    key: f.key ?? undefined,
+    caseSensitive: f.caseSensitive ?? caseSensitiveByDefault(op),
+  } as FilterNode;
+}
+
+function behaviourOf(b: BehaviourShape, goals: GoalLookup): Behaviour {
+  if (typeof b !== 'object' || b === null) throw new InvalidFilterError('hasDone / hasNotDone take an object');
+  if ((b.event == null) === (b.goalId == null)) {
+    throw new InvalidFilterError('hasDone / hasNotDone name exactly one of event and goalId');
+  }
+  const per = b.per ?? 'VISIT';
+  if (b.event != null) return { per, event: b.event };
+  const goal = goals(String(b.goalId));
+  if (!goal) throw new InvalidFilterError('No such goal for this website');
+  return { per, goal };
+}
+
+/** A tree input → a filter AST, checking that each node sets exactly one of and/or/not/hasDone/hasNotDone/leaf. */
+function treeOf(input: FilterTreeShape, goals: GoalLookup): FilterNode {
+  if (typeof input !== 'object' || input === null) throw new InvalidFilterError('A filter is an object');
+  const leafFields = ['field', 'op', 'value', 'key', 'caseSensitive'] as const;
+  const set = (['and', 'or', 'not', 'hasDone', 'hasNotDone'] as const).filter((k) => input[k] != null);
+  const leaf = leafFields.some((k) => input[k] != null);
+  if (set.length + (leaf ? 1 : 0) !== 1) {
+    throw new InvalidFilterError(
+      'A filter node sets exactly one of and, or, not, hasDone, hasNotDone, or the leaf fields',
+    );
+  }
+  const children = (list: unknown) => {
+    if (!Array.isArray(list)) throw new InvalidFilterError('and / or take a list');
+    return list.map((child) => treeOf(child, goals));
+  };
+  if (input.and) return { and: children(input.and) };
+  if (input.or) return { or: children(input.or) };
+  if (input.not) return { not: treeOf(input.not, goals) };
+  if (input.hasDone) return { hasDone: behaviourOf(input.hasDone, goals) };
+  if (input.hasNotDone) return { hasNotDone: behaviourOf(input.hasNotDone, goals) };
+  if (input.field == null || input.op == null || !Array.isArray(input.value)) {
+    throw new InvalidFilterError('A filter leaf needs field, op and value');
+  }
+  return leafOf(input as LeafShape);
+}
+
+/**
+ * A tree input (an argument, or a saved segment's JSON) → a checked filter AST; throws
+ * InvalidFilterError. `goals` resolves the goals behavioural leaves name.
+ */
+export function parseFilterTree(input: unknown, goals: GoalLookup): FilterNode {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw new InvalidFilterError('A filter is an object');
+  }
+  const tree = treeOf(input as FilterTreeShape, goals);
+  checkFilters([tree]);
+  return tree;
+}
 
 /** Parse stage: GraphQL inputs → a checked range and filter AST, or BAD_USER_INPUT. */
 function parseScope(
   websiteId: string,
   range: { preset?: string | null; from?: string | null; to?: string | null; timezone?: string | null },
-  filters: { field: string; op: string; value: string[]; key?: string | null }[],
+  filters: LeafShape[],
+  filter?: FilterTreeShape | null,
+  goals: GoalLookup = () => undefined,
 ): AnalyticsScope {
+  let at = 'range';
   try {
     const resolved = resolveRange({
       preset: (range.preset ?? undefined) as (typeof PRESETS)[number] | undefined,
@@ -185,18 +347,15 @@ function parseScope(
       to: range.to ?? undefined,
       timezone: range.timezone ?? undefined,
     });
-    const ast = filters.map((f) => ({
-      field: f.field,
-      op: f.op,
-      // A single-value operator given none or several is refused by checkFilters, not cut to one.
-      value: f.op === 'IN' || f.op === 'NOT_IN' || f.value.length !== 1 ? f.value : f.value[0],
-      key: f.key ?? undefined,
-    })) as Filter[];
-    checkFilters(ast); // validates every filter now, before any query runs
-    return { websiteId, range: resolved, filters: ast };
+    at = 'filters';
+    const list = filters.map(leafOf);
+    checkFilters(list); // validates every filter now, before any query runs
+    at = 'filter';
+    const tree = filter ? [parseFilterTree(filter, goals)] : [];
+    return { websiteId, range: resolved, filters: [...list, ...tree] };
   } catch (error) {
     if (error instanceof InvalidRangeError) throw InputError.at(['range'], error.message);
-    if (error instanceof InvalidFilterError) throw InputError.at(['filters'], error.message);
+    if (error instanceof InvalidFilterError) throw InputError.at([at], error.message);
     throw error;
   }
 }
@@ -772,13 +931,7 @@ Analytics.implement({
         if (goals.length === 0) return [];
         const results = await ctx.analytics.goals.load({
           ...s,
-          goals: goals.map(({ type, target, propertyKey, propertyValue, scrollPercent }) => ({
-            type,
-            target,
-            propertyKey,
-            propertyValue,
-            scrollPercent,
-          })),
+          goals: goals.map(conditionOf),
         });
         return goals.map((goal, i) => ({
           goalId: goal.id,
@@ -835,6 +988,17 @@ builder.prismaObjectFields('Website', (t) => ({
         defaultValue: [],
         description: 'Conditions that must all hold (see AnalyticsDimension for visit and event scopes).',
       }),
+      filter: t.arg({
+        type: FilterTreeInput,
+        required: false,
+        description: 'A boolean filter tree (see AnalyticsFilterTreeInput); ANDed with `filters` when both are given.',
+      }),
+      segment: t.arg.id({
+        required: false,
+        description:
+          'A saved segment (of this website or organization-wide) whose filter tree is ANDed with `filter` and ' +
+          '`filters`. Owners only; NOT_FOUND for a segment the caller cannot see.',
+      }),
       compare: t.arg({
         type: CompareInputRef,
         required: false,
@@ -842,10 +1006,47 @@ builder.prismaObjectFields('Website', (t) => ({
           'What figures are compared with (summary, breakdown rows, `comparison`); the previous period by default.',
       }),
     },
-    resolve: (website, { range, filters, compare }, ctx) => {
+    resolve: async (website, { range, filters, filter, segment, compare }, ctx) => {
       const owner = ownsWebsite(ctx.auth, website, 'readAnalytics');
-      if (!owner && filters?.some((filter) => OWNER_ONLY_DIMENSIONS.has(filter.field))) throw ownerOnly(ctx);
-      const scope = parseScope(website.id, range, filters ?? []);
+      let saved: { filter: unknown } | null = null;
+      if (segment != null) {
+        saved =
+          owner && ctx.auth
+            ? await ctx.prisma.segment.findFirst({
+                where: {
+                  AND: [
+                    { id: String(segment) },
+                    visibleSegments(ctx.auth),
+                    { OR: [{ websiteId: null }, { websiteId: website.id }] },
+                  ],
+                },
+              })
+            : null;
+        if (!saved) throw new NotFoundError('Segment');
+      }
+      // Goals named by behavioural leaves: this website's enabled ones.
+      const goalIds = [...new Set([...goalIdsOf(filter), ...goalIdsOf(saved?.filter)])];
+      const goals = goalIds.length
+        ? await ctx.prisma.goal.findMany({
+            where: { id: { in: goalIds }, websiteId: website.id, enabled: true, deletedAt: null },
+          })
+        : [];
+      const lookup: GoalLookup = (id) => {
+        const goal = goals.find((g) => g.id === id);
+        return goal && conditionOf(goal);
+      };
+      const scope = parseScope(website.id, range, filters ?? [], filter, lookup);
+      try {
+        // A saved tree (stored as its AnalyticsFilterTreeInput) is parsed like an argument; the limits
+        // hold for filters, filter and segment together (compiling checks the same).
+        if (saved) scope.filters.push(parseFilterTree(saved.filter, lookup));
+        checkFilters(scope.filters);
+      } catch (error) {
+        if (error instanceof InvalidFilterError)
+          throw InputError.at([segment == null ? 'filter' : 'segment'], error.message);
+        throw error;
+      }
+      if (!owner && leaves(scope.filters).some((f) => OWNER_ONLY_DIMENSIONS.has(f.field))) throw ownerOnly(ctx);
       return { ...scope, owner, comparison: parseComparison(scope.range, compare) };
     },
   }),

@@ -16,3 +16,4 @@ import './analytics.ts';
 import './analytics-groups.ts';
 import './auth.ts';
 import './share-links.ts';
+import './segments.ts';
