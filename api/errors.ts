@@ -111,3 +111,10 @@ export function asClientError(error: unknown): InputError | undefined {
   }
   return undefined;
 }
+
+/** A result past a size bound that only a streamed download (GET /export) can carry. */
+export class ResultTooLargeError extends ApiError {
+  constructor(message: string, limit: number) {
+    super(message, 'RESULT_TOO_LARGE', { limit });
+  }
+}

@@ -8,7 +8,8 @@ export type Cell = string | number | boolean | Date | null | undefined;
 /** A column of a table of rows: its header and how a row gives its cell. */
 export interface CsvColumn<R> {
   name: string;
-  value: (row: R) => Cell;
+  // Method syntax: a table of some row type is usable where any table is expected.
+  value(row: R): Cell;
 }
 
 /** Lines end with CRLF (RFC 4180), including the last one. */

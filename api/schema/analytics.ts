@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { runQuery } from '../../clickhouse/query.ts';
 import { DIMENSION_NAMES, DIMENSIONS } from '../analytics/dimensions.ts';
 import { checkFilters, FILTER_OPS, type Filter, InvalidFilterError } from '../analytics/filters.ts';
+import { type GoalConversion, goalConversions } from '../analytics/goals.ts';
 import {
   type AiUsageRow,
   type BreakdownRow,
@@ -28,7 +29,7 @@ import {
 } from '../analytics/queries.ts';
 import { type DateRange, InvalidRangeError, PRESETS, previousPeriod, resolveRange } from '../analytics/range.ts';
 import { assertBuckets, INTERVALS } from '../analytics/time.ts';
-import { can, ownsWebsite, readsPublicDashboard } from '../auth.ts';
+import { type Auth, can, ownsWebsite, readsPublicDashboard } from '../auth.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { ForbiddenError, InputError, UnauthenticatedError } from '../errors.ts';
@@ -48,7 +49,7 @@ const ownerOnly = (ctx: { auth?: unknown }) =>
  * analytics/plan.ts) and run (analytics/loader.ts, batched across websites per request).
  */
 
-interface AnalyticsScope {
+export interface AnalyticsScope {
   websiteId: string;
   range: DateRange;
   filters: Filter[];
@@ -76,7 +77,7 @@ const PresetRef = enumOf('DateRangePreset', PRESETS, 'A range relative to now, i
 const FilterOpRef = enumOf('AnalyticsFilterOperator', FILTER_OPS, 'How a filter compares.', (op) =>
   op.toLowerCase().replaceAll('_', ' '),
 );
-const IntervalRef = enumOf(
+export const IntervalRef = enumOf(
   'AnalyticsInterval',
   INTERVALS,
   'Timeseries bucket size, in the range’s timezone.',
@@ -409,18 +410,16 @@ const PageTransition = builder.objectRef<{ from: string; to: string; sessions: n
   }),
 });
 
-const GoalResult = builder
-  .objectRef<{ goalId: string; name: string; visitors: number; conversions: number; rate: number }>('GoalConversion')
-  .implement({
-    description: 'A goal’s conversions.',
-    fields: (t) => ({
-      goalId: t.exposeID('goalId', { description: 'The goal.' }),
-      name: t.exposeString('name', { description: 'Goal name.' }),
-      visitors: t.exposeInt('visitors', { description: 'Visitors in the range.' }),
-      conversions: t.exposeInt('conversions', { description: 'Visitors who reached the goal.' }),
-      rate: t.exposeFloat('rate', { description: 'conversions / visitors.' }),
-    }),
-  });
+const GoalResult = builder.objectRef<GoalConversion>('GoalConversion').implement({
+  description: 'A goal’s conversions.',
+  fields: (t) => ({
+    goalId: t.exposeID('goalId', { description: 'The goal.' }),
+    name: t.exposeString('name', { description: 'Goal name.' }),
+    visitors: t.exposeInt('visitors', { description: 'Visitors in the range.' }),
+    conversions: t.exposeInt('conversions', { description: 'Visitors who reached the goal.' }),
+    rate: t.exposeFloat('rate', { description: 'conversions / visitors.' }),
+  }),
+});
 
 const FunnelStepRef = builder.objectRef<FunnelStepResult & { name: string }>('FunnelStepResult').implement({
   description: 'One step of a funnel (steps must happen in order, within the funnel’s window).',
@@ -481,7 +480,7 @@ const ErrorPage = builder.objectRef<{ value: string; errors: number; visitors: n
   }),
 });
 
-const checkedInterval = (range: DateRange, interval: (typeof INTERVALS)[number]) => {
+export const checkedInterval = (range: DateRange, interval: (typeof INTERVALS)[number]) => {
   try {
     assertBuckets(range, interval);
   } catch (error) {
@@ -504,7 +503,7 @@ function selectedFields(info: GraphQLResolveInfo): Set<string> {
   return names;
 }
 
-const Analytics = builder.objectRef<AnalyticsScope>('WebsiteAnalytics').implement({
+export const Analytics = builder.objectRef<AnalyticsScope>('WebsiteAnalytics').implement({
   description: 'Analytics of one website over a range, with filters (every family applies them or refuses them).',
   fields: (t) => ({
     range: t.field({ type: ResolvedRange, description: 'The range covered.', resolve: (s) => s.range }),
@@ -672,22 +671,7 @@ const Analytics = builder.objectRef<AnalyticsScope>('WebsiteAnalytics').implemen
     goals: t.field({
       type: [GoalResult],
       description: 'Conversions of the website’s enabled goals.',
-      resolve: async (s, _, ctx) => {
-        const goals = await ctx.prisma.goal.findMany({
-          where: { websiteId: s.websiteId, enabled: true, deletedAt: null },
-          orderBy: { createdAt: 'asc' },
-        });
-        if (goals.length === 0) return [];
-        const results = await ctx.analytics.goals.load({
-          ...s,
-          goals: goals.map((g) => ({ type: g.type, target: g.target })),
-        });
-        return goals.map((goal, i) => ({
-          goalId: goal.id,
-          name: goal.name,
-          ...(results[i] as (typeof results)[number]),
-        }));
-      },
+      resolve: (s, _, ctx) => goalConversions(ctx, s),
     }),
     funnel: t.field({
       type: [FunnelStepRef],
@@ -728,8 +712,7 @@ builder.prismaObjectFields('Website', (t) => ({
       'Analytics over a range with filters. Needs read:analytics unless the website is public or shared with the caller (then as a public dashboard shows it).',
     complexity: 5,
     // Anyone for a public website, a share link for its website; with read:analytics for the owner.
-    authScopes: (website, _args, ctx) =>
-      readsPublicDashboard(ctx.auth, website) || ownsWebsite(ctx.auth, website, 'readAnalytics'),
+    authScopes: (website, _args, ctx) => readsWebsiteAnalytics(ctx.auth, website),
     args: {
       range: t.arg({ type: DateRangeInput, required: true, description: 'The period.' }),
       filters: t.arg({
@@ -738,13 +721,35 @@ builder.prismaObjectFields('Website', (t) => ({
         description: 'Conditions that must all hold (see AnalyticsDimension for visit and event scopes).',
       }),
     },
-    resolve: (website, { range, filters }, ctx) => {
-      const owner = ownsWebsite(ctx.auth, website, 'readAnalytics');
-      if (!owner && filters?.some((filter) => OWNER_ONLY_DIMENSIONS.has(filter.field))) throw ownerOnly(ctx);
-      return { ...parseScope(website.id, range, filters ?? []), owner };
-    },
+    resolve: (website, { range, filters }, ctx) => openAnalytics(ctx.auth, website, range, filters ?? []),
   }),
 }));
+
+/** The range and filters as GraphQL takes them (AnalyticsFilterInput, DateRangeInput). */
+export type RangeInput = Parameters<typeof parseScope>[1];
+export type FiltersInput = Parameters<typeof parseScope>[2];
+
+/**
+ * The scope of Website.analytics for a caller already allowed to read it (its authScopes, or
+ * `readsAnalytics` below): owner-only filters refused to public readers, range and filters
+ * parsed. GET /export (api/export/route.ts) opens its scope here too.
+ */
+export function openAnalytics(
+  auth: Auth | null,
+  website: { id: string; organizationId: string },
+  range: RangeInput,
+  filters: FiltersInput,
+): AnalyticsScope {
+  const owner = ownsWebsite(auth, website, 'readAnalytics');
+  if (!owner && filters.some((filter) => OWNER_ONLY_DIMENSIONS.has(filter.field))) throw ownerOnly({ auth });
+  return { ...parseScope(website.id, range, filters), owner };
+}
+
+/** Whether a caller may read a website's analytics: as its owner, or as its public dashboard. */
+export const readsWebsiteAnalytics = (
+  auth: Auth | null,
+  website: { id: string; organizationId: string; isPublic: boolean },
+) => readsPublicDashboard(auth, website) || ownsWebsite(auth, website, 'readAnalytics');
 
 /** Range input → checked range (BAD_USER_INPUT otherwise), for the stats of links and monitors. */
 function parseRange(range: {

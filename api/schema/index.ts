@@ -15,3 +15,4 @@ import './flags.ts';
 import './analytics.ts';
 import './auth.ts';
 import './share-links.ts';
+import './export.ts';
