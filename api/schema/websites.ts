@@ -7,14 +7,7 @@ import {
   type WebsiteSettings,
   websiteSettings,
 } from '../../prisma/website-settings.ts';
-import {
-  type Auth,
-  checkWebsiteRestriction,
-  ownsWebsite,
-  ownWebsites,
-  readableWebsites,
-  requireAuth,
-} from '../auth.ts';
+import { checkWebsiteRestriction, ownsWebsite, ownWebsites, readableWebsites, requireAuth } from '../auth.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { ForbiddenError, NotFoundError, UnauthenticatedError, unlessDuplicate } from '../errors.ts';
