@@ -119,6 +119,17 @@ export function ownWebsites(auth: Auth): Prisma.WebsiteWhereInput {
   return { organizationId: auth.organizationId, ...(auth.websiteId ? { id: auth.websiteId } : {}) };
 }
 
+/**
+ * Websites a caller may read by id: public ones and its organization's (only its one website for a
+ * restricted key); a share link's own website and nothing else, not even other public websites.
+ */
+export function readableWebsites(auth: Auth | null): Prisma.WebsiteWhereInput {
+  const live: Prisma.WebsiteWhereInput = { status: { not: 'ARCHIVED' } };
+  if (auth?.caller.kind === 'share') return { ...live, id: sharedWebsiteId(auth.caller) };
+  const published = { ...live, isPublic: true };
+  return auth ? { OR: [published, ownWebsites(auth)] } : published;
+}
+
 /** Organization-level records that may belong to a website (links, monitors, flags). */
 export function ownRecords(auth: Auth): { organizationId: string; websiteId?: string } {
   return { organizationId: auth.organizationId, ...(auth.websiteId ? { websiteId: auth.websiteId } : {}) };

@@ -121,3 +121,10 @@ export class UnsupportedGroupingError extends ApiError {
     super(`${metric} cannot be grouped by ${dimension}.`, 'UNSUPPORTED_GROUPING', { metric, dimension });
   }
 }
+
+/** A result past a size bound that only a streamed download (GET /export) can carry. */
+export class ResultTooLargeError extends ApiError {
+  constructor(message: string, limit: number) {
+    super(message, 'RESULT_TOO_LARGE', { limit });
+  }
+}

@@ -14,6 +14,7 @@ import type { Context } from './context.ts';
 import { requestErrorCodes } from './error-codes.ts';
 import { asClientError } from './errors.ts';
 import { schema } from './executable-schema.ts';
+import { exportRoute } from './export/route.ts';
 import { GRAPHIQL_OPTIONS, renderOfflineGraphiQL } from './graphiql.ts';
 import { apiMetrics } from './metrics.ts';
 import { documentLimits, MAX_REQUEST_BYTES } from './request-limits.ts';
@@ -143,6 +144,7 @@ export function createApi(stores: ApiStores, log: Logger, options: ApiOptions = 
       requestErrorCodes(),
       documentLimits(),
       productRoutes(),
+      exportRoute(stores, limiter, log, trustProxyHops),
       shareFraming(stores.prisma),
       {
         onResponse({ request, response }) {

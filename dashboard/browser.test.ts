@@ -25,11 +25,11 @@ import {
   type DateRangeInput,
 } from '../client/generated/graphql.ts';
 import { CHROME_DESKTOP, GEO, IPHONE_SAFARI, startTestIngest, type TestIngest } from '../ingest/test-support.ts';
+import { toCsv } from '../runtime/csv.ts';
 import { createLogger } from '../runtime/log.ts';
 import { closeServer, listen } from '../runtime/service.ts';
 import { launchTestBrowser } from '../runtime/test-browser.ts';
 import { distIsCurrent, writeDist } from './build.ts';
-import { toCsv } from './src/csv.ts';
 import { countryName, formatChange, formatDuration, formatInt, formatNumber, formatPercent } from './src/format.ts';
 
 const SCREENSHOTS = new URL('./screenshots/', import.meta.url);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toCsv } from './src/csv.ts';
+import { toCsv } from '../runtime/csv.ts';
 import { filterInputs, rangeInput, searchOf, viewOf, withView } from './src/view.ts';
 
 describe('the view in the URL', () => {

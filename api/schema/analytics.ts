@@ -14,6 +14,7 @@ import {
   InvalidFilterError,
   leaves,
 } from '../analytics/filters.ts';
+import { type GoalConversion, goalConversions } from '../analytics/goals.ts';
 import {
   type AiUsageRow,
   type BreakdownRow,
@@ -39,7 +40,7 @@ import {
 } from '../analytics/queries.ts';
 import { type DateRange, InvalidRangeError, PRESETS, resolveRange } from '../analytics/range.ts';
 import { assertBuckets, INTERVALS } from '../analytics/time.ts';
-import { can, ownsWebsite, readsPublicDashboard, visibleSegments } from '../auth.ts';
+import { type Auth, can, ownsWebsite, readsPublicDashboard, visibleSegments } from '../auth.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { ForbiddenError, InputError, NotFoundError, UnauthenticatedError } from '../errors.ts';
@@ -89,7 +90,7 @@ const PresetRef = enumOf('DateRangePreset', PRESETS, 'A range relative to now, i
 const FilterOpRef = enumOf('AnalyticsFilterOperator', FILTER_OPS, 'How a filter compares.', (op) =>
   op.toLowerCase().replaceAll('_', ' '),
 );
-const IntervalRef = enumOf(
+export const IntervalRef = enumOf(
   'AnalyticsInterval',
   INTERVALS,
   'Timeseries bucket size, in the range’s timezone.',
@@ -626,18 +627,16 @@ const PageTransition = builder.objectRef<{ from: string; to: string; sessions: n
   }),
 });
 
-const GoalResult = builder
-  .objectRef<{ goalId: string; name: string; visitors: number; conversions: number; rate: number }>('GoalConversion')
-  .implement({
-    description: 'A goal’s conversions.',
-    fields: (t) => ({
-      goalId: t.exposeID('goalId', { description: 'The goal.' }),
-      name: t.exposeString('name', { description: 'Goal name.' }),
-      visitors: t.exposeInt('visitors', { description: 'Visitors in the range.' }),
-      conversions: t.exposeInt('conversions', { description: 'Visitors who reached the goal.' }),
-      rate: t.exposeFloat('rate', { description: 'conversions / visitors.' }),
-    }),
-  });
+const GoalResult = builder.objectRef<GoalConversion>('GoalConversion').implement({
+  description: 'A goal’s conversions.',
+  fields: (t) => ({
+    goalId: t.exposeID('goalId', { description: 'The goal.' }),
+    name: t.exposeString('name', { description: 'Goal name.' }),
+    visitors: t.exposeInt('visitors', { description: 'Visitors in the range.' }),
+    conversions: t.exposeInt('conversions', { description: 'Visitors who reached the goal.' }),
+    rate: t.exposeFloat('rate', { description: 'conversions / visitors.' }),
+  }),
+});
 
 const FunnelStepRef = builder.objectRef<FunnelStepResult & { name: string }>('FunnelStepResult').implement({
   description: 'One step of a funnel (steps must happen in order, within the funnel’s window).',
@@ -698,7 +697,7 @@ const ErrorPage = builder.objectRef<{ value: string; errors: number; visitors: n
   }),
 });
 
-const checkedInterval = (range: DateRange, interval: (typeof INTERVALS)[number]) => {
+export const checkedInterval = (range: DateRange, interval: (typeof INTERVALS)[number]) => {
   try {
     assertBuckets(range, interval);
   } catch (error) {
@@ -923,22 +922,7 @@ Analytics.implement({
     goals: t.field({
       type: [GoalResult],
       description: 'Conversions of the website’s enabled goals.',
-      resolve: async (s, _, ctx) => {
-        const goals = await ctx.prisma.goal.findMany({
-          where: { websiteId: s.websiteId, enabled: true, deletedAt: null },
-          orderBy: { createdAt: 'asc' },
-        });
-        if (goals.length === 0) return [];
-        const results = await ctx.analytics.goals.load({
-          ...s,
-          goals: goals.map(conditionOf),
-        });
-        return goals.map((goal, i) => ({
-          goalId: goal.id,
-          name: goal.name,
-          ...(results[i] as (typeof results)[number]),
-        }));
-      },
+      resolve: (s, _, ctx) => goalConversions(ctx, s),
     }),
     funnel: t.field({
       type: [FunnelStepRef],
@@ -979,8 +963,7 @@ builder.prismaObjectFields('Website', (t) => ({
       'Analytics over a range with filters. Needs read:analytics unless the website is public or shared with the caller (then as a public dashboard shows it).',
     complexity: 5,
     // Anyone for a public website, a share link for its website; with read:analytics for the owner.
-    authScopes: (website, _args, ctx) =>
-      readsPublicDashboard(ctx.auth, website) || ownsWebsite(ctx.auth, website, 'readAnalytics'),
+    authScopes: (website, _args, ctx) => readsWebsiteAnalytics(ctx.auth, website),
     args: {
       range: t.arg({ type: DateRangeInput, required: true, description: 'The period.' }),
       filters: t.arg({
@@ -1006,51 +989,78 @@ builder.prismaObjectFields('Website', (t) => ({
           'What figures are compared with (summary, breakdown rows, `comparison`); the previous period by default.',
       }),
     },
-    resolve: async (website, { range, filters, filter, segment, compare }, ctx) => {
-      const owner = ownsWebsite(ctx.auth, website, 'readAnalytics');
-      let saved: { filter: unknown } | null = null;
-      if (segment != null) {
-        saved =
-          owner && ctx.auth
-            ? await ctx.prisma.segment.findFirst({
-                where: {
-                  AND: [
-                    { id: String(segment) },
-                    visibleSegments(ctx.auth),
-                    { OR: [{ websiteId: null }, { websiteId: website.id }] },
-                  ],
-                },
-              })
-            : null;
-        if (!saved) throw new NotFoundError('Segment');
-      }
-      // Goals named by behavioural leaves: this website's enabled ones.
-      const goalIds = [...new Set([...goalIdsOf(filter), ...goalIdsOf(saved?.filter)])];
-      const goals = goalIds.length
-        ? await ctx.prisma.goal.findMany({
-            where: { id: { in: goalIds }, websiteId: website.id, enabled: true, deletedAt: null },
-          })
-        : [];
-      const lookup: GoalLookup = (id) => {
-        const goal = goals.find((g) => g.id === id);
-        return goal && conditionOf(goal);
-      };
-      const scope = parseScope(website.id, range, filters ?? [], filter, lookup);
-      try {
-        // A saved tree (stored as its AnalyticsFilterTreeInput) is parsed like an argument; the limits
-        // hold for filters, filter and segment together (compiling checks the same).
-        if (saved) scope.filters.push(parseFilterTree(saved.filter, lookup));
-        checkFilters(scope.filters);
-      } catch (error) {
-        if (error instanceof InvalidFilterError)
-          throw InputError.at([segment == null ? 'filter' : 'segment'], error.message);
-        throw error;
-      }
-      if (!owner && leaves(scope.filters).some((f) => OWNER_ONLY_DIMENSIONS.has(f.field))) throw ownerOnly(ctx);
-      return { ...scope, owner, comparison: parseComparison(scope.range, compare) };
-    },
+    resolve: (website, args, ctx) => openAnalytics(ctx, website, args),
   }),
 }));
+
+/** The arguments of Website.analytics as GraphQL takes them. */
+export interface AnalyticsArgs {
+  range: Parameters<typeof parseScope>[1];
+  filters?: Parameters<typeof parseScope>[2] | null;
+  filter?: Parameters<typeof parseScope>[3];
+  segment?: string | number | null;
+  compare?: Parameters<typeof parseComparison>[1];
+}
+
+/**
+ * The scope of Website.analytics for a caller already allowed to read it (its authScopes, or
+ * `readsWebsiteAnalytics`): the segment loaded, goals of behavioural leaves looked up, owner-only
+ * filters refused to public readers, range, filters and comparison parsed. GET /export
+ * (api/export/route.ts) opens its scope here too.
+ */
+export async function openAnalytics(
+  { auth, prisma }: Pick<Context, 'auth' | 'prisma'>,
+  website: { id: string; organizationId: string },
+  { range, filters, filter, segment, compare }: AnalyticsArgs,
+): Promise<AnalyticsScope> {
+  const owner = ownsWebsite(auth, website, 'readAnalytics');
+  let saved: { filter: unknown } | null = null;
+  if (segment != null) {
+    saved =
+      owner && auth
+        ? await prisma.segment.findFirst({
+            where: {
+              AND: [
+                { id: String(segment) },
+                visibleSegments(auth),
+                { OR: [{ websiteId: null }, { websiteId: website.id }] },
+              ],
+            },
+          })
+        : null;
+    if (!saved) throw new NotFoundError('Segment');
+  }
+  // Goals named by behavioural leaves: this website's enabled ones.
+  const goalIds = [...new Set([...goalIdsOf(filter), ...goalIdsOf(saved?.filter)])];
+  const goals = goalIds.length
+    ? await prisma.goal.findMany({
+        where: { id: { in: goalIds }, websiteId: website.id, enabled: true, deletedAt: null },
+      })
+    : [];
+  const lookup: GoalLookup = (id) => {
+    const goal = goals.find((g) => g.id === id);
+    return goal && conditionOf(goal);
+  };
+  const scope = parseScope(website.id, range, filters ?? [], filter, lookup);
+  try {
+    // A saved tree (stored as its AnalyticsFilterTreeInput) is parsed like an argument; the limits
+    // hold for filters, filter and segment together (compiling checks the same).
+    if (saved) scope.filters.push(parseFilterTree(saved.filter, lookup));
+    checkFilters(scope.filters);
+  } catch (error) {
+    if (error instanceof InvalidFilterError)
+      throw InputError.at([segment == null ? 'filter' : 'segment'], error.message);
+    throw error;
+  }
+  if (!owner && leaves(scope.filters).some((f) => OWNER_ONLY_DIMENSIONS.has(f.field))) throw ownerOnly({ auth });
+  return { ...scope, owner, comparison: parseComparison(scope.range, compare) };
+}
+
+/** Whether a caller may read a website's analytics: as its owner, or as its public dashboard. */
+export const readsWebsiteAnalytics = (
+  auth: Auth | null,
+  website: { id: string; organizationId: string; isPublic: boolean },
+) => readsPublicDashboard(auth, website) || ownsWebsite(auth, website, 'readAnalytics');
 
 /** Compare input → the comparison range (BAD_USER_INPUT otherwise). */
 function parseComparison(

@@ -17,3 +17,4 @@ import './analytics-groups.ts';
 import './auth.ts';
 import './share-links.ts';
 import './segments.ts';
+import './export.ts';

@@ -7,7 +7,7 @@ import {
   type WebsiteSettings,
   websiteSettings,
 } from '../../prisma/website-settings.ts';
-import { type Auth, checkWebsiteRestriction, ownsWebsite, ownWebsites, requireAuth, sharedWebsiteId } from '../auth.ts';
+import { checkWebsiteRestriction, ownsWebsite, ownWebsites, readableWebsites, requireAuth } from '../auth.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { ForbiddenError, NotFoundError, UnauthenticatedError, unlessDuplicate } from '../errors.ts';
@@ -131,17 +131,6 @@ builder.prismaObjectField('Organization', 'websites', (t) =>
     }),
   }),
 );
-
-/**
- * Websites a caller may read by id: public ones and its organization's (only its one website for a
- * restricted key); a share link's own website and nothing else, not even other public websites.
- */
-function readableWebsites(auth: Auth | null): Prisma.WebsiteWhereInput {
-  const live: Prisma.WebsiteWhereInput = { status: { not: 'ARCHIVED' } };
-  if (auth?.caller.kind === 'share') return { ...live, id: sharedWebsiteId(auth.caller) };
-  const published = { ...live, isPublic: true };
-  return auth ? { OR: [published, ownWebsites(auth)] } : published;
-}
 
 builder.queryField('website', (t) =>
   t.prismaField({

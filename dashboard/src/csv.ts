@@ -1,21 +1,5 @@
-// CSV of a panel, built in the browser from the very rows the panel shows (RFC 4180 quoting).
-
-export type Cell = string | number | boolean | null | undefined;
-
-/**
- * Text a spreadsheet would run as a formula. Paths, referrers and event names are whatever
- * visitors' browsers send, so such cells get a leading apostrophe (OWASP's advice for CSV export).
- */
-const FORMULA = /^[=+\-@\t\r]/;
-
-const quote = (cell: Cell) => {
-  const raw = cell == null ? '' : String(cell);
-  const text = typeof cell === 'string' && FORMULA.test(raw) ? `'${raw}` : raw;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
-
-export const toCsv = (header: string[], rows: Cell[][]) =>
-  `${[header, ...rows].map((row) => row.map(quote).join(',')).join('\r\n')}\r\n`;
+// Saving a panel's CSV in the browser. The CSV itself is written by runtime/csv.ts, the one rule
+// for every export (the API's `csv` field and ZIP export use it too).
 
 /** Saves `text` as a file through a temporary link (no server round trip). */
 export function download(filename: string, text: string) {

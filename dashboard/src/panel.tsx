@@ -1,8 +1,9 @@
 // A panel: a titled table of rows from one query, with optional tabs, bars proportional to the
 // first figure, click-to-filter on the row's value, and a CSV export of the same rows.
 import type { ComponentChildren } from 'preact';
+import { type Cell, toCsv } from '../../runtime/csv.ts';
 import { errorCode, type QueryState } from './api.ts';
-import { type Cell, download, toCsv } from './csv.ts';
+import { download } from './csv.ts';
 
 export interface Column<R> {
   label: string;

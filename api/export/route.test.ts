@@ -1,0 +1,170 @@
+import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import yauzl from 'yauzl';
+import { CHROME_DESKTOP, GEO, IPHONE_SAFARI, startTestIngest, type TestIngest } from '../../ingest/test-support.ts';
+import { generateApiKey } from '../../prisma/api-keys.ts';
+import { createLogger } from '../../runtime/log.ts';
+import { closeServer, listen } from '../../runtime/service.ts';
+import { graphqlOver } from '../analytics/test-support.ts';
+import { createApiServer } from '../server.ts';
+import { TABLE_NAMES, TABLES } from './tables.ts';
+
+// GET /export/<websiteId>.zip over real HTTP: every file equals the `csv` field of the same
+// table (itself the family's rows), callers refused exactly as GraphQL refuses them.
+const dayStart = Math.floor(Date.now() / 86_400_000) * 86_400_000 - 2 * 86_400_000;
+const from = new Date(dayStart).toISOString();
+const to = new Date(dayStart + 2 * 86_400_000).toISOString();
+
+let t: TestIngest;
+let api: Server;
+let url: string;
+let readKey: string;
+let otherSite: string;
+let graphql: ReturnType<typeof graphqlOver>;
+
+beforeAll(async () => {
+  t = await startTestIngest();
+  graphql = graphqlOver(t);
+  api = createApiServer({ prisma: t.prisma, clickhouse: t.clickhouse }, createLogger('api-test', 'error'), {
+    http: t.ingest.context.config.http,
+  });
+  url = `http://127.0.0.1:${await listen(api, 0, '127.0.0.1')}`;
+  const { key, ...stored } = generateApiKey();
+  await t.prisma.apiKey.create({
+    data: { ...stored, name: 'reader', organizationId: t.organizationId, scopes: ['READ_ANALYTICS'] },
+  });
+  readKey = key;
+  const other = await t.prisma.organization.create({ data: { name: 'Other', slug: 'other' } });
+  otherSite = (await t.prisma.website.create({ data: { organizationId: other.id, domain: 'other.test' } })).id;
+  await t.prisma.goal.create({ data: { websiteId: t.siteId, name: 'Pricing', type: 'PAGE_VIEW', target: '/pricing' } });
+  const paths = ['/', '/pricing', '/docs', '/a,"b"'];
+  for (let v = 0; v < 12; v++) {
+    const events: Record<string, unknown>[] = paths.slice(0, 1 + (v % 4)).map((path, p) => ({
+      eventId: randomUUID(),
+      type: 'screen_view',
+      anonymousId: `v${v}`,
+      sessionId: `v${v}-s`,
+      url: `https://example.com${path}${p === 0 && v % 3 === 0 ? '?utm_source=news&utm_campaign=launch' : ''}`,
+      timestamp: dayStart + v * 3_600_000 + p * 60_000,
+      ...(p === 0 && v % 3 === 1 ? { referrer: 'https://www.google.com/search' } : {}),
+    }));
+    if (v % 2) events.push({ ...(events[0] as object), eventId: randomUUID(), type: 'custom', name: '=signup' });
+    const response = await fetch(`${t.url}/v1/batch`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        origin: 'https://example.com',
+        'user-agent': v % 2 ? IPHONE_SAFARI : CHROME_DESKTOP,
+        'x-forwarded-for': v % 2 ? GEO.linkoping : GEO.london,
+      },
+      body: JSON.stringify({ clientId: t.siteId, events }),
+    });
+    expect(response.status).toBe(200);
+  }
+  await t.ingest.context.writer.flush();
+}, 60_000);
+afterAll(async () => {
+  await closeServer(api);
+  await t?.close();
+});
+
+function unzip(bytes: Buffer): Promise<Map<string, string>> {
+  return new Promise((resolve, reject) => {
+    yauzl.fromBuffer(bytes, { lazyEntries: true }, (error, zip) => {
+      if (error || !zip) return reject(error);
+      const files = new Map<string, string>();
+      zip.on('entry', (entry: yauzl.Entry) => {
+        zip.openReadStream(entry, (e, stream) => {
+          if (e || !stream) return reject(e);
+          const chunks: Buffer[] = [];
+          stream.on('data', (c: Buffer) => chunks.push(c));
+          stream.on('end', () => {
+            files.set(entry.fileName, Buffer.concat(chunks).toString('utf8'));
+            zip.readEntry();
+          });
+        });
+      });
+      zip.on('end', () => resolve(files));
+      zip.on('error', reject);
+      zip.readEntry();
+    });
+  });
+}
+
+const query = (params: Record<string, string | undefined>) =>
+  new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined)).toString();
+
+it('streams a ZIP whose files are the csv field of every table, filters applied', async () => {
+  // The same filter as the query parameter (JSON) and as a GraphQL literal.
+  const cases = [
+    { param: undefined, literal: '[]' },
+    {
+      param: JSON.stringify([{ field: 'DEVICE', op: 'IS', value: ['desktop'] }]),
+      literal: '[{ field: DEVICE, op: IS, value: ["desktop"] }]',
+    },
+  ];
+  for (const { param, literal } of cases) {
+    const response = await fetch(
+      `${url}/export/${t.siteId}.zip?${query({ from, to, ...(param ? { filters: param } : {}) })}`,
+      {
+        headers: { authorization: `Bearer ${readKey}` },
+      },
+    );
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/zip');
+    expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="tidemark-.*\.zip"$/);
+    const files = await unzip(Buffer.from(await response.arrayBuffer()));
+    expect([...files.keys()]).toEqual([...TABLE_NAMES.map((n) => TABLES[n].file), 'files.csv']);
+    const fields = TABLE_NAMES.map((n) => `${n}: csv(table: ${n}, first: 10000)`).join(' ');
+    const answer = await graphql(
+      `{ website(id: "${t.siteId}") { analytics(range: { from: "${from}", to: "${to}" }, filters: ${literal}) { ${fields} } } }`,
+      readKey,
+    );
+    expect(answer.errors).toBeUndefined();
+    for (const name of TABLE_NAMES)
+      expect(files.get(TABLES[name].file), name).toBe(answer.data.website.analytics[name]);
+    expect(files.get('pages.csv')?.split('\r\n').length).toBeGreaterThan(2);
+    expect(files.get('files.csv')).toContain('pages.csv,');
+  }
+  const all = await unzip(
+    Buffer.from(
+      await (
+        await fetch(`${url}/export/${t.siteId}.zip?${query({ from, to })}`, {
+          headers: { authorization: `Bearer ${readKey}` },
+        })
+      ).arrayBuffer(),
+    ),
+  );
+  expect(all.get('custom-events.csv')).toContain("'=signup,6,6");
+  expect(all.get('goals.csv')).toMatch(/,Pricing,12,9,0\.75\r\n$/);
+  expect(all.get('devices.csv')).toMatch(/^device,/);
+});
+
+it('refuses without credentials (401), another organization’s website like a missing one (404), a bad range (400)', async () => {
+  const anonymous = await fetch(`${url}/export/${t.siteId}.zip?${query({ from, to })}`);
+  expect(anonymous.status).toBe(401);
+  expect((await anonymous.json()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+  for (const id of [otherSite, 'nonexistent']) {
+    const response = await fetch(`${url}/export/${id}.zip?${query({ from, to })}`, {
+      headers: { authorization: `Bearer ${readKey}` },
+    });
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({
+      errors: [{ message: 'Website not found.', extensions: { code: 'NOT_FOUND' } }],
+    });
+  }
+  for (const params of [
+    { from: to, to: from },
+    { from: '2020-01-01', to: '2026-01-01' },
+    { from, to, filters: '{' },
+    { from, to, interval: 'YEAR' },
+  ]) {
+    const response = await fetch(`${url}/export/${t.siteId}.zip?${query(params)}`, {
+      headers: { authorization: `Bearer ${readKey}` },
+    });
+    expect(response.status, JSON.stringify(params)).toBe(400);
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    expect((await response.json()).errors[0].extensions.code).toBe('BAD_USER_INPUT');
+  }
+});

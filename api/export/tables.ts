@@ -1,0 +1,177 @@
+import type { PrismaClient } from '../../prisma/client.ts';
+import { type CsvColumn, csvHeader, csvRows } from '../../runtime/csv.ts';
+import type { Dimension } from '../analytics/dimensions.ts';
+import type { FilterNode } from '../analytics/filters.ts';
+import { type GoalConversion, goalConversions } from '../analytics/goals.ts';
+import type { AnalyticsLoaders, BreakdownRow, TimeseriesPoint } from '../analytics/loader.ts';
+import { COSTLY_FIGURES, MAX_BREAKDOWN_ROWS } from '../analytics/queries.ts';
+import type { DateRange } from '../analytics/range.ts';
+import type { Interval } from '../analytics/time.ts';
+
+/**
+ * The tables analytics exports as CSV: the `csv` field of Website.analytics and the files of
+ * GET /export/<websiteId>.zip. Each table is one family of Website.analytics read through the
+ * same loaders (so the same SQL, filters and row conversion), with columns named after the
+ * family's GraphQL fields, whose descriptions define them (README "Export").
+ *
+ * To export another query (e.g. `groups`), give it a Table: columns as CsvColumn<Row>[] and a
+ * `rows(source, scope, page)` reading one page; `tableCsv` and the ZIP writer do the rest.
+ */
+
+/** What a table is read for: a website's analytics scope, as Website.analytics resolved it. */
+export interface ExportScope {
+  websiteId: string;
+  range: DateRange;
+  filters: readonly FilterNode[];
+  /** Timeseries bucket size. */
+  interval: Interval;
+}
+
+/** The stores a table reads (a GraphQL context has both). */
+export interface ExportSource {
+  prisma: PrismaClient;
+  analytics: AnalyticsLoaders;
+}
+
+export interface Page {
+  limit: number;
+  offset: number;
+}
+
+export interface Table<Row> {
+  /** File name inside the ZIP. */
+  file: string;
+  /** The family of Website.analytics this is, as a GraphQL call (for the docs and the schema). */
+  family: string;
+  columns: readonly CsvColumn<Row>[];
+  /** One page of rows, in the family's order. */
+  rows(source: ExportSource, scope: ExportScope, page: Page): Promise<Row[]>;
+}
+
+/** Rows of one file at most (the breakdown family's own offset bound). */
+export const MAX_EXPORT_ROWS = 100_000;
+
+/**
+ * A breakdown by `dimension`, sorted by visitors like the family's default: read in pages of
+ * the family's row cap (MAX_BREAKDOWN_ROWS), every figure computed.
+ */
+function breakdown(file: string, dimension: Dimension, name: string): Table<BreakdownRow> {
+  return {
+    file,
+    family: `breakdown(dimension: ${dimension}, sort: VISITORS)`,
+    columns: [
+      { name, value: (r) => r.value },
+      { name: 'visitors', value: (r) => r.visitors },
+      { name: 'visits', value: (r) => r.visits },
+      { name: 'pageviews', value: (r) => r.pageviews },
+      { name: 'bounceRate', value: (r) => r.bounceRate },
+      { name: 'avgTimeOnPage', value: (r) => r.avgTimeOnPage },
+      { name: 'avgScrollDepth', value: (r) => r.avgScrollDepth },
+      { name: 'outgoingClicks', value: (r) => r.outgoingClicks },
+    ],
+    async rows(source, scope, page) {
+      const rows: BreakdownRow[] = [];
+      while (rows.length < page.limit) {
+        const limit = Math.min(MAX_BREAKDOWN_ROWS, page.limit - rows.length);
+        const chunk = await source.analytics.breakdown.load({
+          websiteId: scope.websiteId,
+          range: scope.range,
+          filters: scope.filters,
+          dimension,
+          page: { sort: 'VISITORS', limit, offset: page.offset + rows.length },
+          costly: COSTLY_FIGURES,
+        });
+        rows.push(...chunk);
+        if (chunk.length < limit) break;
+      }
+      return rows;
+    },
+  };
+}
+
+/** A family answered whole (bounded by its own definition), cut into pages here. */
+function whole<Row>(
+  file: string,
+  family: string,
+  columns: CsvColumn<Row>[],
+  load: (source: ExportSource, scope: ExportScope) => Promise<Row[]>,
+): Table<Row> {
+  return {
+    file,
+    family,
+    columns,
+    rows: async (source, scope, page) => (await load(source, scope)).slice(page.offset, page.offset + page.limit),
+  };
+}
+
+const scoped = (scope: ExportScope) => ({ websiteId: scope.websiteId, range: scope.range, filters: scope.filters });
+
+export const TABLES = {
+  PAGES: breakdown('pages.csv', 'PATH', 'path'),
+  ENTRY_PAGES: breakdown('entry-pages.csv', 'ENTRY_PAGE', 'entryPage'),
+  EXIT_PAGES: breakdown('exit-pages.csv', 'EXIT_PAGE', 'exitPage'),
+  CHANNELS: breakdown('channels.csv', 'CHANNEL', 'channel'),
+  SOURCES: breakdown('sources.csv', 'SOURCE', 'source'),
+  REFERRERS: breakdown('referrers.csv', 'REFERRER', 'referrer'),
+  UTM_SOURCES: breakdown('utm-sources.csv', 'UTM_SOURCE', 'utmSource'),
+  UTM_MEDIUMS: breakdown('utm-mediums.csv', 'UTM_MEDIUM', 'utmMedium'),
+  UTM_CAMPAIGNS: breakdown('utm-campaigns.csv', 'UTM_CAMPAIGN', 'utmCampaign'),
+  UTM_TERMS: breakdown('utm-terms.csv', 'UTM_TERM', 'utmTerm'),
+  UTM_CONTENTS: breakdown('utm-contents.csv', 'UTM_CONTENT', 'utmContent'),
+  COUNTRIES: breakdown('countries.csv', 'COUNTRY', 'country'),
+  REGIONS: breakdown('regions.csv', 'REGION', 'region'),
+  CITIES: breakdown('cities.csv', 'CITY', 'city'),
+  DEVICES: breakdown('devices.csv', 'DEVICE', 'device'),
+  BROWSERS: breakdown('browsers.csv', 'BROWSER', 'browser'),
+  OPERATING_SYSTEMS: breakdown('operating-systems.csv', 'OS', 'os'),
+  SCREEN_RESOLUTIONS: breakdown('screen-resolutions.csv', 'SCREEN_RESOLUTION', 'screenResolution'),
+  LANGUAGES: breakdown('languages.csv', 'LANGUAGE', 'language'),
+  CUSTOM_EVENTS: whole<{ name: string; occurrences: number; visitors: number }>(
+    'custom-events.csv',
+    'customEvents',
+    [
+      { name: 'name', value: (r) => r.name },
+      { name: 'occurrences', value: (r) => r.occurrences },
+      { name: 'visitors', value: (r) => r.visitors },
+    ],
+    (source, scope) => source.analytics.customEvents.load(scoped(scope)),
+  ),
+  GOALS: whole<GoalConversion>(
+    'goals.csv',
+    'goals',
+    [
+      { name: 'goalId', value: (r) => r.goalId },
+      { name: 'name', value: (r) => r.name },
+      { name: 'visitors', value: (r) => r.visitors },
+      { name: 'conversions', value: (r) => r.conversions },
+      { name: 'rate', value: (r) => r.rate },
+    ],
+    (source, scope) => goalConversions(source, scoped(scope)),
+  ),
+  TIMESERIES: whole<TimeseriesPoint>(
+    'timeseries.csv',
+    'timeseries(interval)',
+    [
+      { name: 'time', value: (r) => r.time },
+      { name: 'pageviews', value: (r) => r.pageviews },
+      { name: 'visitors', value: (r) => r.visitors },
+      { name: 'sessions', value: (r) => r.sessions },
+    ],
+    (source, scope) => source.analytics.timeseries.load({ ...scoped(scope), interval: scope.interval }),
+  ),
+} satisfies Record<string, Table<unknown>>;
+
+export type TableName = keyof typeof TABLES;
+export const TABLE_NAMES = Object.keys(TABLES) as TableName[];
+
+/** A table's CSV text over one page: with its header unless asked not to, and its row count. */
+export async function tableCsv(
+  table: Table<unknown>,
+  source: ExportSource,
+  scope: ExportScope,
+  page: Page,
+  header = true,
+): Promise<{ text: string; rows: number }> {
+  const rows = await table.rows(source, scope, page);
+  return { text: (header ? csvHeader(table.columns) : '') + csvRows(table.columns, rows), rows: rows.length };
+}
