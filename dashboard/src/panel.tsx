@@ -26,6 +26,8 @@ export interface PanelProps<R> {
   labelOf?: (row: R) => string;
   /** Filtering by the row: present when a click filters the dashboard. */
   onPick?: (row: R) => void;
+  /** What a click on the row does, for its title (default: filters by it). */
+  pickTitle?: (label: string) => string;
   keyLabel: string;
   columns: Column<R>[];
   /** Above the rows. */
@@ -44,7 +46,7 @@ export function Message({ state, empty }: { state: QueryState<unknown>; empty: b
 }
 
 export function Panel<R>(props: PanelProps<R>) {
-  const { id, title, tabs, tab, onTab, state, rows, keyOf, labelOf, onPick, keyLabel, columns } = props;
+  const { id, title, tabs, tab, onTab, state, rows, keyOf, labelOf, onPick, pickTitle, keyLabel, columns } = props;
   const max = Math.max(1, ...(rows ?? []).map((row) => Number(columns[0]?.value(row)) || 0));
   const exportCsv = () => {
     if (!rows) return;
@@ -96,7 +98,12 @@ export function Panel<R>(props: PanelProps<R>) {
                     <th scope="row">
                       <span class="bar" style={{ width: `${(share * 100).toFixed(1)}%` }} />
                       {onPick ? (
-                        <button type="button" class="pick" title={`Filter by ${label}`} onClick={() => onPick(row)}>
+                        <button
+                          type="button"
+                          class="pick"
+                          title={pickTitle ? pickTitle(label) : `Filter by ${label}`}
+                          onClick={() => onPick(row)}
+                        >
                           {label}
                         </button>
                       ) : (

@@ -21,6 +21,8 @@ import {
   DashboardRecentErrorsDocument,
   DashboardRetentionDocument,
   DashboardRevenueDocument,
+  DashboardSessionsDocument,
+  DashboardSessionTimelineDocument,
   DashboardVitalsDocument,
   DashboardWebsiteDocument,
   DashboardWebsiteSettingsDocument,
@@ -162,6 +164,7 @@ export function WebsiteDashboard({ id, basePath, member }: { id: string; basePat
         <ErrorsPanel scope={scope} />
         <RevenuePanel scope={scope} />
         <RetentionPanel scope={scope} />
+        {member && <SessionsPanel scope={scope} />}
         {member && <MonitorsPanel scope={scope} />}
         {member && <LinksPanel scope={scope} />}
       </div>
@@ -884,6 +887,62 @@ function LinksPanel({ scope }: { scope: Scope }) {
         { label: 'Clicks', value: (r) => r.stats.clicks, format: formatInt },
         { label: 'Unique clickers', value: (r) => r.stats.uniqueClickers, format: formatInt },
       ]}
+    />
+  );
+}
+
+/** The latest visits and, for a chosen one, its events in order: for members (never on public or shared views). */
+function SessionsPanel({ scope }: { scope: Scope }) {
+  const [chosen, setChosen] = useState<string>();
+  const state = useQuery(
+    DashboardSessionsDocument,
+    { id: scope.id, range: scope.range, filters: scope.filters },
+    { wait: !scope.ready },
+  );
+  const timeline = useQuery(
+    DashboardSessionTimelineDocument,
+    { id: scope.id, range: scope.range, sessionId: chosen ?? '' },
+    { skip: !chosen },
+  );
+  if (memberOnly(state.error)) return null;
+  const rows = state.data?.website.analytics.sessions;
+  const when = (time: unknown) => new Date(String(time)).toLocaleString('en-GB', { timeZone: scope.timezone });
+  const events = timeline.data?.website.analytics.sessionTimeline;
+  return (
+    <Panel
+      id="sessions"
+      title="Visits"
+      state={state}
+      rows={rows}
+      keyOf={(row) => row.id}
+      labelOf={(row) => when(row.started)}
+      onPick={(row) => setChosen(row.id === chosen ? undefined : row.id)}
+      pickTitle={(label) => `Events of the visit of ${label}`}
+      keyLabel="Started"
+      columns={[
+        { label: 'Entry page', value: (r) => r.entryPage, format: (v: string) => v },
+        { label: 'Page views', value: (r) => r.pageviews, format: formatInt },
+        { label: 'Duration', value: (r) => r.durationSeconds, format: formatDuration },
+        { label: 'Country', value: (r) => r.country, format: (v: string) => (v ? countryName(v) : '—') },
+        { label: 'Browser', value: (r) => r.browser, format: (v: string) => v || '—' },
+      ]}
+      footer={
+        chosen && (
+          <div class="timeline" data-session={chosen}>
+            <h3>Events of the visit</h3>
+            <Message state={timeline} empty={!events?.length} />
+            {!!events?.length && (
+              <ol>
+                {events.map((event, n) => (
+                  <li key={n}>
+                    <time>{when(event.time)}</time> {event.name} <code>{event.path}</code>
+                  </li>
+                ))}
+              </ol>
+            )}
+          </div>
+        )
+      }
     />
   );
 }
