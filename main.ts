@@ -57,6 +57,7 @@ function banner(at: {
   return [
     '',
     `Tidemark is running${at.dataDir ? ` (embedded stores in ${at.dataDir})` : ''}`,
+    `  Dashboard:              http://localhost:${at.apiPort}/`,
     `  GraphQL API + GraphiQL: http://localhost:${at.apiPort}/graphql`,
     `  Ingest:                 http://localhost:${at.ingestPort}`,
     ...(at.setupToken
@@ -76,7 +77,7 @@ function banner(at: {
         ]
       : []),
     '',
-    '  Next: open GraphiQL, create a website (createWebsite), add its snippet to your pages;',
+    '  Next: open the dashboard (or GraphiQL), create a website (createWebsite), add its snippet to your pages;',
     '  README.md "First run" walks through it.',
     '',
   ].join('\n');

@@ -24,7 +24,7 @@ try {
     const chart: number[] = [];
     const panels: number[] = [];
     for (let run = 0; run < runs; run++) {
-      // A member's browser (until cookie sessions: the key as a header); nothing but the product reachable.
+      // A program's browser: the key as a header (people sign in with a cookie; the figures are alike); nothing but the product reachable.
       const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
       await context.setExtraHTTPHeaders({ authorization: `Bearer ${apiKey}` });
       await context.route('**/*', (route) =>

@@ -10,7 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiServer } from '../api/server.ts';
 import { createClient } from '../client/client.ts';
 import {
+  AcceptInvitationDocument,
   type AnalyticsFilterInput,
+  CreateShareLinkDocument,
   DashboardBreakdownDocument,
   DashboardCustomEventsDocument,
   DashboardErrorsDocument,
@@ -19,7 +21,6 @@ import {
   DashboardGoalsDocument,
   DashboardOverviewDocument,
   DashboardSessionsDocument,
-  DashboardSessionTimelineDocument,
   DashboardVitalsDocument,
   DashboardWebsitesDocument,
   type DateRangeInput,
@@ -111,6 +112,35 @@ async function sendVisit(v: VisitSpec) {
 
 const owner = () => createClient({ url: `${origin}/graphql`, apiKey: t.apiKey });
 const anonymous = () => createClient({ url: `${origin}/graphql` });
+/** A program reading as a share link does: its token in x-tidemark-share. */
+const sharer = (token: string) =>
+  createClient({
+    url: `${origin}/graphql`,
+    fetch: (input, init) => fetch(input, { ...init, headers: { ...init.headers, 'x-tidemark-share': token } }),
+  });
+
+/** The API as a browser of the session cookie `session` calls it (the cookie and the CSRF header). */
+async function asSession(session: string, query: string) {
+  const response = await fetch(`${origin}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-tidemark-csrf': '1', cookie: `tidemark_session=${session}` },
+    body: JSON.stringify({ query }),
+  });
+  return (await response.json()) as { data?: Record<string, unknown>; errors?: { extensions?: { code?: string } }[] };
+}
+
+/** A member with a password, made as people are: an invitation link, accepted (both through the API). */
+const MEMBER = { email: 'ada@example.com', password: 'analytical engine 1843' };
+
+async function invitation(role: 'ADMIN' | 'VIEWER') {
+  const response = await fetch(`${origin}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${t.apiKey}` },
+    body: JSON.stringify({ query: `mutation { createInvitation(role: ${role}) { url token } }` }),
+  });
+  const body = (await response.json()) as { data: { createInvitation: { url: string; token: string } } };
+  return body.data.createInvitation;
+}
 
 async function mutate(query: string, variables: Record<string, unknown>) {
   const response = await fetch(`${origin}/graphql`, {
@@ -134,6 +164,9 @@ beforeAll(async () => {
   });
   origin = `http://127.0.0.1:${await listen(api, 0, '127.0.0.1')}`;
   browser = await launchTestBrowser();
+  const { token } = await invitation('ADMIN');
+  const accepted = await anonymous().request(AcceptInvitationDocument, { token, name: 'Ada', ...MEMBER });
+  expect(accepted.acceptInvitation).toBeTruthy();
   // Its members count days in Tokyo; anonymous readers cannot read settings and count UTC days.
   await t.prisma.website.update({
     where: { id: siteId },
@@ -238,7 +271,7 @@ interface Product {
 }
 
 /** A browser context that reaches the product only; page errors and CSP violations are collected. */
-async function open(path: string, options: { viewport?: { width: number; height: number }; key?: string } = {}) {
+async function open(path: string, options: { viewport?: { width: number; height: number } } = {}) {
   // A browser's own locale: Chromium started under LANG=C reports navigator.language "en-US@posix",
   // which is no BCP 47 tag (Intl throws on it, and uPlot formats numbers with it when it loads).
   const context = await browser.newContext({
@@ -246,8 +279,6 @@ async function open(path: string, options: { viewport?: { width: number; height:
     locale: 'en-GB',
     acceptDownloads: true,
   });
-  // Until sign-in is merged, a member's browser is one whose requests carry an API key.
-  if (options.key) await context.setExtraHTTPHeaders({ authorization: `Bearer ${options.key}` });
   const product: Product = {
     context,
     page: undefined as unknown as Page,
@@ -305,6 +336,20 @@ const settled = (page: Page) => poll(() => page.getByText('Loading…').count())
 
 const range30: DateRangeInput = { preset: 'LAST_30_DAYS', timezone: 'UTC' };
 
+/** Signs in on the sign-in page as a person does, and waits for the websites list. */
+async function signIn(page: Page, { email, password }: { email: string; password: string }) {
+  await page.goto(`${origin}/sign-in`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await poll(() => new URL(page.url()).pathname).toBe('/');
+  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+}
+
+/** The session cookie the browser holds, if any. */
+const sessionCookieOf = async (context: BrowserContext) =>
+  (await context.cookies(origin)).find((cookie) => cookie.name === 'tidemark_session');
+
 /** The rows of a panel as shown: [label, ...figures]. */
 const panelRows = (page: Page, panel: string) =>
   page
@@ -320,9 +365,13 @@ const cardFigures = (page: Page) =>
       Object.fromEntries(cells.map((cell) => [(cell as HTMLElement).dataset.figure, cell.textContent?.trim()])),
     );
 
-async function expectedCards(range: DateRangeInput, filters: AnalyticsFilterInput[] = []) {
-  const { website } = await anonymous().request(DashboardOverviewDocument, {
-    id: siteId,
+async function expectedCards(
+  range: DateRangeInput,
+  filters: AnalyticsFilterInput[] = [],
+  as: { client: ReturnType<typeof createClient>; id: string } = { client: anonymous(), id: siteId },
+) {
+  const { website } = await as.client.request(DashboardOverviewDocument, {
+    id: as.id,
     range,
     filters,
     interval: 'DAY',
@@ -644,8 +693,9 @@ it('fits a mobile-width viewport', async () => {
 }, 120_000);
 
 it('lists the organization’s websites with their visitors from one request', async () => {
-  const product = await open('/', { key: t.apiKey });
+  const product = await open('/sign-in');
   const { page } = product;
+  await signIn(page, MEMBER);
   const { organization } = await owner().request(DashboardWebsitesDocument, { range: range30 });
   const expected = organization.websites.edges.map(({ node }) => [
     node.id,
@@ -727,45 +777,37 @@ it('lists the organization’s websites with their visitors from one request', a
   await poll(() => page.locator('[data-panel="errors"] .scroll tbody th').first().textContent()).toBe(
     "TypeError: Cannot read properties of undefined (reading 'price')",
   );
-  // A member also sees the annotations (owners only) and the organization's panels.
-  await poll(() => page.locator('.annotations li').first().textContent()).toContain('Launch');
-  await poll(() => page.locator('[data-panel="uptime"]').count()).toBe(1);
-  // And the latest visits; choosing one lists its events (without filtering the dashboard).
+  // The latest visits are for members: the API's, and a chosen visit's events in order.
   const { website: visits } = await owner().request(DashboardSessionsDocument, {
     id: siteId,
     range: tokyo,
     filters: [],
-    first: 20,
   });
   const sessions = visits.analytics.sessions;
-  expect(sessions.length).toBeGreaterThan(1);
-  const sessionKeys = () =>
-    page
-      .locator('[data-panel="sessions"] tbody tr')
-      .evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.key));
-  await poll(sessionKeys).toEqual(sessions.map((s) => s.id));
-  const chosen = sessions.find((s) => s.pageviews > 1) ?? sessions[0];
-  const { website: visit } = await owner().request(DashboardSessionTimelineDocument, {
-    id: siteId,
-    range: tokyo,
-    sessionId: chosen?.id ?? '',
-  });
-  const events = visit.analytics.sessionTimeline.map((e) => e.name);
-  expect(events.length).toBeGreaterThan(1);
-  const search = new URL(page.url()).search;
-  await page.locator(`[data-panel="sessions"] tr[data-key="${chosen?.id}"] button.pick`).click();
+  expect(sessions.length).toBeGreaterThan(3);
   await poll(() =>
-    page
-      .locator('[data-panel="sessions"] .timeline li')
-      .evaluateAll((items) => items.map((i) => (i as HTMLElement).dataset.event)),
-  ).toEqual(events);
+    page.locator('[data-panel="sessions"] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-key'))),
+  ).toEqual(sessions.map((v) => v.id));
+  const longest = sessions.find((v) => v.pageviews === 3);
+  expect(longest?.entryPage).toBe('/');
+  const search = new URL(page.url()).search;
+  await page.locator(`[data-panel="sessions"] tr[data-key="${longest?.id}"] button.pick`).click();
+  await poll(() => page.locator('[data-panel="sessions"] .timeline li code').allTextContents()).toEqual([
+    '/',
+    '/pricing',
+    '/docs',
+  ]);
+  // Choosing a visit does not filter the dashboard.
   expect(new URL(page.url()).search).toBe(search);
+  // A member also sees the annotations (owners only) and the organization's panels.
+  await poll(() => page.locator('.annotations li').first().textContent()).toContain('Launch');
+  await poll(() => page.locator('[data-panel="uptime"]').count()).toBe(1);
   expect(product.problems).toEqual([]);
   expect(product.blocked).toEqual([]);
   await product.context.close();
 }, 120_000);
 
-it('asks an anonymous visitor of / to sign in, and sends a share page’s token with its requests', async () => {
+it('asks an anonymous visitor of / to sign in', async () => {
   const product = await open('/');
   const { page } = product;
   await page.getByRole('link', { name: 'Sign in' }).waitFor();
@@ -774,14 +816,197 @@ it('asks an anonymous visitor of / to sign in, and sends a share page’s token 
   expect(await page.getByLabel('Password').getAttribute('type')).toBe('password');
   await page.screenshot({ path: new URL('sign-in.png', SCREENSHOTS).pathname });
   expect(await seriousViolations(page, 'the sign-in page')).toEqual([]);
-
-  product.graphqlHeaders.length = 0;
-  await page.goto(`${origin}/share/tok_example`);
-  await poll(() => product.graphqlHeaders.length).toBeGreaterThan(0);
-  for (const headers of product.graphqlHeaders) {
-    expect(headers['x-tidemark-share']).toBe('tok_example');
-    expect(headers['x-tidemark-csrf']).toBe('1');
-  }
   expect(product.problems).toEqual([]);
   await product.context.close();
 }, 120_000);
+
+describe('signing in with a session cookie', () => {
+  it('signs in with email and password, loads the dashboard, and signing out ends the session', async () => {
+    const product = await open('/sign-in');
+    const { page, context } = product;
+    await signIn(page, MEMBER);
+    expect(await page.locator('.viewer').textContent()).toContain(MEMBER.email);
+    // The organization's websites, read with the cookie alone (no key in the browser).
+    await poll(() => page.locator('tr[data-website]').count()).toBe(2);
+    const cookie = await sessionCookieOf(context);
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+    expect(await page.evaluate(() => document.cookie)).not.toContain('tidemark_session');
+    for (const headers of product.graphqlHeaders) expect(headers['x-tidemark-csrf']).toBe('1');
+    const session = cookie?.value ?? '';
+    expect((await asSession(session, '{ viewer { user { email } } }')).data?.viewer).toEqual({
+      user: { email: MEMBER.email },
+    });
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in to Tidemark' }).waitFor();
+    expect(await sessionCookieOf(context)).toBeUndefined();
+    // The session itself is over, not only the browser's cookie.
+    expect((await asSession(session, '{ viewer { user { email } } }')).data?.viewer).toBeNull();
+    await page.goto(`${origin}/`);
+    await page.getByRole('link', { name: 'Sign in' }).waitFor();
+    expect(await page.locator('tr[data-website]').count()).toBe(0);
+    expect(product.problems).toEqual([]);
+    expect(product.blocked).toEqual([]);
+    await context.close();
+  }, 120_000);
+
+  it('says so for a wrong password, and sets no cookie', async () => {
+    const product = await open('/sign-in');
+    const { page, context } = product;
+    await page.getByLabel('Email').fill(MEMBER.email);
+    await page.getByLabel('Password').fill('not the password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await poll(() => page.getByRole('alert').textContent()).toBe('Wrong email or password.');
+    expect(new URL(page.url()).pathname).toBe('/sign-in');
+    expect(await sessionCookieOf(context)).toBeUndefined();
+    await context.close();
+  }, 120_000);
+
+  it('makes the first admin with the first start’s setup link, which then works no more', async () => {
+    expect(t.setupToken).toBeTruthy();
+    const product = await open(`/setup/${t.setupToken}`);
+    const { page, context } = product;
+    await page.getByRole('heading', { name: 'Set up your Tidemark account' }).waitFor();
+    expect(await seriousViolations(page, 'the setup page')).toEqual([]);
+    await page.getByLabel('Name').fill('Grace');
+    await page.getByLabel('Email').fill('grace@example.com');
+    await page.getByLabel('Password').fill('compiler of 1952');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await poll(() => new URL(page.url()).pathname).toBe('/');
+    await poll(() => page.locator('.viewer').textContent()).toContain('grace@example.com');
+    await poll(() => page.locator('tr[data-website]').count()).toBe(2);
+    const session = (await sessionCookieOf(context))?.value ?? '';
+    expect((await asSession(session, '{ viewer { role } }')).data?.viewer).toEqual({ role: 'OWNER' });
+    await context.close();
+
+    const again = await open(`/setup/${t.setupToken}`);
+    await again.page.getByLabel('Name').fill('Mallory');
+    await again.page.getByLabel('Email').fill('mallory@example.com');
+    await again.page.getByLabel('Password').fill('not my instance');
+    await again.page.getByRole('button', { name: 'Create account' }).click();
+    await poll(() => again.page.getByRole('alert').textContent()).toBe('This setup link is invalid, used or expired.');
+    expect(await sessionCookieOf(again.context)).toBeUndefined();
+    await again.context.close();
+  }, 120_000);
+
+  it('lets an invited person join with the invitation’s role and signs them in', async () => {
+    const { url } = await invitation('VIEWER');
+    const product = await open(new URL(url).pathname);
+    const { page, context } = product;
+    await page.getByRole('heading', { name: 'Join your team on Tidemark' }).waitFor();
+    await page.getByLabel('Name').fill('Katherine');
+    await page.getByLabel('Email').fill('katherine@example.com');
+    await page.getByLabel('Password').fill('orbital mechanics');
+    await page.getByRole('button', { name: 'Accept invitation' }).click();
+    await poll(() => new URL(page.url()).pathname).toBe('/');
+    await poll(() => page.locator('.viewer').textContent()).toContain('katherine@example.com');
+    await poll(() => page.locator('tr[data-website]').count()).toBe(2);
+    const session = (await sessionCookieOf(context))?.value ?? '';
+    expect((await asSession(session, '{ viewer { role } }')).data?.viewer).toEqual({ role: 'VIEWER' });
+    expect(product.problems).toEqual([]);
+    await context.close();
+  }, 120_000);
+});
+
+describe('a share link', () => {
+  /** A share link of the second website (not public: only the link opens it). */
+  const share = async (password?: string) => {
+    const { createShareLink } = await owner().request(CreateShareLinkDocument, {
+      websiteId: otherSiteId,
+      password: password ?? null,
+    });
+    return createShareLink;
+  };
+
+  /** The website as the share link shows it, with the API's figures for the link. */
+  async function expectShared(product: Product, token: string) {
+    const { page } = product;
+    await page.getByRole('heading', { name: /Second site/ }).waitFor({ timeout: 60_000 });
+    expect(await page.title()).toBe('Second site · Tidemark');
+    const expected = await expectedCards(range30, [], { client: sharer(token), id: otherSiteId });
+    expect(expected.visitors).toBe('1');
+    await poll(async () => withoutRealtime(await cardFigures(page))).toEqual(expected);
+    await settled(page);
+    // Read-only and public figures only: no visits (sessions), no organization panels, nobody signed in.
+    for (const panel of ['sessions', 'uptime', 'links']) {
+      expect(await page.locator(`[data-panel="${panel}"]`).count(), panel).toBe(0);
+    }
+    expect(await page.getByRole('button', { name: 'Sign out' }).count()).toBe(0);
+    expect(await page.locator('[data-panel="sources"]').count()).toBe(1);
+    expect(product.problems).toEqual([]);
+    expect(product.blocked).toEqual([]);
+  }
+
+  it('without a password shows its website read-only', async () => {
+    const link = await share();
+    expect(link.passwordProtected).toBe(false);
+    const product = await open(new URL(link.url).pathname);
+    await expectShared(product, link.token);
+    for (const headers of product.graphqlHeaders) {
+      expect(headers['x-tidemark-share']).toBe(link.token);
+      expect(headers['x-tidemark-csrf']).toBe('1');
+    }
+    await product.page.screenshot({ path: new URL('share.png', SCREENSHOTS).pathname, fullPage: true });
+    expect(await seriousViolations(product.page, 'a shared dashboard')).toEqual([]);
+    await product.context.close();
+  }, 120_000);
+
+  it('with a password asks for it, then shows the website', async () => {
+    const link = await share('correct horse battery');
+    expect(link.passwordProtected).toBe(true);
+    const product = await open(new URL(link.url).pathname);
+    const { page } = product;
+    await page.getByRole('heading', { name: 'This dashboard is protected' }).waitFor();
+    expect(await page.locator('[data-figure]').count()).toBe(0);
+    await page.getByLabel('Password').fill('wrong horse');
+    await page.getByRole('button', { name: 'Open dashboard' }).click();
+    await poll(() => page.getByRole('alert').textContent()).toBe('Wrong share link or password.');
+    await page.getByLabel('Password').fill('correct horse battery');
+    await page.getByRole('button', { name: 'Open dashboard' }).click();
+    product.graphqlHeaders.length = 0;
+    await page.getByRole('heading', { name: /Second site/ }).waitFor({ timeout: 60_000 });
+    // The dashboard's requests carry the access token the password unlocked, not the link's token.
+    const access = product.graphqlHeaders.at(-1)?.['x-tidemark-share'] ?? '';
+    expect(access).toMatch(/^[a-z0-9]+\.[a-z0-9]+\.[\w-]{43}$/);
+    await expectShared(product, access);
+    // The tab keeps it: a reload asks for no password.
+    await page.reload();
+    await expectShared(product, access);
+    expect(await page.getByLabel('Password').count()).toBe(0);
+    await product.context.close();
+  }, 120_000);
+
+  it('cannot read another website from its page: refused like a website that does not exist', async () => {
+    const link = await share();
+    const product = await open(new URL(link.url).pathname);
+    const { page } = product;
+    await page.getByRole('heading', { name: /Second site/ }).waitFor({ timeout: 60_000 });
+    // What the shared page could send: its token and the CSRF header, from its own origin.
+    const read = (id: string) =>
+      page.evaluate(
+        async ({ id, token }) => {
+          const response = await fetch('/graphql', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-tidemark-csrf': '1', 'x-tidemark-share': token },
+            body: JSON.stringify({ query: `{ website(id: "${id}") { id domain } }` }),
+          });
+          return { status: response.status, body: await response.json() };
+        },
+        { id, token: link.token },
+      );
+    const missing = await read('does-not-exist');
+    expect(missing.body.errors[0].extensions.code).toBe('NOT_FOUND');
+    // The first website is public, yet a share link of another reads nothing of it.
+    expect(await read(siteId)).toEqual(missing);
+    expect((await read(otherSiteId)).body.data.website.id).toBe(otherSiteId);
+    // Nor the visits of its own website.
+    const visits = await sharer(link.token)
+      .request(DashboardSessionsDocument, { id: otherSiteId, range: range30, filters: [] })
+      .then(
+        () => 'read',
+        (error: Error & { code?: string }) => error.code,
+      );
+    expect(visits).toBe('FORBIDDEN');
+    await product.context.close();
+  }, 120_000);
+});

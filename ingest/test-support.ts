@@ -72,6 +72,8 @@ export interface TestIngest {
   clickhouse: ClickHouseClient;
   organizationId: string;
   apiKey: string;
+  /** The first start's one-time setup link token (`/setup/<token>`), as `npm start` prints it. */
+  setupToken: string | null;
   /** A website on example.com. */
   siteId: string;
   /** Flushes the writer, then queries ClickHouse. */
@@ -90,7 +92,7 @@ export async function startTestIngest(env: Record<string, string> = {}): Promise
   const { prisma } = db;
   const created = await bootstrap(prisma);
   if (!created) throw new Error('fresh database was not empty');
-  const { organizationId, apiKey } = created;
+  const { organizationId, apiKey, setupToken } = created;
   const site = await prisma.website.create({ data: { domain: 'example.com', organizationId } });
   const config = ingestEnv.parse({ TRUST_PROXY: '1', GEOIP_CITY_DB: geoFixture(dir), INGEST_SPOOL_DIR: dir, ...env });
   const ingest = await createIngest({ prisma, clickhouse: ch.client }, config, createLogger('ingest-test', 'error'));
@@ -102,6 +104,7 @@ export async function startTestIngest(env: Record<string, string> = {}): Promise
     clickhouse: ch.client,
     organizationId,
     apiKey,
+    setupToken,
     siteId: site.id,
     // Acknowledged events reach ClickHouse behind the response: flush them before reading.
     async rows<T>(query: Sql) {

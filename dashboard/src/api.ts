@@ -2,7 +2,7 @@
 // the session cookie, the CSRF header cookie sessions need, and a share link's token on share pages.
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { useEffect, useState } from 'preact/hooks';
-import { createClient, type GraphQLErrorEntry, TidemarkError } from '../../client/client.ts';
+import { createClient, TidemarkError } from '../../client/client.ts';
 
 let shareToken: string | undefined;
 
@@ -22,17 +22,6 @@ function send(input: string, init: RequestInit): Promise<Response> {
 }
 
 export const client = createClient({ url: '/graphql', fetch: send });
-
-/**
- * An operation that is not in client/operations yet (sign-in, share links: their schema is
- * merged separately): the same request, untyped. See dashboard/auth-operations.graphql.
- */
-export async function requestUntyped<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const response = await send('/graphql', { method: 'POST', body: JSON.stringify({ query, variables }) });
-  const body = (await response.json()) as { data?: T | null; errors?: GraphQLErrorEntry[] };
-  if (body.errors?.length || !body.data) throw new TidemarkError(body.errors ?? [], response.status);
-  return body.data;
-}
 
 export interface QueryState<T> {
   data?: T;

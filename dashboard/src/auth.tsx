@@ -1,42 +1,37 @@
 // Sign-in, first-start setup, invitations and share links: the screens of the cookie-session and
-// share-link API (dashboard/auth-operations.graphql says what wiring them to codegen takes).
+// share-link API, through the typed documents of client/operations (auth.graphql, share-links.graphql).
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { errorCode, requestUntyped, setShareToken, shareAccessKey } from './api.ts';
+// Not a hook: codegen's unmasking of a fragment's data (an identity function at run time).
+import { useFragment as unmask } from '../../client/generated/fragment-masking.ts';
+import {
+  AcceptInvitationDocument,
+  CompleteSetupDocument,
+  SharedWebsiteDocument,
+  SignInDocument,
+  SignOutDocument,
+  UnlockShareLinkDocument,
+  ViewerDocument,
+  type ViewerFieldsFragment,
+  ViewerFieldsFragmentDoc,
+} from '../../client/generated/graphql.ts';
+import { client, errorCode, setShareToken, shareAccessKey } from './api.ts';
 import { WebsiteDashboard } from './website.tsx';
 
-/** The operation texts of dashboard/auth-operations.graphql, sent untyped until codegen knows them. */
-const OPERATIONS = {
-  Viewer: 'query Viewer { viewer { user { id email name } organization { id name } role } }',
-  SignIn:
-    'mutation SignIn($email: String!, $password: String!) { signIn(email: $email, password: $password) { __typename } }',
-  SignOut: 'mutation SignOut { signOut }',
-  CompleteSetup:
-    'mutation CompleteSetup($token: String!, $email: String!, $name: String!, $password: String!) { completeSetup(token: $token, email: $email, name: $name, password: $password) { __typename } }',
-  AcceptInvitation:
-    'mutation AcceptInvitation($token: String!, $name: String!, $password: String!, $email: String) { acceptInvitation(token: $token, name: $name, password: $password, email: $email) { __typename } }',
-  UnlockShareLink:
-    'mutation UnlockShareLink($token: String!, $password: String!) { unlockShareLink(token: $token, password: $password) }',
-  SharedWebsite: 'query SharedWebsite { sharedWebsite { id } }',
-};
+export type Viewer = ViewerFieldsFragment;
 
-export interface Viewer {
-  user: { id: string; email: string; name: string | null };
-  organization: { id: string; name: string };
-  role: string;
-}
-
-/** Who is signed in (null when nobody, or while the API has no sign-in). */
+/** Who is signed in: null for nobody (a request that fails shows the page as to nobody). */
 export async function loadViewer(): Promise<Viewer | null> {
   try {
-    return (await requestUntyped<{ viewer: Viewer | null }>(OPERATIONS.Viewer)).viewer;
+    return unmask(ViewerFieldsFragmentDoc, (await client.request(ViewerDocument)).viewer) ?? null;
   } catch {
     return null;
   }
 }
 
+/** Ends the session (the API deletes it and clears the cookie), then shows the sign-in page. */
 export async function signOut() {
-  await requestUntyped(OPERATIONS.SignOut).catch(() => undefined);
+  await client.request(SignOutDocument).catch(() => undefined);
   location.assign('/sign-in');
 }
 
@@ -104,7 +99,7 @@ export function SignIn() {
       title="Sign in to Tidemark"
       submit="Sign in"
       onSubmit={async (data) => {
-        await requestUntyped(OPERATIONS.SignIn, { email: text(data, 'email'), password: text(data, 'password') });
+        await client.request(SignInDocument, { email: text(data, 'email'), password: text(data, 'password') });
         location.assign('/');
       }}
     >
@@ -120,7 +115,7 @@ export function Setup({ token }: { token: string }) {
       title="Set up your Tidemark account"
       submit="Create account"
       onSubmit={async (data) => {
-        await requestUntyped(OPERATIONS.CompleteSetup, {
+        await client.request(CompleteSetupDocument, {
           token,
           email: text(data, 'email'),
           name: text(data, 'name'),
@@ -142,7 +137,7 @@ export function Invite({ token }: { token: string }) {
       title="Join your team on Tidemark"
       submit="Accept invitation"
       onSubmit={async (data) => {
-        await requestUntyped(OPERATIONS.AcceptInvitation, {
+        await client.request(AcceptInvitationDocument, {
           token,
           name: text(data, 'name'),
           password: text(data, 'password'),
@@ -168,14 +163,20 @@ export function Share({ token }: { token: string }) {
   const [error, setError] = useState<string>();
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
-    setShareToken(sessionStorage.getItem(shareAccessKey(token)) ?? token);
-    requestUntyped<{ sharedWebsite: { id: string } }>(OPERATIONS.SharedWebsite).then(
+    const key = shareAccessKey(token);
+    const access = sessionStorage.getItem(key);
+    setShareToken(access ?? token);
+    client.request(SharedWebsiteDocument).then(
       (data) => {
         setLocked(false);
         setWebsiteId(data.sharedWebsite.id);
       },
       (failure: Error) => {
-        if (errorCode(failure) === 'SHARE_PASSWORD_REQUIRED') setLocked(true);
+        if (access) {
+          // An access token of a link revoked or re-created since: ask with the link's own token.
+          sessionStorage.removeItem(key);
+          setAttempt((n) => n + 1);
+        } else if (errorCode(failure) === 'SHARE_PASSWORD_REQUIRED') setLocked(true);
         else setError(failure.message);
       },
     );
@@ -187,7 +188,7 @@ export function Share({ token }: { token: string }) {
         title="This dashboard is protected"
         submit="Open dashboard"
         onSubmit={async (data) => {
-          const { unlockShareLink } = await requestUntyped<{ unlockShareLink: string }>(OPERATIONS.UnlockShareLink, {
+          const { unlockShareLink } = await client.request(UnlockShareLinkDocument, {
             token,
             password: text(data, 'password'),
           });
@@ -199,7 +200,13 @@ export function Share({ token }: { token: string }) {
       </Form>
     );
   }
-  if (error) return <p class="message error">{error}</p>;
+  if (error) {
+    return (
+      <p class="message error" role="alert">
+        {error}
+      </p>
+    );
+  }
   if (!websiteId) return <p class="message">Loading…</p>;
   return <WebsiteDashboard id={websiteId} basePath={`/share/${encodeURIComponent(token)}`} member={false} />;
 }

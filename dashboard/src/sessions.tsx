@@ -77,7 +77,7 @@ function Timeline(props: { id: string; range: DateRangeInput; sessionId: string;
             return (
               <li key={i} data-event={event.name}>
                 <time dateTime={String(event.time)}>{clock.format(new Date(String(event.time)))}</time>{' '}
-                <strong>{event.name}</strong> <span class="path">{event.path}</span>
+                <strong>{event.name}</strong> <code>{event.path}</code>
                 {properties.length > 0 && (
                   <span class="properties">
                     {' '}
