@@ -11,6 +11,7 @@ import { createAnalyticsLoaders } from './analytics/loader.ts';
 import { httpExchange, identify } from './callers.ts';
 import type { ApiConfig } from './config.ts';
 import type { Context } from './context.ts';
+import { costAccounting, type PointBudget } from './cost.ts';
 import { requestErrorCodes } from './error-codes.ts';
 import { asClientError } from './errors.ts';
 import { schema } from './executable-schema.ts';
@@ -94,7 +95,12 @@ function yogaLogger(log: Logger, logged: LoggedErrors) {
 }
 
 /** Settings of the API that come from its configuration (see api/config.ts). */
-export type ApiOptions = Partial<Pick<ApiConfig, 'uptimeAllowPrivateTargets' | 'metricsToken' | 'trustProxyHops'>>;
+export type ApiOptions = Partial<Pick<ApiConfig, 'uptimeAllowPrivateTargets' | 'metricsToken' | 'trustProxyHops'>> & {
+  /** Replaces every caller's complexity point budget (api/cost.ts); tests use a small one. */
+  pointBudget?: PointBudget;
+  /** The clock of the point budgets (tests move it to a window's end). */
+  now?: () => number;
+};
 type ApiServerConfig = ApiOptions & Pick<ApiConfig, 'http'>;
 
 /**
@@ -139,6 +145,7 @@ export function createApi(stores: ApiStores, log: Logger, options: ApiOptions = 
       apiMetrics(options.metricsToken),
       requestErrorCodes(),
       documentLimits(),
+      costAccounting(new RateLimiter(options.now), options.pointBudget),
       productRoutes(),
       shareFraming(stores.prisma),
       {
