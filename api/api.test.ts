@@ -75,7 +75,7 @@ describe.each(postgresTargets)('GraphQL API on $name', (target) => {
         headers: { 'content-type': 'application/json', 'x-api-key': tenant.adminKey },
         body: JSON.stringify({ query: '{ organization { name } }' }),
       });
-      expect(await response.json()).toEqual({ data: { organization: { name: 'acme' } } });
+      expect((await response.json()).data).toEqual({ organization: { name: 'acme' } });
     });
 
     it('rate-limits a key by its own limit fields with RATE_LIMITED and Retry-After', async () => {

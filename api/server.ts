@@ -11,6 +11,7 @@ import { createAnalyticsLoaders } from './analytics/loader.ts';
 import { httpExchange, identify } from './callers.ts';
 import type { ApiConfig } from './config.ts';
 import type { Context } from './context.ts';
+import { costAccounting, type PointBudget } from './cost.ts';
 import { requestErrorCodes } from './error-codes.ts';
 import { asClientError } from './errors.ts';
 import { schema } from './executable-schema.ts';
@@ -98,6 +99,10 @@ function yogaLogger(log: Logger, logged: LoggedErrors) {
 export type ApiOptions = Partial<Pick<ApiConfig, 'uptimeAllowPrivateTargets' | 'metricsToken' | 'trustProxyHops'>> & {
   /** CLICKHOUSE_CLUSTER (store configuration): erasure deletes ON CLUSTER. */
   clickhouseCluster?: string;
+  /** Replaces every caller's complexity point budget (api/cost.ts); tests use a small one. */
+  pointBudget?: PointBudget;
+  /** The clock of the point budgets (tests move it to a window's end). */
+  now?: () => number;
 };
 type ApiServerConfig = ApiOptions & Pick<ApiConfig, 'http'>;
 
@@ -143,6 +148,7 @@ export function createApi(stores: ApiStores, log: Logger, options: ApiOptions = 
       apiMetrics(options.metricsToken),
       requestErrorCodes(),
       documentLimits(),
+      costAccounting(new RateLimiter(options.now), options.pointBudget),
       productRoutes(),
       exportRoute(stores, limiter, log, trustProxyHops),
       shareFraming(stores.prisma),

@@ -17,7 +17,11 @@ type Json = any;
 export interface GraphQLResponse {
   status: number;
   headers: Headers;
-  body: { data?: Record<string, Json> | null; errors?: { message: string; extensions?: Record<string, Json> }[] };
+  body: {
+    data?: Record<string, Json> | null;
+    errors?: { message: string; extensions?: Record<string, Json> }[];
+    extensions?: Record<string, Json>;
+  };
 }
 
 export interface GraphQLOptions {
@@ -174,4 +178,14 @@ export async function signIn(t: TestApi, email: string, password: string): Promi
   const token = sessionTokenOf(response);
   if (!token) throw new Error('signIn set no cookie');
   return token;
+}
+
+/**
+ * A response body without its `extensions.cost` (api/cost.ts), whose remaining points differ
+ * from one request to the next: for tests that compare two answers.
+ */
+export function withoutCost(body: GraphQLResponse['body']): GraphQLResponse['body'] {
+  const { extensions, ...rest } = body;
+  const { cost: _cost, ...others } = extensions ?? {};
+  return Object.keys(others).length ? { ...rest, extensions: others } : rest;
 }

@@ -40,6 +40,19 @@ export type KeyRefusal =
 export const DEFAULT_KEY_RATE_LIMIT = { max: 1_000, windowMs: 60_000 };
 
 /**
+ * The API's budget of complexity points per caller and window, on top of the request count above
+ * (which both services share): a request costs the complexity Pothos computes for it
+ * (api/cost.ts). 10,000 points a minute is four queries at the complexity limit, or hundreds of
+ * ordinary dashboard queries. Keys whose limit is off have no point budget either.
+ */
+export const DEFAULT_POINT_BUDGET = { max: 10_000, windowMs: 60_000 };
+
+/** A key's point budget on the API, or null when its limit is off. */
+export function keyPointBudget(key: Pick<ApiKey, 'rateLimitEnabled'>) {
+  return key.rateLimitEnabled ? DEFAULT_POINT_BUDGET : null;
+}
+
+/**
  * Unknown keys allowed per client address and minute, where the service knows the client's
  * address (both services, through TRUST_PROXY proxies; not the API called through fetch). Past them the address is refused before its keys are
  * looked up: guessing keys costs a database query each. Only unknown keys count (not a revoked

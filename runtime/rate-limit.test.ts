@@ -35,3 +35,10 @@ it('takes back a refunded request', () => {
   expect(limiter.take('k', 2, 1_000)).toEqual({ allowed: true, remaining: 0, resetMs: 1_000 });
   limiter.refund('unknown');
 });
+
+it('a take of several units counts them all, and is refused whole when they do not fit', () => {
+  const limiter = new RateLimiter(() => 0);
+  expect(limiter.take('k', 10, 1_000, 7)).toEqual({ allowed: true, remaining: 3, resetMs: 1_000 });
+  expect(limiter.take('k', 10, 1_000, 4)).toEqual({ allowed: false, remaining: 3, resetMs: 1_000 });
+  expect(limiter.take('k', 10, 1_000, 3)).toEqual({ allowed: true, remaining: 0, resetMs: 1_000 });
+});

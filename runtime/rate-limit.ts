@@ -24,7 +24,8 @@ export class RateLimiter {
 
   constructor(private readonly now: () => number = Date.now) {}
 
-  take(key: string, max: number, windowMs: number): RateDecision {
+  /** Counts `cost` units (1 per request; a query's complexity points on the API) if they fit. */
+  take(key: string, max: number, windowMs: number, cost = 1): RateDecision {
     const now = this.now();
     this.sweep(now);
     let window = this.windows.get(key);
@@ -33,8 +34,10 @@ export class RateLimiter {
       this.windows.set(key, window);
     }
     const resetMs = window.endsAt - now;
-    if (window.count >= max) return { allowed: false, remaining: 0, resetMs };
-    window.count++;
+    if (window.count + cost > max) {
+      return { allowed: false, remaining: max - window.count, resetMs };
+    }
+    window.count += cost;
     return { allowed: true, remaining: max - window.count, resetMs };
   }
 

@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { postgresTargets } from '../prisma/test-support.ts';
+import {
+  createPerson,
+  createTenant,
+  type GraphQLResponse,
+  sessionHeaders,
+  signIn,
+  startTestApi,
+  type Tenant,
+  type TestApi,
+} from './test-support.ts';
+
+const cost = (response: GraphQLResponse) =>
+  (response.body as { extensions?: { cost?: Record<string, number> } }).extensions?.cost;
+
+describe.each(postgresTargets)('complexity points per caller on $name', (target) => {
+  let t: TestApi;
+  let tenant: Tenant;
+  let now = 1_000_000;
+  beforeAll(async () => {
+    t = await startTestApi(target, { pointBudget: { max: 10, windowMs: 60_000 }, now: () => now });
+    tenant = await createTenant(t.prisma, 'points');
+  });
+  afterAll(() => t?.close());
+
+  it('charges each request its complexity, refuses one that does not fit with 429, and restores at the reset', async () => {
+    // `me { id organization { id } }`: one point per field, 4 points.
+    const query = '{ me { id organization { id } } }';
+    const first = await t.graphql(query, { key: tenant.adminKey });
+    expect(first.body.errors).toBeUndefined();
+    expect(cost(first)).toEqual({
+      requested: 4,
+      actual: 4,
+      limit: 10,
+      remaining: 6,
+      restoreRate: 0.17,
+      resetSeconds: 60,
+    });
+    expect(first.headers.get('x-ratelimit-limit')).toBe('10');
+    expect(first.headers.get('x-ratelimit-remaining')).toBe('6');
+    expect(first.headers.get('x-ratelimit-reset')).toBe('60');
+
+    const second = await t.graphql(query, { key: tenant.adminKey });
+    expect(cost(second)).toMatchObject({ requested: 4, remaining: 2 });
+
+    now += 30_000;
+    const refused = await t.graphql(query, { key: tenant.adminKey });
+    expect(refused.status).toBe(429);
+    expect(refused.body.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+    expect(refused.body.data).toBeUndefined();
+    expect(cost(refused)).toMatchObject({ requested: 4, actual: 0, remaining: 2 });
+    expect(refused.headers.get('x-ratelimit-remaining')).toBe('2');
+    expect(refused.headers.get('x-ratelimit-reset')).toBe('30');
+    expect(refused.headers.get('retry-after')).toBe('30');
+
+    // A cheaper request still fits the points left.
+    const cheap = await t.graphql('{ me { id } }', { key: tenant.adminKey });
+    expect(cost(cheap)).toMatchObject({ requested: 2, remaining: 0 });
+
+    now += 30_000;
+    const restored = await t.graphql(query, { key: tenant.adminKey });
+    expect(restored.body.errors).toBeUndefined();
+    expect(cost(restored)).toMatchObject({ requested: 4, remaining: 6 });
+  });
+
+  it('keeps a budget per caller: another key starts whole', async () => {
+    const other = await createTenant(t.prisma, 'points-other');
+    const response = await t.graphql('{ me { id } }', { key: other.adminKey });
+    expect(cost(response)).toMatchObject({ requested: 2, remaining: 8 });
+  });
+
+  it('gives a signed-in user one budget across their sessions, and anonymous requests none', async () => {
+    await createPerson(t.prisma, tenant.organizationId, 'pat@points.test', 'correct horse battery');
+    const first = sessionHeaders(await signIn(t, 'pat@points.test', 'correct horse battery'));
+    const second = sessionHeaders(await signIn(t, 'pat@points.test', 'correct horse battery'));
+    const query = '{ organization { id } }';
+    expect(cost(await t.graphql(query, { headers: first }))).toMatchObject({ requested: 2, remaining: 8 });
+    expect(cost(await t.graphql(query, { headers: second }))).toMatchObject({ requested: 2, remaining: 6 });
+    const anonymous = await t.graphql('{ version }');
+    expect(cost(anonymous)).toBeUndefined();
+    expect(anonymous.headers.get('x-ratelimit-limit')).toBeNull();
+  });
+});
