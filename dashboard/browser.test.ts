@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiServer } from '../api/server.ts';
+import { withoutCost } from '../api/test-support.ts';
 import { createClient } from '../client/client.ts';
 import {
   AcceptInvitationDocument,
@@ -548,7 +549,10 @@ describe('a public website, read anonymously', () => {
     const expected = [...visitors.keys()].filter((code) => drawn.includes(code)).sort();
     expect(expected.length).toBeGreaterThan(0);
     const shaded = map.locator('path.has-value');
-    expect(await shaded.evaluateAll((paths) => paths.map((p) => p.getAttribute('data-code')).sort())).toEqual(expected);
+    // The map follows the panel's answer for this view (the previous test's filter may still be leaving).
+    await poll(() => shaded.evaluateAll((paths) => paths.map((p) => p.getAttribute('data-code')).sort())).toEqual(
+      expected,
+    );
     const top = expected.reduce((a, b) => ((visitors.get(b) ?? 0) > (visitors.get(a) ?? 0) ? b : a));
     expect(await map.locator(`path[data-code="${top}"]`).getAttribute('fill-opacity')).toBe('1.000');
     expect(await map.locator(`path[data-code="${top}"] title`).textContent()).toBe(
@@ -997,7 +1001,8 @@ describe('a share link', () => {
     const missing = await read('does-not-exist');
     expect(missing.body.errors[0].extensions.code).toBe('NOT_FOUND');
     // The first website is public, yet a share link of another reads nothing of it.
-    expect(await read(siteId)).toEqual(missing);
+    // (Each answer's cost differs: compare all but extensions.cost.)
+    expect(withoutCost((await read(siteId)).body)).toEqual(withoutCost(missing.body));
     expect((await read(otherSiteId)).body.data.website.id).toBe(otherSiteId);
     // Nor the visits of its own website.
     const visits = await sharer(link.token)
