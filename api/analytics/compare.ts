@@ -45,6 +45,12 @@ function wholeLocalDays({ from, to, timezone }: DateRange): number | null {
 /** The comparison range of `range` (BAD input: InvalidRangeError). */
 export function comparisonRange(range: DateRange, compare: CompareInput = { period: 'PREVIOUS_PERIOD' }): DateRange {
   const { timezone } = range;
+  // Both ends moved by the same local shift.
+  const shifted = (by: { days?: number; years?: number }): DateRange => ({
+    from: shiftLocal(range.from, timezone, by),
+    to: shiftLocal(range.to, timezone, by),
+    timezone,
+  });
   let result: DateRange;
   switch (compare.period) {
     case 'CUSTOM':
@@ -54,17 +60,7 @@ export function comparisonRange(range: DateRange, compare: CompareInput = { peri
     case 'YEAR_OVER_YEAR':
       if (compare.range) throw new InvalidRangeError('Only a CUSTOM comparison takes a range');
       // 52 weeks back faces each day with the same weekday; otherwise the same dates a year before.
-      result = compare.matchDayOfWeek
-        ? {
-            from: shiftLocal(range.from, timezone, { days: -364 }),
-            to: shiftLocal(range.to, timezone, { days: -364 }),
-            timezone,
-          }
-        : {
-            from: shiftLocal(range.from, timezone, { years: -1 }),
-            to: shiftLocal(range.to, timezone, { years: -1 }),
-            timezone,
-          };
+      result = shifted(compare.matchDayOfWeek ? { days: -364 } : { years: -1 });
       break;
     case 'PREVIOUS_PERIOD': {
       if (compare.range) throw new InvalidRangeError('Only a CUSTOM comparison takes a range');
@@ -77,11 +73,7 @@ export function comparisonRange(range: DateRange, compare: CompareInput = { peri
       } else {
         // As many local days just before; whole weeks before to match weekdays.
         const back = compare.matchDayOfWeek ? Math.ceil(days / 7) * 7 : days;
-        result = {
-          from: shiftLocal(range.from, timezone, { days: -back }),
-          to: shiftLocal(range.to, timezone, { days: -back }),
-          timezone,
-        };
+        result = shifted({ days: -back });
       }
       break;
     }

@@ -38,7 +38,7 @@ import {
   REVENUE_GROUPS,
   VITAL_DIMENSIONS,
 } from '../analytics/queries.ts';
-import { type DateRange, InvalidRangeError, PRESETS, resolveRange } from '../analytics/range.ts';
+import { type DateRange, InvalidRangeError, PRESETS, type RangeInput, resolveRange } from '../analytics/range.ts';
 import { assertBuckets, INTERVALS } from '../analytics/time.ts';
 import { type Auth, can, ownsWebsite, readsPublicDashboard, visibleSegments } from '../auth.ts';
 import { builder } from '../builder.ts';
@@ -333,21 +333,26 @@ export function parseFilterTree(input: unknown, goals: GoalLookup): FilterNode {
 }
 
 /** Parse stage: GraphQL inputs → a checked range and filter AST, or BAD_USER_INPUT. */
+/** A DateRangeInput as GraphQL gives it. */
+type RangeArg = { preset?: string | null; from?: string | null; to?: string | null; timezone?: string | null };
+/** A DateRangeInput → what resolveRange reads (GraphQL's nulls as absent). */
+const rangeInputOf = (range: RangeArg): RangeInput => ({
+  preset: (range.preset ?? undefined) as RangeInput['preset'],
+  from: range.from ?? undefined,
+  to: range.to ?? undefined,
+  timezone: range.timezone ?? undefined,
+});
+
 function parseScope(
   websiteId: string,
-  range: { preset?: string | null; from?: string | null; to?: string | null; timezone?: string | null },
+  range: RangeArg,
   filters: LeafShape[],
   filter?: FilterTreeShape | null,
   goals: GoalLookup = () => undefined,
 ): AnalyticsScope {
   let at = 'range';
   try {
-    const resolved = resolveRange({
-      preset: (range.preset ?? undefined) as (typeof PRESETS)[number] | undefined,
-      from: range.from ?? undefined,
-      to: range.to ?? undefined,
-      timezone: range.timezone ?? undefined,
-    });
+    const resolved = resolveRange(rangeInputOf(range));
     at = 'filters';
     const list = filters.map(leafOf);
     checkFilters(list); // validates every filter now, before any query runs
@@ -1076,14 +1081,7 @@ function parseComparison(
     return comparisonRange(range, {
       period: compare.period,
       matchDayOfWeek: compare.matchDayOfWeek ?? false,
-      range: custom
-        ? {
-            preset: (custom.preset ?? undefined) as (typeof PRESETS)[number] | undefined,
-            from: custom.from ?? undefined,
-            to: custom.to ?? undefined,
-            timezone: custom.timezone ?? range.timezone,
-          }
-        : undefined,
+      range: custom ? rangeInputOf({ ...custom, timezone: custom.timezone ?? range.timezone }) : undefined,
     });
   } catch (error) {
     if (error instanceof InvalidRangeError) throw InputError.at(['compare'], error.message);
@@ -1091,15 +1089,8 @@ function parseComparison(
   }
 }
 
-type RangeArg = { preset?: string | null; from?: string | null; to?: string | null; timezone?: string | null };
-
 /** Range input → checked range (BAD_USER_INPUT otherwise), for the stats of links and monitors. */
-function parseRange(range: {
-  preset?: string | null;
-  from?: string | null;
-  to?: string | null;
-  timezone?: string | null;
-}) {
+function parseRange(range: RangeArg) {
   return parseScope('', range, []).range;
 }
 

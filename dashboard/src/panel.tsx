@@ -37,9 +37,11 @@ export interface PanelProps<R> {
   footer?: ComponentChildren;
 }
 
+/** The API refused this caller (anonymous, or not a member): what members alone may see. */
+export const refusedToCaller = (error: unknown) => ['UNAUTHENTICATED', 'FORBIDDEN'].includes(errorCode(error) ?? '');
+
 export function Message({ state, empty }: { state: QueryState<unknown>; empty: boolean }) {
-  const code = errorCode(state.error);
-  if (code === 'UNAUTHENTICATED' || code === 'FORBIDDEN') return <p class="message">Members only.</p>;
+  if (refusedToCaller(state.error)) return <p class="message">Members only.</p>;
   if (state.error) return <p class="message error">{state.error.message}</p>;
   if (state.loading && empty) return <p class="message">Loading…</p>;
   if (empty) return <p class="message">No data for this range.</p>;

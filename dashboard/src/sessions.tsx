@@ -7,9 +7,9 @@ import {
   DashboardSessionTimelineDocument,
   type DateRangeInput,
 } from '../../client/generated/graphql.ts';
-import { errorCode, useQuery } from './api.ts';
+import { useQuery } from './api.ts';
 import { countryName, formatDuration, formatInt } from './format.ts';
-import { Message, Panel } from './panel.tsx';
+import { Message, Panel, refusedToCaller } from './panel.tsx';
 
 interface Props {
   id: string;
@@ -23,8 +23,7 @@ interface Props {
 export function SessionsPanel({ id, range, filters, timezone, ready }: Props) {
   const [open, setOpen] = useState<string | null>(null);
   const state = useQuery(DashboardSessionsDocument, { id, range, filters, first: 20 }, { wait: !ready });
-  const code = errorCode(state.error);
-  if (code === 'FORBIDDEN' || code === 'UNAUTHENTICATED') return null;
+  if (refusedToCaller(state.error)) return null;
   const time = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: timezone });
   const rows = state.data?.website.analytics.sessions;
   const chosen = rows?.find((row) => row.id === open);

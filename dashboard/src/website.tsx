@@ -32,7 +32,7 @@ import { RangeControls } from './controls.tsx';
 import { countryName, formatChange, formatDuration, formatInt, formatNumber, formatPercent } from './format.ts';
 import { navigate, useLocation } from './location.ts';
 import type { MapProps, WorldMap } from './map.tsx';
-import { type Column, Message, Panel } from './panel.tsx';
+import { type Column, Message, Panel, refusedToCaller } from './panel.tsx';
 import { SessionsPanel } from './sessions.tsx';
 import { type Filter, filterInputs, rangeInput, searchOf, type View, viewOf, withView } from './view.ts';
 
@@ -863,7 +863,7 @@ function RetentionPanel({ scope }: { scope: Scope }) {
 }
 
 /** Organization-wide panels are for members: a public or shared view leaves them out. */
-const memberOnly = (error: unknown) => ['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND'].includes(errorCode(error) ?? '');
+const memberOnly = (error: unknown) => refusedToCaller(error) || errorCode(error) === 'NOT_FOUND';
 
 function MonitorsPanel({ scope }: { scope: Scope }) {
   const state = useQuery(DashboardMonitorsDocument, { range: scope.range }, { wait: !scope.ready });
