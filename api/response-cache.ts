@@ -125,9 +125,10 @@ class AnswerStore implements Cache {
 /**
  * Serves an analytics-only query (readsOnlyAnalytics) again to the same caller for
  * `settings.ttlMs`, with @envelop/response-cache, the engine of graphql-yoga's response-cache
- * plugin (whose wrapper answers from the cache and to If-None-Match before the context, and so
- * authentication and the point budget, exists). The key is the operation, its variables and
- * sessionOf the authenticated caller; anonymous callers are not cached. Any mutation moves a
+ * plugin. Yoga's wrapper of it is not used: it answers from the cache, and If-None-Match with
+ * 304, before the context exists, so before authentication and the point budget; here a hit is
+ * served at execution, after both. The key is the operation, its variables and sessionOf the
+ * authenticated caller; anonymous callers are not cached. Any mutation moves a
  * generation that is part of every key, so no answer computed before it (goals, funnels,
  * segments, timezone, erasure, deleted websites…) is served after it. Answers with errors are
  * not kept. `extensions.responseCache` says whether an answer was a hit.
