@@ -88,7 +88,7 @@ afterAll(() => t?.close());
 
 describe('response cache', () => {
   it('serves an answer again within the TTL without reading ClickHouse, and afresh after it', async () => {
-    now += TTL_MS;
+    now += TTL_MS + 1; // every earlier answer expired
     const first = await graphql({ key: t.apiKey }, summary(t.siteId));
     expect(visitors(first)).toBe(2);
     expect(cacheOf(first)).toEqual({ hit: false, didCache: true, ttl: TTL_MS });
@@ -111,7 +111,7 @@ describe('response cache', () => {
   });
 
   it('never answers one organization with the other’s answer, for the same query text', async () => {
-    now += TTL_MS;
+    now += TTL_MS + 1; // every earlier answer expired
     const mine = summary(t.siteId);
     const theirs = summary(other.websiteId);
     for (let round = 0; round < 2; round++) {
@@ -149,7 +149,7 @@ describe('response cache', () => {
   });
 
   it('answers afresh after any mutation: a goal changed, a website renamed in another organization', async () => {
-    now += TTL_MS;
+    now += TTL_MS + 1; // every earlier answer expired
     const created = await graphql(
       { key: t.apiKey },
       `mutation { createGoal(websiteId: "${t.siteId}", input: { name: "paid", type: PAGE_VIEW, target: "/pricing" }) {
@@ -181,7 +181,7 @@ describe('response cache', () => {
   });
 
   it('keeps a share link’s and a segment’s answers apart from every other caller’s', async () => {
-    now += TTL_MS;
+    now += TTL_MS + 1; // every earlier answer expired
     const created = await graphql(
       { key: t.apiKey },
       `mutation { createSegment(websiteId: "${t.siteId}", input: { name: "pricing", filter: { field: PATH, op: IS, value: ["/pricing"] } }) {
@@ -208,7 +208,7 @@ describe('response cache', () => {
   });
 
   it('charges a cached answer in full and reports that request’s own cost', async () => {
-    now += TTL_MS;
+    now += TTL_MS + 1; // every earlier answer expired
     const key = await issueKey(t.prisma, t.organizationId, ['READ_ANALYTICS']);
     const miss = await graphql({ key }, summary(t.siteId));
     const hit = await graphql({ key }, summary(t.siteId));
@@ -232,7 +232,7 @@ describe('response cache', () => {
   });
 
   it('keeps no error, no metadata and no live count, and answers If-None-Match in full', async () => {
-    now += TTL_MS;
+    now += TTL_MS + 1; // every earlier answer expired
     // A website that does not exist yet, then does (made behind the API's back: no mutation).
     const id = 'cache-test-late-website';
     const missing = await graphql({ key: t.apiKey }, summary(id));
