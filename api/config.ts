@@ -18,6 +18,14 @@ export const apiEnv = z
     UPTIME_ALLOW_PRIVATE_TARGETS: allowPrivateTargets,
     METRICS_TOKEN: metricsToken,
     TRUST_PROXY: trustProxy,
+    /** How long an analytics answer is served again to the same caller (api/response-cache.ts); 0 turns the cache off. */
+    RESPONSE_CACHE_TTL_MS: z.coerce.number().int().min(0).max(300_000).default(10_000),
+    /** Memory for cached answers. */
+    RESPONSE_CACHE_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .default(64 * 1024 * 1024),
     ...httpEnvFields,
   })
   .superRefine(checkHttpEnv)
@@ -28,6 +36,10 @@ export const apiEnv = z
     metricsToken: env.METRICS_TOKEN,
     /** Proxies trusted for X-Forwarded-For (sign-in rate limits) and X-Forwarded-Proto (Secure cookies). */
     trustProxyHops: env.TRUST_PROXY,
+    responseCache:
+      env.RESPONSE_CACHE_TTL_MS > 0
+        ? { ttlMs: env.RESPONSE_CACHE_TTL_MS, maxBytes: env.RESPONSE_CACHE_MAX_BYTES }
+        : undefined,
   }));
 
 export type ApiConfig = z.output<typeof apiEnv>;

@@ -19,6 +19,7 @@ import { exportRoute } from './export/route.ts';
 import { GRAPHIQL_OPTIONS, renderOfflineGraphiQL } from './graphiql.ts';
 import { apiMetrics } from './metrics.ts';
 import { documentLimits, MAX_REQUEST_BYTES } from './request-limits.ts';
+import { responseCache } from './response-cache.ts';
 import { productRoutes } from './routes.ts';
 import { shareFraming } from './share-links.ts';
 
@@ -96,12 +97,14 @@ function yogaLogger(log: Logger, logged: LoggedErrors) {
 }
 
 /** Settings of the API that come from its configuration (see api/config.ts). */
-export type ApiOptions = Partial<Pick<ApiConfig, 'uptimeAllowPrivateTargets' | 'metricsToken' | 'trustProxyHops'>> & {
+export type ApiOptions = Partial<
+  Pick<ApiConfig, 'uptimeAllowPrivateTargets' | 'metricsToken' | 'trustProxyHops' | 'responseCache'>
+> & {
   /** CLICKHOUSE_CLUSTER (store configuration): erasure deletes ON CLUSTER. */
   clickhouseCluster?: string;
   /** Replaces every caller's complexity point budget (api/cost.ts); tests use a small one. */
   pointBudget?: PointBudget;
-  /** The clock of the point budgets (tests move it to a window's end). */
+  /** The clock of the point budgets and cached answers (tests move it to a window's end). */
   now?: () => number;
 };
 type ApiServerConfig = ApiOptions & Pick<ApiConfig, 'http'>;
@@ -149,6 +152,8 @@ export function createApi(stores: ApiStores, log: Logger, options: ApiOptions = 
       requestErrorCodes(),
       documentLimits(),
       costAccounting(new RateLimiter(options.now), options.pointBudget),
+      // After the point budget: a cached answer is charged, and carries its own request's cost.
+      ...(options.responseCache ? [responseCache(options.responseCache, options.now)] : []),
       productRoutes(),
       exportRoute(stores, limiter, log, trustProxyHops),
       shareFraming(stores.prisma),
