@@ -18,6 +18,7 @@ import { schema } from './executable-schema.ts';
 import { exportRoute } from './export/route.ts';
 import { GRAPHIQL_OPTIONS, renderOfflineGraphiQL } from './graphiql.ts';
 import { apiMetrics } from './metrics.ts';
+import { type PersistedDocuments, persistedOperations } from './persisted-operations.ts';
 import { documentLimits, MAX_REQUEST_BYTES } from './request-limits.ts';
 import { productRoutes } from './routes.ts';
 import { shareFraming } from './share-links.ts';
@@ -103,6 +104,8 @@ export type ApiOptions = Partial<Pick<ApiConfig, 'uptimeAllowPrivateTargets' | '
   pointBudget?: PointBudget;
   /** The clock of the point budgets (tests move it to a window's end). */
   now?: () => number;
+  /** Replaces the persisted operations of client/operations (api/persisted-operations.ts); tests add their own. */
+  persistedDocuments?: PersistedDocuments;
 };
 type ApiServerConfig = ApiOptions & Pick<ApiConfig, 'http'>;
 
@@ -148,6 +151,7 @@ export function createApi(stores: ApiStores, log: Logger, options: ApiOptions = 
       apiMetrics(options.metricsToken),
       requestErrorCodes(),
       documentLimits(),
+      ...persistedOperations(options.persistedDocuments),
       costAccounting(new RateLimiter(options.now), options.pointBudget),
       productRoutes(),
       exportRoute(stores, limiter, log, trustProxyHops),
