@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
-import { Lexer, Source, TokenKind } from 'graphql';
+import { complexityFromQuery } from '@pothos/plugin-complexity';
+import { Lexer, parse, Source, TokenKind } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertRows } from '../clickhouse/client.ts';
 import { runQuery } from '../clickhouse/query.ts';
@@ -13,6 +14,7 @@ import { GROUP_LIMITS } from './analytics/groups.ts';
 import { MAX_RANGE_DAYS } from './analytics/range.ts';
 import { MAX_BUCKETS } from './analytics/time.ts';
 import { QUERY_LIMITS } from './builder.ts';
+import { schema } from './executable-schema.ts';
 import { MAX_EXPORT_ROWS } from './export/tables.ts';
 import { DOCUMENT_LIMITS, MAX_REQUEST_BYTES } from './request-limits.ts';
 import { MAX_CSV_BYTES } from './schema/export.ts';
@@ -235,6 +237,38 @@ describe.each(postgresTargets)('the limits query on $name', (target) => {
       if (name === 'tokens') expect(tokenCount(make(bound))).toBe(bound);
       expect(code(await t.graphql(make(bound), { key: tenant.adminKey })), name).not.toBe('QUERY_TOO_COMPLEX');
       expect(code(await t.graphql(make(bound + 1), { key: tenant.adminKey })), name).toBe('QUERY_TOO_COMPLEX');
+    }
+  });
+
+  it('request: complexity, depth and breadth (as Pothos measures them) are taken, one more is QUERY_TOO_COMPLEX', async () => {
+    const { complexity, depth, breadth } = limits.request;
+    const measure = (query: string) => complexityFromQuery(parse(query), { schema, ctx: {}, variables: {} });
+    // Units of known weight: nested lists multiply (233 points in 8 fields), a flat list less (12 in 3).
+    const goals = 'organization { websites { edges { node { goals { edges { node { id } } } } } } }';
+    const pages = 'limits { pages { field } }';
+    const weighing = (points: number) => {
+      const heavy = Math.floor(points / measure(`{ ${goals} }`).complexity);
+      const rest = points - heavy * measure(`{ ${goals} }`).complexity;
+      const light = Math.floor(rest / measure(`{ ${pages} }`).complexity);
+      const ones = rest - light * measure(`{ ${pages} }`).complexity;
+      return `{ ${`${goals} `.repeat(heavy)}${`${pages} `.repeat(light)}${'version '.repeat(ones)}}`;
+    };
+    const chain = (levels: number) =>
+      `{ website(id: "${tenant.websiteId}") { analytics(${LAST_30}) { ${'comparison { '.repeat(levels - 4)}range { from }${' }'.repeat(levels - 4)} } } }`;
+    const wide = (fields: number) => `{ ${'version '.repeat(fields)}}`;
+    const cases: [keyof ReturnType<typeof measure>, (n: number) => string, number][] = [
+      ['complexity', weighing, complexity],
+      ['depth', chain, depth],
+      ['breadth', wide, breadth],
+    ];
+    for (const [name, make, bound] of cases) {
+      expect(measure(make(bound))[name], name).toBe(bound);
+      expect(measure(make(bound + 1))[name], name).toBe(bound + 1);
+      const within = await t.graphql(make(bound), { key: tenant.adminKey });
+      expect(within.body.errors, name).toBeUndefined();
+      const over = await t.graphql(make(bound + 1), { key: tenant.adminKey });
+      expect(code(over), name).toBe('QUERY_TOO_COMPLEX');
+      expect(over.body.errors?.[0]?.message, name).toContain(name);
     }
   });
 
