@@ -108,7 +108,10 @@ function figures(name: string, description: string, fields: Record<string, Retur
 }
 
 const RangeLimitsRef = figures('RangeLimits', 'Bounds of an analytics range (BAD_USER_INPUT beyond).', {
-  maxDays: int('Longest range, in days (raw tables keep one year, the daily rollup two).', () => MAX_RANGE_DAYS),
+  maxDays: int(
+    'Longest range, in days, whatever the table (`datasets` says how far back each one answers).',
+    () => MAX_RANGE_DAYS,
+  ),
   maxBuckets: int(
     'Most buckets a timeseries (or a time-only `groups`) may fill: range ÷ interval; choose a coarser interval beyond.',
     () => MAX_BUCKETS,
