@@ -288,7 +288,7 @@ describe.each(postgresTargets)('the limits query on $name', (target) => {
     expect(rows.map((row) => row.path)).toEqual(['/kept']);
   });
 
-  it('export: a csv answer within csvBytes is given, a larger one is RESULT_TOO_LARGE naming the bound', async () => {
+  it('export and responses: a csv within csvBytes and a response within responseBytes are given, larger ones refused', async () => {
     const { csvBytes } = limits.export;
     // Rows of ~265 bytes (a 246-character path and the figures): 7,000 are under the bound, 9,500 over it.
     const at = new Date(Date.now() - DAY).toISOString().replace('T', ' ').slice(0, 19);
@@ -304,6 +304,19 @@ describe.each(postgresTargets)('the limits query on $name', (target) => {
     const over = await ask(9_500);
     expect(code(over)).toBe('RESULT_TOO_LARGE');
     expect(over.body.errors?.[0]?.extensions?.limit).toBe(csvBytes);
+
+    // The same rows make responses on either side of responseBytes (JSON characters).
+    const { responseBytes } = limits.request;
+    const large = await analytics(LAST_30, 'a: csv(table: PAGES, first: 7000) b: csv(table: PAGES, first: 7000)');
+    expect(large.body.errors).toBeUndefined();
+    expect(JSON.stringify(large.body).length).toBeLessThanOrEqual(responseBytes);
+    const larger = await analytics(
+      LAST_30,
+      'a: csv(table: PAGES, first: 7000) b: csv(table: PAGES, first: 7000) c: csv(table: PAGES, first: 1500)',
+    );
+    expect(JSON.stringify(larger.body).length).toBeLessThan(1000);
+    expect(code(larger)).toBe('QUERY_TOO_COMPLEX');
+    expect(larger.body.errors?.[0]?.message).toContain(String(responseBytes));
   });
 
   describe('over a socket', () => {
