@@ -24,4 +24,20 @@ export interface Context {
   uptimeAllowPrivateTargets: boolean;
   /** The ClickHouse cluster (CLICKHOUSE_CLUSTER), for statements that must run ON CLUSTER. */
   clickhouseCluster: string | undefined;
+  /** What this operation was charged (api/cost.ts), set before it runs; unset when the caller has no point budget. */
+  cost?: RequestCost;
+}
+
+/** What a request cost and what is left, as clients see it (extensions.cost and the headers). */
+export interface RequestCost {
+  /** Complexity of the operation, computed before it ran (the points charged). */
+  requested: number;
+  /** Points actually charged (the requested ones; 0 when refused). */
+  actual: number;
+  limit: number;
+  remaining: number;
+  /** Points restored per second (the whole budget per window). */
+  restoreRate: number;
+  /** Seconds until the budget is restored whole. */
+  resetSeconds: number;
 }

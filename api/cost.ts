@@ -5,7 +5,7 @@ import { DEFAULT_POINT_BUDGET, keyPointBudget } from '../prisma/api-key-access.t
 import type { RateLimiter } from '../runtime/rate-limit.ts';
 import type { Auth } from './auth.ts';
 import { QUERY_LIMITS } from './builder.ts';
-import type { Context } from './context.ts';
+import type { Context, RequestCost } from './context.ts';
 import { RateLimitedError } from './errors.ts';
 import { schema } from './executable-schema.ts';
 
@@ -13,20 +13,6 @@ import { schema } from './executable-schema.ts';
 export interface PointBudget {
   max: number;
   windowMs: number;
-}
-
-/** What a request cost and what is left, as clients see it (extensions.cost and the headers). */
-export interface RequestCost {
-  /** Complexity of the operation, computed before it ran (the points charged). */
-  requested: number;
-  /** Points actually charged (the requested ones; 0 when refused). */
-  actual: number;
-  limit: number;
-  remaining: number;
-  /** Points restored per second (the whole budget per window). */
-  restoreRate: number;
-  /** Seconds until the budget is restored whole. */
-  resetSeconds: number;
 }
 
 /** The operation's complexity, or null when execution will refuse it anyway (left to report why). */
@@ -64,7 +50,7 @@ function budgetOf(auth: Auth | null, fixed?: PointBudget): { id: string; budget:
 export function costAccounting(limiter: RateLimiter, budget?: PointBudget): Plugin<Context> {
   const costs = new WeakMap<Request, RequestCost>();
   return {
-    onExecute({ args, setResultAndStopExecution }) {
+    onExecute({ args, setResultAndStopExecution, extendContext }) {
       const context = args.contextValue as Context & { request: Request };
       const owner = budgetOf(context.auth, budget);
       if (!owner) return;
@@ -84,6 +70,8 @@ export function costAccounting(limiter: RateLimiter, budget?: PointBudget): Plug
         resetSeconds,
       };
       costs.set(context.request, cost);
+      // Resolvers see it too (the `limits` query's budget).
+      extendContext({ cost });
       if (!decision.allowed) {
         const message = `Query cost ${complexity} exceeds the ${decision.remaining} points left of ${max}`;
         setResultAndStopExecution({ errors: [new RateLimitedError(resetSeconds, message)], extensions: { cost } });

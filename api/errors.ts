@@ -128,3 +128,21 @@ export class ResultTooLargeError extends ApiError {
     super(message, 'RESULT_TOO_LARGE', { limit });
   }
 }
+
+/** A key set to persisted-only sent a query text: only operations sent by hash run for it (HTTP 403). */
+export class PersistedQueryOnlyError extends ApiError {
+  constructor() {
+    super(
+      'This API key runs persisted operations only: send extensions.persistedQuery.sha256Hash instead of a query text.',
+      'PERSISTED_QUERY_ONLY',
+      { http: { status: 403 } },
+    );
+  }
+}
+
+/** The hash names no persisted operation of this API (HTTP 400); nothing ran. */
+export class PersistedQueryNotFoundError extends ApiError {
+  constructor() {
+    super('No persisted operation has this hash.', 'PERSISTED_QUERY_NOT_FOUND', { http: { status: 400 } });
+  }
+}

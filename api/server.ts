@@ -18,6 +18,7 @@ import { schema } from './executable-schema.ts';
 import { exportRoute } from './export/route.ts';
 import { GRAPHIQL_OPTIONS, renderOfflineGraphiQL } from './graphiql.ts';
 import { apiMetrics } from './metrics.ts';
+import { type PersistedDocuments, persistedOperations } from './persisted-operations.ts';
 import { documentLimits, MAX_REQUEST_BYTES } from './request-limits.ts';
 import { responseCache } from './response-cache.ts';
 import { productRoutes } from './routes.ts';
@@ -106,6 +107,8 @@ export type ApiOptions = Partial<
   pointBudget?: PointBudget;
   /** The clock of the point budgets and cached answers (tests move it to a window's end). */
   now?: () => number;
+  /** Replaces the persisted operations of client/operations (api/persisted-operations.ts); tests add their own. */
+  persistedDocuments?: PersistedDocuments;
 };
 type ApiServerConfig = ApiOptions & Pick<ApiConfig, 'http'>;
 
@@ -151,6 +154,7 @@ export function createApi(stores: ApiStores, log: Logger, options: ApiOptions = 
       apiMetrics(options.metricsToken),
       requestErrorCodes(),
       documentLimits(),
+      ...persistedOperations(options.persistedDocuments),
       costAccounting(new RateLimiter(options.now), options.pointBudget),
       // After the point budget: a cached answer is charged, and carries its own request's cost.
       ...(options.responseCache ? [responseCache(options.responseCache, options.now)] : []),

@@ -293,7 +293,12 @@ async function open(path: string, options: { viewport?: { width: number; height:
       product.blocked.push(request.url());
       return route.abort('blockedbyclient');
     }
-    if (new URL(request.url()).pathname === '/graphql') product.graphqlHeaders.push(request.headers());
+    if (new URL(request.url()).pathname === '/graphql') {
+      product.graphqlHeaders.push(request.headers());
+      // The dashboard sends persisted operations (their hashes), never a query text.
+      const text = (request.postDataJSON() as { query?: unknown } | null)?.query;
+      if (text) product.problems.push(`query text sent: ${String(text).slice(0, 80)}`);
+    }
     return route.continue();
   });
   const page = await context.newPage();

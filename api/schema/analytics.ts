@@ -35,6 +35,7 @@ import {
   COSTLY_FIGURES,
   LINK_DIMENSIONS,
   type LinkDimension,
+  MAX_BREAKDOWN_ROWS,
   REVENUE_GROUPS,
   VITAL_DIMENSIONS,
 } from '../analytics/queries.ts';
@@ -368,6 +369,21 @@ function parseScope(
 
 /** A row count or offset argument: 0 to `max`. */
 const count = (max: number) => z.number().int().min(0).max(max);
+
+/**
+ * Page sizes of WebsiteAnalytics's lists: the most rows `first` may ask for and `offset` may skip
+ * (BAD_USER_INPUT beyond). Read by the arguments below and by the `limits` query.
+ */
+export const PAGE_LIMITS = {
+  breakdown: { first: MAX_BREAKDOWN_ROWS, offset: 100_000 },
+  entryPages: { first: MAX_BREAKDOWN_ROWS },
+  exitPages: { first: MAX_BREAKDOWN_ROWS },
+  errorsByPage: { first: MAX_BREAKDOWN_ROWS },
+  errors: { first: MAX_BREAKDOWN_ROWS },
+  recentErrors: { first: 100 },
+  sessions: { first: MAX_BREAKDOWN_ROWS, offset: 100_000 },
+  journeys: { first: MAX_BREAKDOWN_ROWS },
+} as const;
 
 const ResolvedRange = builder.objectRef<DateRange>('ResolvedRange').implement({
   description: 'The range analytics covered, as UTC instants.',
@@ -768,8 +784,16 @@ Analytics.implement({
       args: {
         dimension: t.arg({ type: DimensionRef, required: true, description: 'Group by.' }),
         sort: t.arg({ type: SortRef, defaultValue: 'VISITORS', description: 'Order.' }),
-        first: t.arg.int({ defaultValue: 10, validate: count(1000), description: 'Rows (≤ 1000).' }),
-        offset: t.arg.int({ defaultValue: 0, validate: count(100_000), description: 'Rows to skip.' }),
+        first: t.arg.int({
+          defaultValue: 10,
+          validate: count(PAGE_LIMITS.breakdown.first),
+          description: `Rows (≤ ${PAGE_LIMITS.breakdown.first}).`,
+        }),
+        offset: t.arg.int({
+          defaultValue: 0,
+          validate: count(PAGE_LIMITS.breakdown.offset),
+          description: `Rows to skip (≤ ${PAGE_LIMITS.breakdown.offset}).`,
+        }),
       },
       resolve: async (s, args, ctx, info) => {
         if (!DIMENSIONS[args.dimension].group) throw InputError.at(['dimension'], `${args.dimension} does not group`);
@@ -812,13 +836,25 @@ Analytics.implement({
     entryPages: t.field({
       type: [EntryExit],
       description: 'Pages sessions start on.',
-      args: { first: t.arg.int({ defaultValue: 10, validate: count(1000), description: 'Rows (≤ 1000).' }) },
+      args: {
+        first: t.arg.int({
+          defaultValue: 10,
+          validate: count(PAGE_LIMITS.entryPages.first),
+          description: `Rows (≤ ${PAGE_LIMITS.entryPages.first}).`,
+        }),
+      },
       resolve: (s, { first }, ctx) => ctx.analytics.entryExit.load({ ...s, which: 'ENTRY', limit: first ?? 10 }),
     }),
     exitPages: t.field({
       type: [EntryExit],
       description: 'Pages sessions end on.',
-      args: { first: t.arg.int({ defaultValue: 10, validate: count(1000), description: 'Rows (≤ 1000).' }) },
+      args: {
+        first: t.arg.int({
+          defaultValue: 10,
+          validate: count(PAGE_LIMITS.exitPages.first),
+          description: `Rows (≤ ${PAGE_LIMITS.exitPages.first}).`,
+        }),
+      },
       resolve: (s, { first }, ctx) => ctx.analytics.entryExit.load({ ...s, which: 'EXIT', limit: first ?? 10 }),
     }),
     vitals: t.field({
@@ -851,7 +887,13 @@ Analytics.implement({
     errorsByPage: t.field({
       type: [ErrorPage],
       description: 'Pages with the most errors.',
-      args: { first: t.arg.int({ defaultValue: 10, validate: count(1000), description: 'Pages (≤ 1000).' }) },
+      args: {
+        first: t.arg.int({
+          defaultValue: 10,
+          validate: count(PAGE_LIMITS.errorsByPage.first),
+          description: `Pages (≤ ${PAGE_LIMITS.errorsByPage.first}).`,
+        }),
+      },
       resolve: (s, { first }, ctx) => ctx.analytics.errorsByPage.load({ ...s, limit: first ?? 10 }),
     }),
     errors: t.field({
@@ -859,7 +901,11 @@ Analytics.implement({
       description: 'Errors grouped by type and message, most frequent first.',
       args: {
         search: t.arg.string({ required: false, description: 'Message substring (case-insensitive).' }),
-        first: t.arg.int({ defaultValue: 20, validate: count(1000), description: 'Groups (≤ 1000).' }),
+        first: t.arg.int({
+          defaultValue: 20,
+          validate: count(PAGE_LIMITS.errors.first),
+          description: `Groups (≤ ${PAGE_LIMITS.errors.first}).`,
+        }),
       },
       resolve: (s, { search, first }, ctx) =>
         ctx.analytics.errorGroups.load({
@@ -874,7 +920,11 @@ Analytics.implement({
       description: 'The latest errors with their stacks (owners only: not on public dashboards).',
       args: {
         search: t.arg.string({ required: false, description: 'Message substring (case-insensitive).' }),
-        first: t.arg.int({ defaultValue: 20, validate: count(100), description: 'Errors (≤ 100).' }),
+        first: t.arg.int({
+          defaultValue: 20,
+          validate: count(PAGE_LIMITS.recentErrors.first),
+          description: `Errors (≤ ${PAGE_LIMITS.recentErrors.first}).`,
+        }),
       },
       resolve: (s, { search, first }, ctx) =>
         ctx.analytics.recentErrors.load({
@@ -900,8 +950,16 @@ Analytics.implement({
       authScopes: (scope) => scope.owner === true,
       description: 'Sessions, newest first (owners only: not on public dashboards).',
       args: {
-        first: t.arg.int({ defaultValue: 20, validate: count(1000), description: 'Sessions (≤ 1000).' }),
-        offset: t.arg.int({ defaultValue: 0, validate: count(100_000), description: 'Sessions to skip.' }),
+        first: t.arg.int({
+          defaultValue: 20,
+          validate: count(PAGE_LIMITS.sessions.first),
+          description: `Sessions (≤ ${PAGE_LIMITS.sessions.first}).`,
+        }),
+        offset: t.arg.int({
+          defaultValue: 0,
+          validate: count(PAGE_LIMITS.sessions.offset),
+          description: `Sessions to skip (≤ ${PAGE_LIMITS.sessions.offset}).`,
+        }),
       },
       resolve: (s, { first, offset }, ctx) =>
         ctx.analytics.sessions.load({
@@ -921,7 +979,13 @@ Analytics.implement({
     journeys: t.field({
       type: [PageTransition],
       description: 'The most common moves from one page to the next.',
-      args: { first: t.arg.int({ defaultValue: 20, validate: count(1000), description: 'Transitions (≤ 1000).' }) },
+      args: {
+        first: t.arg.int({
+          defaultValue: 20,
+          validate: count(PAGE_LIMITS.journeys.first),
+          description: `Transitions (≤ ${PAGE_LIMITS.journeys.first}).`,
+        }),
+      },
       resolve: (s, { first }, ctx) => ctx.analytics.transitions.load({ ...s, limit: first ?? 20 }),
     }),
     goals: t.field({

@@ -34,6 +34,10 @@ const ApiKeyTypeRef = builder.enumType('ApiKeyType', {
   } satisfies Record<ApiKeyType, { description: string }>,
 });
 
+const PERSISTED_ONLY =
+  'Runs persisted operations only (sent by hash, README "Persisted operations"): a query text sent with this key ' +
+  'is refused with PERSISTED_QUERY_ONLY (HTTP 403) and does not run.';
+
 const ApiKeyRef = builder.prismaObject('ApiKey', {
   description:
     'An API key. The secret itself is shown once, when the key is created or rotated; only its hash is kept.',
@@ -84,6 +88,7 @@ const ApiKeyRef = builder.prismaObject('ApiKey', {
       nullable: true,
       description: 'Rate-limit window in milliseconds.',
     }),
+    persistedOnly: t.exposeBoolean('persistedOnly', { description: PERSISTED_ONLY }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was created.' }),
   }),
 });
@@ -138,6 +143,7 @@ const CreateApiKeyInput = builder.inputType('CreateApiKeyInput', {
       validate: z.number().int().min(1000).max(86_400_000),
       description: 'Window in milliseconds (1 s to 1 day).',
     }),
+    persistedOnly: t.boolean({ defaultValue: false, description: `${PERSISTED_ONLY} Default false.` }),
   }),
 });
 
@@ -181,6 +187,7 @@ builder.mutationFields((t) => ({
           expiresAt: input.expiresAt,
           rateLimitMax: input.rateLimitMax,
           rateLimitTimeWindow: input.rateLimitTimeWindow,
+          persistedOnly: input.persistedOnly ?? false,
         },
       });
       return { apiKey, secret: key };

@@ -18,3 +18,4 @@ import './auth.ts';
 import './share-links.ts';
 import './segments.ts';
 import './export.ts';
+import './limits.ts';

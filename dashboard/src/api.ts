@@ -1,5 +1,6 @@
 // The dashboard's one way to the API: the typed client (client/client.ts) over `/graphql` with
 // the session cookie, the CSRF header cookie sessions need, and a share link's token on share pages.
+// It sends persisted operations: each document's hash, never its text (README "Persisted operations").
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { useEffect, useState } from 'preact/hooks';
 import { createClient, TidemarkError } from '../../client/client.ts';
@@ -21,7 +22,7 @@ function send(input: string, init: RequestInit): Promise<Response> {
   return fetch(input, { ...init, headers, credentials: 'same-origin' });
 }
 
-export const client = createClient({ url: '/graphql', fetch: send });
+export const client = createClient({ url: '/graphql', fetch: send, persisted: true });
 
 export interface QueryState<T> {
   data?: T;
