@@ -9,6 +9,7 @@ import {
   valueFromAST,
 } from 'graphql';
 import { z } from 'zod';
+import { change } from '../analytics/compare.ts';
 import { DIMENSIONS, type Dimension } from '../analytics/dimensions.ts';
 import {
   checkFill,
@@ -107,11 +108,45 @@ const GroupMetrics = builder.objectRef<GroupRow>('AnalyticsGroupMetrics').implem
     ),
 });
 
+const GroupChange = builder.objectRef<GroupRow>('AnalyticsGroupChange').implement({
+  description:
+    'Relative change of each figure from the comparison range, (now − before) ÷ before, for ratios too; null when ' +
+    'the group had no figures then or the figure was null or 0 then.',
+  fields: (t) =>
+    Object.fromEntries(
+      METRIC_NAMES.map((metric: GroupMetric) => [
+        metric,
+        t.float({
+          nullable: true,
+          description: `Change of ${metric}.`,
+          resolve: (row) => change(row.metrics[metric] ?? null, row.comparison?.[metric] ?? null),
+        }),
+      ]),
+    ),
+});
+
 const Group = builder.objectRef<GroupRow>('AnalyticsGroup').implement({
   description: 'One group: its dimension values and its metrics.',
   fields: (t) => ({
     dimensions: t.field({ type: GroupDimensions, description: 'The group keys.', resolve: (row) => row }),
     metrics: t.field({ type: GroupMetrics, description: 'The figures.', resolve: (row) => row }),
+    comparison: t.field({
+      type: GroupMetrics,
+      nullable: true,
+      description:
+        'The same group’s figures over the comparison range (the `compare` argument of analytics; the previous period ' +
+        'by default), with the same filters, in the same query. A time key is paired by position: the i-th bucket of ' +
+        'the range faces the i-th bucket of the comparison (minutes and hours by elapsed time from the first bucket, ' +
+        'days and weeks by local days, months by months). Null when the group had no figures then, past the ' +
+        'comparison’s last bucket, and within `comparison` itself; with time as the only dimension, an empty ' +
+        'comparison bucket has zeros like an empty bucket of the range.',
+      resolve: (row) => (row.comparison ? { values: row.values, metrics: row.comparison } : null),
+    }),
+    change: t.field({
+      type: GroupChange,
+      description: 'Relative change of each figure from `comparison`.',
+      resolve: (row) => row,
+    }),
   }),
 });
 
@@ -167,7 +202,11 @@ const REGISTRY_BY_FIELD = new Map(GROUP_DIMENSIONS.map((d) => [dimensionField(d)
 const TIME_BY_FIELD = new Map(INTERVALS.map((i) => [timeField(i), i]));
 
 /** The parse stage: the selected dimension and metric fields of this groups field. */
-function readSelection(info: GraphQLResolveInfo): { dimensions: GroupDimension[]; metrics: GroupMetric[] } {
+function readSelection(info: GraphQLResolveInfo): {
+  dimensions: GroupDimension[];
+  metrics: GroupMetric[];
+  compared: boolean;
+} {
   const top = fieldsOf(
     info.fieldNodes.map((node) => node.selectionSet),
     info,
@@ -190,13 +229,15 @@ function readSelection(info: GraphQLResolveInfo): { dimensions: GroupDimension[]
       dimensions.push({ kind: 'property', key: typeof key === 'string' ? key : '' });
     }
   }
-  const metrics = under('metrics')
+  // Figures asked for under comparison and change are computed on both sides.
+  const metrics = [...under('metrics'), ...under('comparison'), ...under('change')]
     .map((f) => f.name.value)
     .filter((name): name is GroupMetric => Object.hasOwn(METRICS, name));
   // Distinct: a field selected twice (or a key under two aliases) is one group key.
   return {
     dimensions: [...new Map(dimensions.map((d) => [dimensionId(d), d])).values()],
     metrics: [...new Set(metrics)],
+    compared: top.some((f) => f.name.value === 'comparison' || f.name.value === 'change'),
   };
 }
 
@@ -232,7 +273,7 @@ builder.objectField(Analytics, 'groups', (t) =>
       }),
     },
     resolve: (s, args, ctx, info) => {
-      const { dimensions, metrics } = readSelection(info);
+      const { dimensions, metrics, compared } = readSelection(info);
       const ownerOnlyDimension = dimensions.some(
         (d) => d.kind === 'property' || (d.kind === 'registry' && OWNER_ONLY_DIMENSIONS.has(d.dimension)),
       );
@@ -249,7 +290,20 @@ builder.objectField(Analytics, 'groups', (t) =>
           offset: args.offset ?? 0,
         });
         checkFill(plan, s.range);
-        return ctx.analytics.groups.load({ websiteId: s.websiteId, range: s.range, filters: s.filters, plan });
+        const comparison = compared ? (s.comparison ?? null) : null;
+        try {
+          if (comparison) checkFill(plan, comparison);
+        } catch (error) {
+          if (error instanceof InvalidRangeError) throw InputError.at(['compare'], error.message);
+          throw error;
+        }
+        return ctx.analytics.groups.load({
+          websiteId: s.websiteId,
+          range: s.range,
+          filters: s.filters,
+          plan,
+          comparison,
+        });
       } catch (error) {
         if (error instanceof InvalidGroupsError) throw InputError.at([error.argument], error.message);
         if (error instanceof InvalidRangeError) throw InputError.at(['dimensions'], error.message);
