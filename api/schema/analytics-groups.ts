@@ -20,17 +20,18 @@ import {
   type GroupDimension,
   type GroupMetric,
   type GroupRow,
+  type GroupsPlan,
   InvalidGroupsError,
   METRIC_NAMES,
   METRICS,
   planGroups,
   timeField,
 } from '../analytics/groups.ts';
-import { InvalidRangeError } from '../analytics/range.ts';
+import { type DateRange, InvalidRangeError } from '../analytics/range.ts';
 import { INTERVALS, type Interval } from '../analytics/time.ts';
 import { builder } from '../builder.ts';
 import { InputError } from '../errors.ts';
-import { Analytics, OWNER_ONLY_DIMENSIONS, ownerOnly } from './analytics.ts';
+import { Analytics, type AnalyticsScope, OWNER_ONLY_DIMENSIONS, ownerOnly } from './analytics.ts';
 
 /**
  * WebsiteAnalytics.groups: the dimension fields a client selects inside `dimensions` are the
@@ -156,7 +157,7 @@ const ORDER_FIELDS = [
   ...INTERVALS.map(timeField),
   'property',
 ] as const;
-const OrderRef = builder.enumType('AnalyticsGroupsOrder', {
+export const OrderRef = builder.enumType('AnalyticsGroupsOrder', {
   description:
     'Order of groups by a metric or a selected dimension, ascending or descending (Cloudflare’s `field_ASC` / ' +
     '`field_DESC`). `property_*` orders by the selected property keys in selection order. Nulls come last.',
@@ -198,8 +199,8 @@ function fieldsOf(sets: readonly (SelectionSetNode | undefined)[], info: GraphQL
   return fields;
 }
 
-const REGISTRY_BY_FIELD = new Map(GROUP_DIMENSIONS.map((d) => [dimensionField(d), d]));
-const TIME_BY_FIELD = new Map(INTERVALS.map((i) => [timeField(i), i]));
+export const REGISTRY_BY_FIELD = new Map(GROUP_DIMENSIONS.map((d) => [dimensionField(d), d]));
+export const TIME_BY_FIELD = new Map(INTERVALS.map((i) => [timeField(i), i]));
 
 /** The parse stage: the selected dimension and metric fields of this groups field. */
 function readSelection(info: GraphQLResolveInfo): {
@@ -241,6 +242,50 @@ function readSelection(info: GraphQLResolveInfo): {
   };
 }
 
+/**
+ * The plan stage of a groups request over an analytics scope, with the groups field's refusals:
+ * owner-only dimensions for public readers, BAD_USER_INPUT for a request or a bucket count that
+ * cannot be planned, UNSUPPORTED_GROUPING. `comparison` is the range to pair groups with when
+ * `compared` (null within a comparison itself). The CSV of groups (api/schema/export.ts) plans here too.
+ */
+export function planScopeGroups(
+  s: AnalyticsScope,
+  ctx: { auth?: unknown },
+  request: {
+    dimensions: GroupDimension[];
+    metrics: GroupMetric[];
+    /** AnalyticsGroupsOrder values, e.g. `visitors_DESC`. */
+    orderBy: readonly string[];
+    limit: number;
+    offset: number;
+    compared: boolean;
+  },
+): { plan: GroupsPlan; comparison: DateRange | null } {
+  const ownerOnlyDimension = request.dimensions.some(
+    (d) => d.kind === 'property' || (d.kind === 'registry' && OWNER_ONLY_DIMENSIONS.has(d.dimension)),
+  );
+  if (!s.owner && ownerOnlyDimension) throw ownerOnly(ctx);
+  let at = 'dimensions';
+  try {
+    const plan = planGroups({
+      ...request,
+      orderBy: request.orderBy.map((value) => {
+        const split = value.lastIndexOf('_');
+        return { field: value.slice(0, split), desc: value.slice(split + 1) === 'DESC' };
+      }),
+    });
+    checkFill(plan, s.range);
+    const comparison = request.compared ? (s.comparison ?? null) : null;
+    at = 'compare';
+    if (comparison) checkFill(plan, comparison);
+    return { plan, comparison };
+  } catch (error) {
+    if (error instanceof InvalidGroupsError) throw InputError.at([error.argument], error.message);
+    if (error instanceof InvalidRangeError) throw InputError.at([at], error.message);
+    throw error;
+  }
+}
+
 const bounded = (max: number) => z.number().int().min(0).max(max);
 
 builder.objectField(Analytics, 'groups', (t) =>
@@ -274,41 +319,21 @@ builder.objectField(Analytics, 'groups', (t) =>
     },
     resolve: (s, args, ctx, info) => {
       const { dimensions, metrics, compared } = readSelection(info);
-      const ownerOnlyDimension = dimensions.some(
-        (d) => d.kind === 'property' || (d.kind === 'registry' && OWNER_ONLY_DIMENSIONS.has(d.dimension)),
-      );
-      if (!s.owner && ownerOnlyDimension) throw ownerOnly(ctx);
-      try {
-        const plan = planGroups({
-          dimensions,
-          metrics,
-          orderBy: (args.orderBy ?? []).map((value) => {
-            const split = value.lastIndexOf('_');
-            return { field: value.slice(0, split), desc: value.slice(split + 1) === 'DESC' };
-          }),
-          limit: args.limit ?? 100,
-          offset: args.offset ?? 0,
-        });
-        checkFill(plan, s.range);
-        const comparison = compared ? (s.comparison ?? null) : null;
-        try {
-          if (comparison) checkFill(plan, comparison);
-        } catch (error) {
-          if (error instanceof InvalidRangeError) throw InputError.at(['compare'], error.message);
-          throw error;
-        }
-        return ctx.analytics.groups.load({
-          websiteId: s.websiteId,
-          range: s.range,
-          filters: s.filters,
-          plan,
-          comparison,
-        });
-      } catch (error) {
-        if (error instanceof InvalidGroupsError) throw InputError.at([error.argument], error.message);
-        if (error instanceof InvalidRangeError) throw InputError.at(['dimensions'], error.message);
-        throw error;
-      }
+      const { plan, comparison } = planScopeGroups(s, ctx, {
+        dimensions,
+        metrics,
+        orderBy: args.orderBy ?? [],
+        limit: args.limit ?? 100,
+        offset: args.offset ?? 0,
+        compared,
+      });
+      return ctx.analytics.groups.load({
+        websiteId: s.websiteId,
+        range: s.range,
+        filters: s.filters,
+        plan,
+        comparison,
+      });
     },
   }),
 );
