@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROME_DESKTOP, GEO, startTestIngest, type TestIngest } from '../../ingest/test-support.ts';
 import { csvTable } from '../../runtime/csv.ts';
@@ -113,6 +114,19 @@ describe('groupsCsv', () => {
     expect(header.data.website.analytics.groupsCsv).toBe(
       'visits,bounceRate,comparison.visits,comparison.bounceRate,change.visits,change.bounceRate\r\n8,0.25,,,,\r\n',
     );
+  });
+
+  it('runs the README example', async () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const example = readme.slice(readme.indexOf('### Export')).match(/```graphql\n([\s\S]*?)```/)?.[1] ?? '';
+    const body = await graphql(example.replace('"…"', `"${t.siteId}"`));
+    expect(body.errors).toBeUndefined();
+    const [header, first] = body.data.website.analytics.groupsCsv.split('\r\n');
+    expect(header).toBe(
+      'day,country,visitors,pageviews,comparison.visitors,comparison.pageviews,change.visitors,change.pageviews',
+    );
+    // Every visitor came from London on one day: 8 visitors, 20 page views, none the 30 days before.
+    expect(first).toBe(`${day},GB,8,20,,,,`);
   });
 
   it('refuses what groups refuses, ambiguous keys and more rows than its bound', async () => {
