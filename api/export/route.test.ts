@@ -269,6 +269,14 @@ it('refuses each hostile parameter with a typed error and no file', async () => 
     [{ compare: 'LAST_CENTURY' }, 400, 'BAD_USER_INPUT'],
     [{ compare: JSON.stringify({ period: 'CUSTOM' }) }, 400, 'BAD_USER_INPUT'],
     [{ compare: '{' }, 400, 'BAD_USER_INPUT'],
+    [
+      {
+        interval: 'MINUTE',
+        compare: JSON.stringify({ period: 'CUSTOM', range: { from: '2026-01-01', to: '2026-03-01' } }),
+      },
+      400,
+      'BAD_USER_INPUT',
+    ],
     [{ groups: '[' }, 400, 'BAD_USER_INPUT'],
     [{ groups: JSON.stringify({ dimensions: [{ field: 'path', property: 'plan' }] }) }, 400, 'BAD_USER_INPUT'],
     [{ groups: JSON.stringify({ metrics: ['secrets'] }) }, 400, 'BAD_USER_INPUT'],

@@ -149,11 +149,11 @@ async function exportRequest(
     const { plan } = planScopeGroups(scope, { auth }, { ...query, limit: GROUP_LIMITS.rows, offset: 0 });
     groups = groupsTable(plan, query.metrics, query.compared);
   }
-  return {
-    scope: { ...scope, interval: checkedInterval(scope.range, interval as (typeof INTERVALS)[number]) },
-    compare: args.compare != null,
-    groups,
-  };
+  const compare = args.compare != null;
+  const checked = checkedInterval(scope.range, interval as (typeof INTERVALS)[number]);
+  // The comparison's timeseries file has as many buckets as its own range (a CUSTOM one may be longer).
+  if (compare && scope.comparison) checkedInterval(scope.comparison, checked);
+  return { scope: { ...scope, interval: checked }, compare, groups };
 }
 
 /** A table's CSV, page by page; a fresh loader set per page so nothing read stays cached. */
