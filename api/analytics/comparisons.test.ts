@@ -154,6 +154,70 @@ describe('comparisons', () => {
     ).toEqual(Object.fromEntries([...previous].map(([source, f]) => [source, f.visitors])));
   });
 
+  it('pairs each group with the same keys over the previous period, time buckets by position', async () => {
+    const body =
+      await graphql(`{ website(id: "${t.siteId}") { analytics(range: ${RANGE}, compare: { period: PREVIOUS_PERIOD }) {
+      bySource: groups { dimensions { utmSource } metrics { visitors } comparison { visitors pageviews } change { visitors pageviews } }
+      byDay: groups { dimensions { day } metrics { visitors pageviews } comparison { visitors pageviews } change { visitors } }
+      byDayAndSource: groups(orderBy: [day_ASC]) { dimensions { day utmSource } comparison { visitors pageviews } }
+      comparison { groups { dimensions { utmSource } comparison { visitors } change { visitors } } }
+    } } }`);
+    expect(body.errors).toBeUndefined();
+    const analytics = body.data.website.analytics;
+    const current = bySource(now);
+    const previous = bySource(before);
+    expect(analytics.bySource).toHaveLength(current.size);
+    for (const group of analytics.bySource) {
+      const source = group.dimensions.utmSource;
+      const [is, was] = [current.get(source), previous.get(source)];
+      expect(group, source).toEqual({
+        dimensions: { utmSource: source },
+        metrics: { visitors: is?.visitors },
+        comparison: was ?? null,
+        change: {
+          visitors: change(is?.visitors ?? 0, was?.visitors),
+          pageviews: change(is?.pageviews ?? 0, was?.pageviews),
+        },
+      });
+    }
+    // google: 3 visits now, 1 before (3 pages): +200 % visitors, 6 vs 3 page views.
+    expect(
+      analytics.bySource.find((g: { dimensions: { utmSource: string } }) => g.dimensions.utmSource === 'google'),
+    ).toMatchObject({ comparison: { visitors: 1, pageviews: 3 }, change: { visitors: 2, pageviews: 1 } });
+    // Every day of the range faces the day seven days before it (positions 0…6), empty days as zeros.
+    const daily = (visits: Visit[], days: number[]) => days.map((d) => total(visits.filter((v) => v.daysAgo === d)));
+    const nowDays = [7, 6, 5, 4, 3, 2, 1];
+    expect(analytics.byDay.map((g: { dimensions: { day: string } }) => g.dimensions.day)).toEqual(
+      nowDays.map((d) => `${day(d)}T00:00:00.000Z`),
+    );
+    expect(analytics.byDay.map((g: { metrics: unknown }) => g.metrics)).toEqual(daily(now, nowDays));
+    expect(analytics.byDay.map((g: { comparison: unknown }) => g.comparison)).toEqual(
+      daily(before, [14, 13, 12, 11, 10, 9, 8]),
+    );
+    const beforeDays = daily(before, [14, 13, 12, 11, 10, 9, 8]);
+    expect(analytics.byDay.map((g: { change: { visitors: number | null } }) => g.change.visitors)).toEqual(
+      daily(now, nowDays).map((d, i) => change(d.visitors, beforeDays[i]?.visitors)),
+    );
+    expect(analytics.byDay[2].change.visitors).toBe(-1); // one visit on day 12, none on day 5
+    // Day × source: google on day 2 (position 5) faces google on day 9; day 3 faces day 10 (bing only).
+    expect(
+      analytics.byDayAndSource.map((g: { dimensions: { day: string; utmSource: string }; comparison: unknown }) => [
+        g.dimensions.day.slice(0, 10),
+        g.dimensions.utmSource,
+        g.comparison,
+      ]),
+    ).toEqual([
+      [day(4), 'news', null],
+      [day(3), 'google', null],
+      [day(2), 'google', { visitors: 1, pageviews: 3 }],
+      [day(1), 'google', null],
+    ]);
+    // Within the comparison scope there is nothing to compare with.
+    for (const group of analytics.comparison.groups) {
+      expect(group).toMatchObject({ comparison: null, change: { visitors: null } });
+    }
+  });
+
   it('compares year over year and with a custom range', async () => {
     const yoy =
       await graphql(`{ website(id: "${t.siteId}") { analytics(range: ${RANGE}, compare: { period: YEAR_OVER_YEAR }) {

@@ -410,11 +410,18 @@ describe('groups through ingest and GraphQL equal an independent computation', (
     expect(skipped.data.website.analytics.groups).toHaveLength(uniq(visits.map((x) => x.country)));
   });
 
-  it('the README example runs', async () => {
+  it('the README examples run', async () => {
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-    const example = readme.slice(readme.indexOf('### Groups')).match(/```graphql\n([\s\S]*?)```/)?.[1] ?? '';
-    const { data, errors } = await graphql(example.replace('"…"', `"${t.siteId}"`));
-    expect(errors).toBeUndefined();
-    expect(data.website.analytics.daily.length).toBeGreaterThanOrEqual(30);
+    const start = readme.indexOf('### Groups');
+    const section = readme.slice(start, readme.indexOf('\n### ', start + 1));
+    const examples = [...section.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1] ?? '');
+    expect(examples).toHaveLength(2);
+    const answers = await Promise.all(examples.map((example) => graphql(example.replace('"…"', `"${t.siteId}"`))));
+    for (const { errors } of answers) expect(errors).toBeUndefined();
+    expect(answers[0]?.data.website.analytics.daily.length).toBeGreaterThanOrEqual(30);
+    // The comparison example: every day of the last 7 faces a day of the 7 before.
+    const daily = answers[1]?.data.website.analytics.daily as { comparison: { visitors: number } | null }[];
+    expect(daily).toHaveLength(7);
+    for (const day of daily) expect(day.comparison).not.toBeNull();
   });
 });

@@ -3,7 +3,7 @@ import { UnsupportedGroupingError } from '../errors.ts';
 import { DIMENSION_NAMES, DIMENSIONS, type Dimension, type DimensionDef } from './dimensions.ts';
 import type { DateRange } from './range.ts';
 import { eventsWhere, type Scope, visitRowsSql, visitsSql } from './scope.ts';
-import { assertBuckets, bucketSql, fillBuckets, type Interval } from './time.ts';
+import { assertBuckets, bucketSql, bucketStarts, fillBuckets, type Interval, pairedBucketSql } from './time.ts';
 
 /**
  * Typed groups (`WebsiteAnalytics.groups`): the dimensions a client selects are the GROUP BY, as
@@ -391,13 +391,8 @@ function eventSideSql(scope: Scope, plan: GroupsPlan): Sql {
     ${eventDims.length ? sql`HAVING countIf(${counted}) > 0` : sql``}`;
 }
 
-/**
- * The SQL stage: one query for the whole groups field (for every website of a batch): rows of
- * client_id, k0…kN (the dimension values, time as bucket-start epoch seconds) and one column per
- * metric (null for a ratio without data), ordered and paginated per website, unless every
- * bucket is to be answered (see fill), which the row stage orders and paginates after filling.
- */
-export function groupsSql(scope: Scope, plan: GroupsPlan): Sql {
+/** Rows of client_id, k0…kN and one column per metric (null for a ratio without data), unordered. */
+function groupsBodySql(scope: Scope, plan: GroupsPlan): Sql {
   const sides = new Set(plan.metrics.map((m) => m.side));
   const present = (side: Side) => (side === 'visits' ? sql`v_present` : sql`e_present`);
   const outputs = plan.metrics.map(({ metric, side }) => {
@@ -416,17 +411,57 @@ export function groupsSql(scope: Scope, plan: GroupsPlan): Sql {
       : plan.join === 'left'
         ? sql`(${eventSideSql(scope, plan)}) AS e LEFT JOIN (${visitSideSql(scope, plan)}) AS v ${using}`
         : sql`(${visitSideSql(scope, plan)}) AS v FULL OUTER JOIN (${eventSideSql(scope, plan)}) AS e ${using}`;
-  const orderable = [...KEYS, ...COLUMNS];
-  const order = plan.order.map(
-    (o) => sql`${sql.identifier(o.column, orderable)} ${o.desc ? sql`DESC` : sql`ASC`} NULLS LAST`,
+  return sql`SELECT client_id${n ? sql`, ${keyList(n)}` : sql``}, ${sql.join(outputs, ', ')} FROM ${from}`;
+}
+
+const orderSql = (plan: GroupsPlan) =>
+  sql.join(
+    plan.order.map(
+      (o) => sql`${sql.identifier(o.column, [...KEYS, ...COLUMNS])} ${o.desc ? sql`DESC` : sql`ASC`} NULLS LAST`,
+    ),
+    ', ',
   );
+
+/**
+ * The SQL stage: one query for the whole groups field (for every website of a batch): rows of
+ * client_id, k0…kN (the dimension values, time as bucket-start epoch seconds) and one column per
+ * metric (null for a ratio without data), ordered and paginated per website, unless every
+ * bucket is to be answered (see fill), which the row stage orders and paginates after filling.
+ */
+export function groupsSql(scope: Scope, plan: GroupsPlan): Sql {
   const page = plan.fill
     ? sql``
     : sql`LIMIT ${sql.param(plan.limit, 'UInt32')} OFFSET ${sql.param(plan.offset, 'UInt32')} BY client_id`;
-  return sql`SELECT client_id${n ? sql`, ${keyList(n)}` : sql``}, ${sql.join(outputs, ', ')}
-    FROM ${from}
-    ORDER BY client_id, ${sql.join(order, ', ')}
+  return sql`${groupsBodySql(scope, plan)}
+    ORDER BY client_id, ${orderSql(plan)}
     ${page}`;
+}
+
+const COMPARED = COLUMNS.map((c) => `p_${c}`);
+const comparedColumn = (metric: GroupMetric) => sql.identifier(`p_${column(metric)}`, COMPARED);
+
+/**
+ * groupsSql with each group's figures over `comparison` beside them (columns p_<metric>, and
+ * p_present = 1 when the comparison had the group), in the same query: the page of groups joined
+ * on its keys with the same groups over the comparison range (same filters). A time key pairs by
+ * position (pairedBucketSql): the i-th bucket of the range faces the i-th of the comparison. With
+ * time as the only dimension every bucket is answered, so comparison buckets join fully.
+ */
+export function comparedGroupsSql(scope: Scope, plan: GroupsPlan, comparison: DateRange): Sql {
+  const n = plan.dimensions.length;
+  const pairedKeys = plan.dimensions.map((d, i) => {
+    const own = sql`before.${keyColumn(i)}`;
+    return sql`${d.kind === 'time' ? pairedBucketSql(d.interval, comparison, scope.range, own) : own} AS ${keyColumn(i)}`;
+  });
+  const figures = plan.metrics.map(({ metric }) => {
+    const own = sql.identifier(column(metric), COLUMNS);
+    return sql`before.${own} AS ${comparedColumn(metric)}`;
+  });
+  const before = sql`SELECT before.client_id AS client_id, ${sql.join([...pairedKeys, ...figures], ', ')}, 1 AS p_present
+    FROM (${groupsBodySql({ ...scope, range: comparison }, plan)}) AS before`;
+  return sql`SELECT * FROM (${groupsSql(scope, plan)}) AS now
+    ${plan.fill ? sql`FULL OUTER` : sql`LEFT`} JOIN (${before}) AS compared USING (${groupKeys(n)})
+    ORDER BY client_id, ${orderSql(plan)}`;
 }
 
 export type GroupsDbRow = { client_id: string } & Record<string, string | number | null>;
@@ -435,35 +470,51 @@ export type GroupsDbRow = { client_id: string } & Record<string, string | number
 export interface GroupRow {
   values: Record<string, string | Date>;
   metrics: Partial<Record<GroupMetric, number | null>>;
+  /** The same metrics over the comparison range when it was asked for (comparedGroupsSql); null when the group had none then. */
+  comparison?: Partial<Record<GroupMetric, number | null>> | null;
 }
 
-/** The row stage: ClickHouse rows of one website → groups (filled, ordered and paginated when time is the only dimension). */
-export function toGroups(rows: readonly GroupsDbRow[], plan: GroupsPlan, range: DateRange): GroupRow[] {
-  const toGroup = (row: Record<string, unknown> | undefined, bucket?: Date): GroupRow => ({
+/**
+ * The row stage: ClickHouse rows of one website → groups (filled, ordered and paginated when time
+ * is the only dimension). With `comparison` (rows of comparedGroupsSql), each group carries its
+ * comparison figures; filled buckets face the comparison's bucket of the same position, zeros
+ * when it is empty and null past the comparison's last bucket.
+ */
+export function toGroups(
+  rows: readonly GroupsDbRow[],
+  plan: GroupsPlan,
+  range: DateRange,
+  comparison?: DateRange | null,
+): GroupRow[] {
+  const figures = (row: Record<string, unknown> | undefined, prefix: string) =>
+    Object.fromEntries(
+      plan.metrics.map(({ metric }) => {
+        const value = row?.[prefix + column(metric)];
+        const number = value === null || value === undefined ? null : Number(value);
+        return [metric, METRICS[metric].ratio ? number : (number ?? 0)];
+      }),
+    );
+  const toGroup = (row: Record<string, unknown> | undefined, bucket?: Date, compared = false): GroupRow => ({
     values: Object.fromEntries(
       plan.dimensions.map((d, i) => {
         const value = row?.[key(i)];
         return [dimensionId(d), d.kind === 'time' ? (bucket ?? new Date(Number(value) * 1000)) : String(value ?? '')];
       }),
     ),
-    metrics: Object.fromEntries(
-      plan.metrics.map(({ metric }) => {
-        const value = row?.[column(metric)];
-        const number = value === null || value === undefined ? null : Number(value);
-        return [metric, METRICS[metric].ratio ? number : (number ?? 0)];
-      }),
-    ),
+    metrics: figures(row, ''),
+    ...(comparison ? { comparison: compared || Number(row?.p_present) === 1 ? figures(row, 'p_') : null } : {}),
   });
   if (!plan.fill) return rows.map((row) => toGroup(row));
   const bucketRows = rows.map((row) => ({ bucket: Number(row.k0), row }));
   const filled = fillBuckets(bucketRows, range, plan.fill, (time, found) => ({ time, row: found?.row }));
+  const comparedBuckets = comparison ? bucketStarts(comparison, plan.fill).length : 0;
   const sortValue = (entry: (typeof filled)[number], column: string): number | null => {
     if (column === 'k0') return entry.time.getTime();
     const value = entry.row?.[column];
     if (value === null || value === undefined) return METRICS_BY_COLUMN.get(column)?.ratio ? null : 0;
     return Number(value);
   };
-  const sorted = [...filled].sort((a, b) => {
+  const sorted = [...filled.entries()].sort(([, a], [, b]) => {
     for (const { column, desc } of plan.order) {
       const [x, y] = [sortValue(a, column), sortValue(b, column)];
       if (x === y) continue;
@@ -473,7 +524,9 @@ export function toGroups(rows: readonly GroupsDbRow[], plan: GroupsPlan, range: 
     }
     return 0;
   });
-  return sorted.slice(plan.offset, plan.offset + plan.limit).map((entry) => toGroup(entry.row, entry.time));
+  return sorted
+    .slice(plan.offset, plan.offset + plan.limit)
+    .map(([position, entry]) => toGroup(entry.row, entry.time, position < comparedBuckets));
 }
 
 const METRICS_BY_COLUMN = new Map(METRIC_NAMES.map((m) => [column(m), METRICS[m]]));

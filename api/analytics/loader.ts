@@ -4,7 +4,7 @@ import { type QueryOptions, runQuery } from '../../clickhouse/query.ts';
 import type { Condition } from './conditions.ts';
 import { DIMENSIONS, type Dimension } from './dimensions.ts';
 import type { FilterNode } from './filters.ts';
-import { type GroupRow, type GroupsDbRow, type GroupsPlan, groupsSql, toGroups } from './groups.ts';
+import { comparedGroupsSql, type GroupRow, type GroupsDbRow, type GroupsPlan, groupsSql, toGroups } from './groups.ts';
 import { planErrors, planTimeseries } from './plan.ts';
 import {
   aiTimeseriesSql,
@@ -696,9 +696,17 @@ export function createAnalyticsLoaders(clickhouse: ClickHouseClient, run: Runner
     ),
 
     /** Typed groups: one query per groups field, for all websites asking the same (see groups.ts). */
-    groups: perWebsite<Scoped & { plan: GroupsPlan }, GroupsDbRow, GroupRow[]>(
-      (websiteIds, key) => run({ name: key.plan.name, query: groupsSql({ ...key, websiteIds }, key.plan) }),
-      (rows, key) => toGroups(rows, key.plan, key.range),
+    groups: perWebsite<Scoped & { plan: GroupsPlan; comparison?: DateRange | null }, GroupsDbRow, GroupRow[]>(
+      (websiteIds, key) =>
+        run(
+          key.comparison
+            ? {
+                name: `${key.plan.name}_compared`,
+                query: comparedGroupsSql({ ...key, websiteIds }, key.plan, key.comparison),
+              }
+            : { name: key.plan.name, query: groupsSql({ ...key, websiteIds }, key.plan) },
+        ),
+      (rows, key) => toGroups(rows, key.plan, key.range, key.comparison),
     ),
 
     /** Breakdowns by visit dimensions of the same scope and page run as one query (see breakdownSql). */

@@ -11,6 +11,11 @@ export type Interval = (typeof INTERVALS)[number];
 
 /** Bucket start of a time column in the range's timezone (weeks start on Monday), as epoch seconds. */
 export function bucketSql(interval: Interval, timezone: string, column: 'time' | 'timestamp' | 'hour' = 'time'): Sql {
+  return bucketOf(interval, timezone, sql`${sql.identifier(column, ['time', 'timestamp', 'hour'])}`);
+}
+
+/** Bucket start of a DateTime expression (a column or a parameter) in `timezone`, as epoch seconds. */
+export function bucketOf(interval: Interval, timezone: string, col: Sql): Sql {
   const fn = sql.identifier(
     {
       MINUTE: 'toStartOfMinute',
@@ -21,11 +26,28 @@ export function bucketSql(interval: Interval, timezone: string, column: 'time' |
     }[interval],
     ['toStartOfMinute', 'toStartOfHour', 'toStartOfDay', 'toMonday', 'toStartOfMonth'],
   );
-  const col = sql.identifier(column, ['time', 'timestamp', 'hour']);
   // toMonday/toStartOfMonth return a Date: make it the local midnight it means.
   return interval === 'WEEK' || interval === 'MONTH'
     ? sql`toUnixTimestamp(toDateTime(${fn}(${col}, ${timezone}), ${timezone}))`
     : sql`toUnixTimestamp(${fn}(${col}, ${timezone}))`;
+}
+
+/**
+ * The bucket of `range` that a bucket of `comparison` (epoch seconds `key`) faces: the one as far
+ * from the range's first bucket as `key` is from the comparison's first bucket, by elapsed time
+ * for minutes and hours and by local calendar days (weeks) or months otherwise, so that the i-th
+ * bucket of each range pair up. Epoch seconds, as bucketSql.
+ */
+export function pairedBucketSql(interval: Interval, comparison: DateRange, range: DateRange, key: Sql): Sql {
+  const { timezone } = range;
+  const first = (r: DateRange) => bucketOf(interval, timezone, sql`${r.from}`);
+  if (interval === 'MINUTE' || interval === 'HOUR') {
+    return sql`toUInt32(${key} - ${first(comparison)} + ${first(range)})`;
+  }
+  const date = (epoch: Sql) => sql`toDate(toDateTime(${epoch}), ${timezone})`;
+  const [unit, name] = interval === 'MONTH' ? [sql`month`, sql`'month'`] : [sql`day`, sql`'day'`];
+  return sql`toUInt32(toUnixTimestamp(toDateTime(
+    date_add(${unit}, dateDiff(${name}, ${date(first(comparison))}, ${date(key)}), ${date(first(range))}), ${timezone})))`;
 }
 
 export const MAX_BUCKETS = 5_000;

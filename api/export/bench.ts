@@ -7,16 +7,22 @@ import { parseArgs } from 'node:util';
 import { storeEnv } from '../../runtime/config.ts';
 import { createLogger } from '../../runtime/log.ts';
 import { openStores } from '../../runtime/stores.ts';
+import { comparisonRange } from '../analytics/compare.ts';
+import { planGroups } from '../analytics/groups.ts';
 import { resolveRange } from '../analytics/range.ts';
 import { exportZip } from './route.ts';
+import { groupsTable } from './tables.ts';
 
-// `npm run bench:export [-- --events 10000000]`: seeds half the events, exports the last 30 days
-// as the ZIP of GET /export (the route's writer, without HTTP), then seeds the other half and
-// exports again. Distinct pages grow with the events (one per 40 events), so pages.csv grows
+// `npm run bench:export [-- --events 10000000]` (or BENCH_EVENTS=10000000): seeds half the events,
+// exports the last 30 days as the ZIP of GET /export (the route's writer, without HTTP), then seeds
+// the other half and exports again, then once more with compare (comparison/ twins of every file)
+// and a groups query (day × country with comparison columns, groups.csv). Distinct pages grow with the events (one per 40 events), so pages.csv grows
 // with them; the export's time, bytes and peak RSS above the process's RSS before it are printed
 // for both sizes. Embedded chDB runs in this process, so its memory is in the figure.
 
-const { values } = parseArgs({ options: { events: { type: 'string', default: '200000' } } });
+const { values } = parseArgs({
+  options: { events: { type: 'string', default: process.env.BENCH_EVENTS ?? '200000' } },
+});
 const EVENTS = Number(values.events);
 const dataDir = mkdtempSync(join(tmpdir(), 'tidemark-export-bench-'));
 const log = createLogger('bench', 'error');
@@ -47,13 +53,20 @@ async function seed(first: number, count: number) {
   await stores.clickhouse.command({ query: 'OPTIMIZE TABLE analytics.visits FINAL' });
 }
 
-async function exportOnce(events: number) {
-  const scope = {
-    websiteId: site.id,
-    range: resolveRange({ preset: 'LAST_30_DAYS' }),
-    filters: [],
-    interval: 'DAY' as const,
-  };
+const range = resolveRange({ preset: 'LAST_30_DAYS' });
+const scope = { websiteId: site.id, range, filters: [], interval: 'DAY' as const, comparison: comparisonRange(range) };
+const dayByCountry = planGroups({
+  dimensions: [
+    { kind: 'time', interval: 'DAY' },
+    { kind: 'registry', dimension: 'COUNTRY' },
+  ],
+  metrics: ['visitors', 'pageviews'],
+  orderBy: [],
+  limit: 1000,
+  offset: 0,
+});
+
+async function exportOnce(events: number, extra?: Parameters<typeof exportZip>[4]) {
   global.gc?.();
   const before = process.memoryUsage().rss;
   let peak = before;
@@ -63,7 +76,7 @@ async function exportOnce(events: number) {
   const started = performance.now();
   let bytes = 0;
   await pipeline(
-    exportZip(stores, scope, log, 'bench'),
+    exportZip(stores, scope, log, 'bench', extra),
     new Writable({
       write(chunk: Buffer, _encoding, done) {
         bytes += chunk.length;
@@ -75,7 +88,7 @@ async function exportOnce(events: number) {
   peak = Math.max(peak, process.memoryUsage().rss);
   const mb = (n: number) => `${(n / 2 ** 20).toFixed(0)} MB`;
   console.log(
-    `${events.toLocaleString().padStart(12)} events: export ${((performance.now() - started) / 1000).toFixed(2)} s, ` +
+    `${events.toLocaleString().padStart(12)} events${extra ? ', compared, with groups' : ''}: export ${((performance.now() - started) / 1000).toFixed(2)} s, ` +
       `${(bytes / 1024).toFixed(0)} KiB zip, peak RSS ${mb(peak)} (${mb(peak - before)} above the ${mb(before)} before it)`,
   );
 }
@@ -85,5 +98,6 @@ await seed(0, half);
 await exportOnce(half);
 await seed(half, EVENTS - half);
 await exportOnce(EVENTS);
+await exportOnce(EVENTS, { compare: true, groups: groupsTable(dayByCountry, ['visitors', 'pageviews'], true) });
 await stores.close();
 rmSync(dataDir, { recursive: true, force: true });

@@ -168,3 +168,135 @@ it('refuses without credentials (401), another organization’s website like a m
     expect((await response.json()).errors[0].extensions.code).toBe('BAD_USER_INPUT');
   }
 });
+
+const download = (params: Record<string, string | undefined>, id = t.siteId) =>
+  fetch(`${url}/export/${id}.zip?${query(params)}`, { headers: { authorization: `Bearer ${readKey}` } });
+
+it('takes filter, segment, compare and groups as the analytics arguments: files equal the GraphQL CSV of the same', async () => {
+  const segment = await t.prisma.segment.create({
+    data: {
+      organizationId: t.organizationId,
+      ownerId: 'someone',
+      name: 'Desktop',
+      visibility: 'ORGANIZATION',
+      filter: { field: 'DEVICE', op: 'IS', value: ['desktop'] },
+    },
+  });
+  const filter = {
+    or: [{ field: 'PATH', op: 'IS', value: ['/docs'] }, { not: { field: 'COUNTRY', op: 'IS', value: ['SE'] } }],
+  };
+  const groups = { dimensions: [{ field: 'path' }, { field: 'day' }], metrics: ['visits', 'pageviews'], compare: true };
+  const response = await download({
+    from,
+    to,
+    filter: JSON.stringify(filter),
+    segment: segment.id,
+    compare: 'PREVIOUS_PERIOD',
+    groups: JSON.stringify(groups),
+  });
+  expect(response.status).toBe(200);
+  const files = await unzip(Buffer.from(await response.arrayBuffer()));
+  const families = TABLE_NAMES.map((n) => TABLES[n].file);
+  expect([...files.keys()]).toEqual([
+    ...families,
+    'groups.csv',
+    ...families.map((f) => `comparison/${f}`),
+    'files.csv',
+  ]);
+  const fields = TABLE_NAMES.map((n) => `${n}: csv(table: ${n}, first: 10000)`).join(' ');
+  const answer = await graphql(
+    `{ website(id: "${t.siteId}") { analytics(range: { from: "${from}", to: "${to}" }, segment: "${segment.id}",
+      filter: { or: [{ field: PATH, op: IS, value: ["/docs"] }, { not: { field: COUNTRY, op: IS, value: ["SE"] } }] },
+      compare: { period: PREVIOUS_PERIOD }) {
+        ${fields}
+        groupsCsv(query: { dimensions: [{ field: path }, { field: day }], metrics: [visits, pageviews], compare: true }, first: 10000)
+        comparison { range { from } ${fields} }
+    } } }`,
+    readKey,
+  );
+  expect(answer.errors).toBeUndefined();
+  const analytics = answer.data.website.analytics;
+  for (const name of TABLE_NAMES) {
+    expect(files.get(TABLES[name].file), name).toBe(analytics[name]);
+    expect(files.get(`comparison/${TABLES[name].file}`), name).toBe(analytics.comparison[name]);
+  }
+  expect(files.get('groups.csv')).toBe(analytics.groupsCsv);
+  // Known answers: the segment keeps the 6 desktop visitors (London), the filter keeps them all;
+  // visits per path among them (1 or 3 pages each): / 6, /docs 3, /pricing 3; nothing the two days before.
+  const day = `${from.slice(0, 10)}T00:00:00.000Z`;
+  expect(files.get('groups.csv')).toBe(
+    'path,day,visits,pageviews,comparison.visits,comparison.pageviews,change.visits,change.pageviews\r\n' +
+      `/,${day},6,6,,,,\r\n/docs,${day},3,3,,,,\r\n/pricing,${day},3,3,,,,\r\n`,
+  );
+  expect(files.get('comparison/pages.csv')?.split('\r\n')).toEqual([
+    'path,visitors,visits,pageviews,bounceRate,avgTimeOnPage,avgScrollDepth,outgoingClicks',
+    '',
+  ]);
+  expect(files.get('files.csv')).toContain('groups.csv,3,false\r\n');
+  // A bare period and its JSON are the same parameter.
+  const json = await download({
+    from,
+    to,
+    compare: JSON.stringify({ period: 'PREVIOUS_PERIOD', matchDayOfWeek: true }),
+  });
+  expect(json.status).toBe(200);
+  expect([...(await unzip(Buffer.from(await json.arrayBuffer()))).keys()]).toContain('comparison/pages.csv');
+});
+
+it('refuses each hostile parameter with a typed error and no file', async () => {
+  const other = await t.prisma.organization.create({
+    data: { name: 'Segments elsewhere', slug: 'segments-elsewhere' },
+  });
+  const foreign = await t.prisma.segment.create({
+    data: {
+      organizationId: other.id,
+      ownerId: 'x',
+      name: 'victim-segment',
+      visibility: 'ORGANIZATION',
+      filter: { field: 'COUNTRY', op: 'IS', value: ['SE'] },
+    },
+  });
+  const deep = (n: number): unknown => (n === 0 ? { field: 'PATH', op: 'IS', value: ['/'] } : { not: deep(n - 1) });
+  const cases: [Record<string, string>, number, string][] = [
+    [{ filter: '{"or": [' }, 400, 'BAD_USER_INPUT'],
+    [{ filter: JSON.stringify(deep(40)) }, 400, 'BAD_USER_INPUT'],
+    [{ filter: JSON.stringify(deep(6)) }, 400, 'BAD_USER_INPUT'],
+    [{ filter: JSON.stringify({ field: 'NOPE', op: 'IS', value: ['/'] }) }, 400, 'BAD_USER_INPUT'],
+    [{ filter: JSON.stringify({ and: [], field: 'PATH' }) }, 400, 'BAD_USER_INPUT'],
+    [{ filters: JSON.stringify([{ field: 'PATH', op: 'MATCHES', value: ['/'] }]) }, 400, 'BAD_USER_INPUT'],
+    [{ segment: foreign.id }, 404, 'NOT_FOUND'],
+    [{ segment: 'missing' }, 404, 'NOT_FOUND'],
+    [{ compare: 'LAST_CENTURY' }, 400, 'BAD_USER_INPUT'],
+    [{ compare: JSON.stringify({ period: 'CUSTOM' }) }, 400, 'BAD_USER_INPUT'],
+    [{ compare: '{' }, 400, 'BAD_USER_INPUT'],
+    [
+      {
+        interval: 'MINUTE',
+        compare: JSON.stringify({ period: 'CUSTOM', range: { from: '2026-01-01', to: '2026-03-01' } }),
+      },
+      400,
+      'BAD_USER_INPUT',
+    ],
+    [{ groups: '[' }, 400, 'BAD_USER_INPUT'],
+    [{ groups: JSON.stringify({ dimensions: [{ field: 'path', property: 'plan' }] }) }, 400, 'BAD_USER_INPUT'],
+    [{ groups: JSON.stringify({ metrics: ['secrets'] }) }, 400, 'BAD_USER_INPUT'],
+    [
+      { groups: JSON.stringify({ dimensions: [{ field: 'path' }], metrics: ['visitDuration'] }) },
+      400,
+      'UNSUPPORTED_GROUPING',
+    ],
+  ];
+  for (const [params, status, code] of cases) {
+    const response = await download({ from, to, ...params });
+    const text = await response.text();
+    expect(response.status, JSON.stringify(params)).toBe(status);
+    expect(response.headers.get('content-type'), text).toMatch(/^application\/json/);
+    expect(JSON.parse(text).errors[0].extensions.code, JSON.stringify(params)).toBe(code);
+    expect(text).not.toContain('victim');
+  }
+  // Another organization's segment answers exactly as a missing one.
+  const [foreignAnswer, missingAnswer] = await Promise.all(
+    [foreign.id, 'missing'].map(async (segment) => (await download({ from, to, segment })).json()),
+  );
+  expect(foreignAnswer).toEqual(missingAnswer);
+});

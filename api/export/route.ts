@@ -1,30 +1,39 @@
 import type { IncomingMessage } from 'node:http';
 import { Readable } from 'node:stream';
-import { GraphQLError } from 'graphql';
+import { coerceInputValue, GraphQLError, type GraphQLInputType, type GraphQLObjectType } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import yazl from 'yazl';
-import { z } from 'zod';
 import type { ClickHouseClient } from '../../clickhouse/client.ts';
 import type { PrismaClient } from '../../prisma/client.ts';
 import { clientIp } from '../../runtime/client-ip.ts';
 import { csvHeader, csvRows } from '../../runtime/csv.ts';
+import { MAX_JSON_DEPTH, nestedDeeperThan } from '../../runtime/json-depth.ts';
 import type { Logger } from '../../runtime/log.ts';
 import type { RateLimiter } from '../../runtime/rate-limit.ts';
-import { DIMENSION_NAMES } from '../analytics/dimensions.ts';
-import { FILTER_OPS } from '../analytics/filters.ts';
+import { GROUP_LIMITS, type GroupRow } from '../analytics/groups.ts';
 import { createAnalyticsLoaders } from '../analytics/loader.ts';
 import { INTERVALS } from '../analytics/time.ts';
 import { readableWebsites } from '../auth.ts';
 import { identify } from '../callers.ts';
 import { ForbiddenError, InputError, NotFoundError, UnauthenticatedError } from '../errors.ts';
-import { checkedInterval, openAnalytics, readsWebsiteAnalytics } from '../schema/analytics.ts';
-import { type ExportScope, MAX_EXPORT_ROWS, TABLE_NAMES, TABLES, type Table } from './tables.ts';
+import { schema } from '../executable-schema.ts';
+import { type AnalyticsArgs, checkedInterval, openAnalytics, readsWebsiteAnalytics } from '../schema/analytics.ts';
+import { planScopeGroups } from '../schema/analytics-groups.ts';
+import { groupsQueryOf } from '../schema/export.ts';
+import { type ExportScope, groupsTable, MAX_EXPORT_ROWS, TABLE_NAMES, TABLES, type Table } from './tables.ts';
 
 /**
- * GET /export/<websiteId>.zip?from=&to=&timezone=&preset=&interval=&filters=<JSON>: every
- * export table of a range as CSV files in one ZIP, streamed. Callers and their rights are
- * exactly those of Website.analytics: the same credentials (api/callers.ts), the same website
- * lookup (another organization's website is NOT_FOUND like a missing one), the same scope parse.
+ * GET /export/<websiteId>.zip: every export table of a range as CSV files in one ZIP, streamed.
+ * Query parameters are the arguments of Website.analytics (README "Export"): `from`, `to`,
+ * `timezone`, `preset` (DateRangeInput's fields), `interval` (TIMESERIES), `filters`, `filter`
+ * and `compare` as the JSON of their GraphQL input types (coerced by GraphQL's own input coercion
+ * against the schema, so they are validated exactly as GraphQL validates those arguments; `compare`
+ * may also be a bare period such as PREVIOUS_PERIOD), `segment` a segment id, and `groups` the JSON
+ * of an AnalyticsGroupsQueryInput (adds groups.csv, as WebsiteAnalytics.groupsCsv). With `compare`,
+ * every family file has a twin under comparison/ over the comparison range. Callers and their
+ * rights are exactly those of Website.analytics: the same credentials (api/callers.ts), the same
+ * website lookup (another organization's website is NOT_FOUND like a missing one), the same scope
+ * parse and segment tenancy (openAnalytics).
  *
  * Rows are read page by page (PAGE_ROWS) and each page is written before the next is read, so
  * memory holds one page whatever the size of the range: embedded chDB returns a query's whole
@@ -34,16 +43,35 @@ import { type ExportScope, MAX_EXPORT_ROWS, TABLE_NAMES, TABLES, type Table } fr
  */
 const PAGE_ROWS = 5_000;
 
-const FiltersParam = z
-  .array(
-    z.object({
-      field: z.enum(DIMENSION_NAMES as [string, ...string[]]),
-      op: z.enum(FILTER_OPS as unknown as [string, ...string[]]),
-      value: z.array(z.string()),
-      key: z.string().nullish(),
-    }),
-  )
-  .max(50);
+/** The type of an argument of Website.analytics or of WebsiteAnalytics.groupsCsv, as the schema declares it. */
+function argumentType(type: 'Website' | 'WebsiteAnalytics', field: string, name: string): GraphQLInputType {
+  const arg = (schema.getType(type) as GraphQLObjectType).getFields()[field]?.args.find((a) => a.name === name);
+  if (!arg) throw new Error(`${type}.${field} has no argument ${name}`);
+  return arg.type;
+}
+const PARAMETER_TYPES = {
+  filters: argumentType('Website', 'analytics', 'filters'),
+  filter: argumentType('Website', 'analytics', 'filter'),
+  compare: argumentType('Website', 'analytics', 'compare'),
+  groups: argumentType('WebsiteAnalytics', 'groupsCsv', 'query'),
+};
+
+/** A parameter holding the JSON of its GraphQL input type, coerced as GraphQL coerces a variable (BAD_USER_INPUT otherwise). */
+function jsonParameter(params: URLSearchParams, name: keyof typeof PARAMETER_TYPES): unknown {
+  const text = params.get(name);
+  if (text === null) return undefined;
+  const type = PARAMETER_TYPES[name];
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw InputError.at([name], `${name} must be the JSON of ${String(type)}`);
+  }
+  if (nestedDeeperThan(value)) throw InputError.at([name], `${name} nests deeper than ${MAX_JSON_DEPTH} levels`);
+  return coerceInputValue(value, type, (path, _invalid, error) => {
+    throw InputError.at([name, ...path.map(String)], error.message);
+  });
+}
 
 const STATUS: Record<string, number> = {
   UNAUTHENTICATED: 401,
@@ -52,6 +80,7 @@ const STATUS: Record<string, number> = {
   NOT_FOUND: 404,
   BAD_USER_INPUT: 400,
   UNSUPPORTED_FILTER: 400,
+  UNSUPPORTED_GROUPING: 400,
   RATE_LIMITED: 429,
 };
 
@@ -70,14 +99,23 @@ interface ExportStores {
   clickhouse: ClickHouseClient;
 }
 
-/** The scope of an export request, or the GraphQL error Website.analytics would answer. */
-async function exportScope(
+/** What an export request asks for: the scope, and the files beyond the family tables. */
+interface ExportRequest {
+  scope: ExportScope;
+  /** Twins of the family files over the comparison range (the `compare` parameter). */
+  compare: boolean;
+  /** groups.csv (the `groups` parameter). */
+  groups?: Table<GroupRow>;
+}
+
+/** The request of an export call, or the GraphQL error Website.analytics would answer. */
+async function exportRequest(
   stores: ExportStores,
   limiter: RateLimiter,
   request: Request,
   client: string | undefined,
   websiteId: string,
-) {
+): Promise<ExportRequest> {
   const auth = await identify(stores.prisma, limiter, request.headers, client);
   const website = await stores.prisma.website.findFirst({
     where: { AND: [{ id: websiteId }, readableWebsites(auth)] },
@@ -85,12 +123,6 @@ async function exportScope(
   if (!website) throw auth ? new NotFoundError('Website') : new UnauthenticatedError();
   if (!readsWebsiteAnalytics(auth, website)) throw auth ? new ForbiddenError() : new UnauthenticatedError();
   const params = new URL(request.url).searchParams;
-  let filters: z.infer<typeof FiltersParam>;
-  try {
-    filters = FiltersParam.parse(JSON.parse(params.get('filters') ?? '[]'));
-  } catch {
-    throw InputError.at(['filters'], 'filters must be a JSON array of AnalyticsFilterInput ({field, op, value, key})');
-  }
   const interval = params.get('interval') ?? 'DAY';
   if (!(INTERVALS as readonly string[]).includes(interval)) throw InputError.at(['interval'], `one of ${INTERVALS}`);
   const range = {
@@ -99,8 +131,29 @@ async function exportScope(
     to: params.get('to'),
     timezone: params.get('timezone') ?? 'UTC',
   };
-  const scope = await openAnalytics({ auth, prisma: stores.prisma }, website, { range, filters });
-  return { ...scope, interval: checkedInterval(scope.range, interval as (typeof INTERVALS)[number]) };
+  const period = params.get('compare');
+  // A bare period (compare=YEAR_OVER_YEAR) is shorthand for its JSON.
+  if (period && /^[A-Z_]+$/.test(period)) params.set('compare', JSON.stringify({ period }));
+  const args = {
+    range,
+    filters: (jsonParameter(params, 'filters') ?? []) as AnalyticsArgs['filters'],
+    filter: jsonParameter(params, 'filter') as AnalyticsArgs['filter'],
+    segment: params.get('segment'),
+    compare: jsonParameter(params, 'compare') as AnalyticsArgs['compare'],
+  };
+  const groupsInput = jsonParameter(params, 'groups') as Parameters<typeof groupsQueryOf>[0] | undefined;
+  const scope = await openAnalytics({ auth, prisma: stores.prisma }, website, args);
+  let groups: Table<GroupRow> | undefined;
+  if (groupsInput) {
+    const query = groupsQueryOf(groupsInput, ['groups']);
+    const { plan } = planScopeGroups(scope, { auth }, { ...query, limit: GROUP_LIMITS.rows, offset: 0 });
+    groups = groupsTable(plan, query.metrics, query.compared);
+  }
+  const compare = args.compare != null;
+  const checked = checkedInterval(scope.range, interval as (typeof INTERVALS)[number]);
+  // The comparison's timeseries file has as many buckets as its own range (a CUSTOM one may be longer).
+  if (compare && scope.comparison) checkedInterval(scope.comparison, checked);
+  return { scope: { ...scope, interval: checked }, compare, groups };
 }
 
 /** A table's CSV, page by page; a fresh loader set per page so nothing read stays cached. */
@@ -123,16 +176,36 @@ async function* tableChunks(
   counted.truncated = !signal.aborted;
 }
 
-/** The ZIP of every table, then files.csv listing each file's rows and whether it was cut at MAX_EXPORT_ROWS. */
-export function exportZip(stores: ExportStores, scope: ExportScope, log: Logger, requestId: string): Readable {
+/**
+ * The ZIP of every family table, then groups.csv and the comparison/ twins when asked for, then
+ * files.csv listing each file's rows and whether it was cut at MAX_EXPORT_ROWS.
+ */
+export function exportZip(
+  stores: ExportStores,
+  scope: ExportScope,
+  log: Logger,
+  requestId: string,
+  { compare = false, groups }: Omit<ExportRequest, 'scope'> = { compare: false },
+): Readable {
   const zip = new yazl.ZipFile();
   const aborted = new AbortController();
   const mtime = new Date();
-  const counts = TABLE_NAMES.map((name) => ({ file: TABLES[name].file, rows: 0, truncated: false }));
-  TABLE_NAMES.forEach((name, i) => {
+  const families = TABLE_NAMES.map((name) => ({
+    file: TABLES[name].file,
+    table: TABLES[name] as Table<unknown>,
+    scope,
+  }));
+  const before = scope.comparison ? { ...scope, range: scope.comparison, comparison: null } : null;
+  const files = [
+    ...families,
+    ...(groups ? [{ file: groups.file, table: groups as Table<unknown>, scope }] : []),
+    ...(compare && before ? families.map((f) => ({ ...f, file: `comparison/${f.file}`, scope: before })) : []),
+  ];
+  const counts = files.map(({ file }) => ({ file, rows: 0, truncated: false }));
+  files.forEach(({ file, table, scope }, i) => {
     const counted = counts[i] as (typeof counts)[number];
-    const chunks = tableChunks(TABLES[name], stores, scope, counted, aborted.signal);
-    zip.addReadStream(Readable.from(chunks, { objectMode: false }), TABLES[name].file, { mtime });
+    const chunks = tableChunks(table, stores, scope, counted, aborted.signal);
+    zip.addReadStream(Readable.from(chunks, { objectMode: false }), file, { mtime });
   });
   // Read after every table above (yazl writes entries in order), so the counts are final.
   async function* manifest() {
@@ -175,21 +248,22 @@ export function exportRoute(stores: ExportStores, limiter: RateLimiter, log: Log
         return;
       }
       const websiteId = decodeURIComponent(match[1] as string);
-      let scope: ExportScope;
+      let asked: ExportRequest;
       try {
         // The client's address limits key guessing as on /graphql (absent when called through fetch).
         const { req } = serverContext as { req?: IncomingMessage };
         const client = req ? clientIp(req, trustProxyHops) : undefined;
-        scope = await exportScope(stores, limiter, request, client, websiteId);
+        asked = await exportRequest(stores, limiter, request, client, websiteId);
       } catch (error) {
         if (error instanceof GraphQLError) return endResponse(errorResponse(error));
         throw error;
       }
+      const { scope, ...extra } = asked;
       const day = (d: Date) => d.toISOString().slice(0, 10);
       const name = `tidemark-${websiteId}-${day(scope.range.from)}-${day(scope.range.to)}.zip`;
       const requestId = request.headers.get('x-request-id') ?? '';
       endResponse(
-        new Response(Readable.toWeb(exportZip(stores, scope, log, requestId)) as ReadableStream, {
+        new Response(Readable.toWeb(exportZip(stores, scope, log, requestId, extra)) as ReadableStream, {
           headers: {
             'content-type': 'application/zip',
             'content-disposition': `attachment; filename="${name}"`,

@@ -1,8 +1,19 @@
 import type { PrismaClient } from '../../prisma/client.ts';
 import { type CsvColumn, csvHeader, csvRows } from '../../runtime/csv.ts';
+import { change } from '../analytics/compare.ts';
 import type { Dimension } from '../analytics/dimensions.ts';
 import type { FilterNode } from '../analytics/filters.ts';
 import { type GoalConversion, goalConversions } from '../analytics/goals.ts';
+import {
+  dimensionField,
+  dimensionId,
+  GROUP_LIMITS,
+  type GroupDimension,
+  type GroupMetric,
+  type GroupRow,
+  type GroupsPlan,
+  timeField,
+} from '../analytics/groups.ts';
 import type { AnalyticsLoaders, BreakdownRow, TimeseriesPoint } from '../analytics/loader.ts';
 import { COSTLY_FIGURES, MAX_BREAKDOWN_ROWS } from '../analytics/queries.ts';
 import type { DateRange } from '../analytics/range.ts';
@@ -14,8 +25,8 @@ import type { Interval } from '../analytics/time.ts';
  * same loaders (so the same SQL, filters and row conversion), with columns named after the
  * family's GraphQL fields, whose descriptions define them (README "Export").
  *
- * To export another query (e.g. `groups`), give it a Table: columns as CsvColumn<Row>[] and a
- * `rows(source, scope, page)` reading one page; `tableCsv` and the ZIP writer do the rest.
+ * Another query is exported by giving it a Table (columns as CsvColumn<Row>[] and a `rows(source,
+ * scope, page)` reading one page), as groupsTable does; `tableCsv` and the ZIP writer do the rest.
  */
 
 /** What a table is read for: a website's analytics scope, as Website.analytics resolved it. */
@@ -25,6 +36,8 @@ export interface ExportScope {
   filters: readonly FilterNode[];
   /** Timeseries bucket size. */
   interval: Interval;
+  /** The comparison range of Website.analytics, read by a groups table with comparison columns. */
+  comparison?: DateRange | null;
 }
 
 /** The stores a table reads (a GraphQL context has both). */
@@ -160,6 +173,51 @@ export const TABLES = {
     (source, scope) => source.analytics.timeseries.load({ ...scoped(scope), interval: scope.interval }),
   ),
 } satisfies Record<string, Table<unknown>>;
+
+/** A column's header for a group key: its field name in `dimensions { … }`, `property:<key>` for a property. */
+export const groupKeyHeader = (d: GroupDimension) =>
+  d.kind === 'registry' ? dimensionField(d.dimension) : d.kind === 'time' ? timeField(d.interval) : `property:${d.key}`;
+
+/**
+ * A `groups` query as a table (groups.csv): one column per dimension in request order (groupKeyHeader),
+ * then one per metric named after it; with `compared`, then `comparison.<metric>` and `change.<metric>`
+ * per metric (the fields of AnalyticsGroup of the same names). Read in pages of the groups field's own
+ * row cap, in the plan's order.
+ */
+export function groupsTable(plan: GroupsPlan, metrics: readonly GroupMetric[], compared: boolean): Table<GroupRow> {
+  const figures = metrics.map((m) => ({ name: m, value: (r: GroupRow) => r.metrics[m] }));
+  return {
+    file: 'groups.csv',
+    family: 'groups',
+    columns: [
+      ...plan.dimensions.map((d) => ({ name: groupKeyHeader(d), value: (r: GroupRow) => r.values[dimensionId(d)] })),
+      ...figures,
+      ...(compared
+        ? [
+            ...metrics.map((m) => ({ name: `comparison.${m}`, value: (r: GroupRow) => r.comparison?.[m] })),
+            ...metrics.map((m) => ({
+              name: `change.${m}`,
+              value: (r: GroupRow) => change(r.metrics[m] ?? null, r.comparison?.[m] ?? null),
+            })),
+          ]
+        : []),
+    ],
+    async rows(source, scope, page) {
+      const rows: GroupRow[] = [];
+      while (rows.length < page.limit) {
+        const limit = Math.min(GROUP_LIMITS.rows, page.limit - rows.length);
+        const chunk = await source.analytics.groups.load({
+          ...scoped(scope),
+          plan: { ...plan, limit, offset: page.offset + rows.length },
+          comparison: compared ? (scope.comparison ?? null) : null,
+        });
+        rows.push(...chunk);
+        if (chunk.length < limit) break;
+      }
+      return rows;
+    },
+  };
+}
 
 export type TableName = keyof typeof TABLES;
 export const TABLE_NAMES = Object.keys(TABLES) as TableName[];

@@ -9,6 +9,7 @@ import {
   valueFromAST,
 } from 'graphql';
 import { z } from 'zod';
+import { change } from '../analytics/compare.ts';
 import { DIMENSIONS, type Dimension } from '../analytics/dimensions.ts';
 import {
   checkFill,
@@ -19,17 +20,18 @@ import {
   type GroupDimension,
   type GroupMetric,
   type GroupRow,
+  type GroupsPlan,
   InvalidGroupsError,
   METRIC_NAMES,
   METRICS,
   planGroups,
   timeField,
 } from '../analytics/groups.ts';
-import { InvalidRangeError } from '../analytics/range.ts';
+import { type DateRange, InvalidRangeError } from '../analytics/range.ts';
 import { INTERVALS, type Interval } from '../analytics/time.ts';
 import { builder } from '../builder.ts';
 import { InputError } from '../errors.ts';
-import { Analytics, OWNER_ONLY_DIMENSIONS, ownerOnly } from './analytics.ts';
+import { Analytics, type AnalyticsScope, OWNER_ONLY_DIMENSIONS, ownerOnly } from './analytics.ts';
 
 /**
  * WebsiteAnalytics.groups: the dimension fields a client selects inside `dimensions` are the
@@ -107,11 +109,45 @@ const GroupMetrics = builder.objectRef<GroupRow>('AnalyticsGroupMetrics').implem
     ),
 });
 
+const GroupChange = builder.objectRef<GroupRow>('AnalyticsGroupChange').implement({
+  description:
+    'Relative change of each figure from the comparison range, (now − before) ÷ before, for ratios too; null when ' +
+    'the group had no figures then or the figure was null or 0 then.',
+  fields: (t) =>
+    Object.fromEntries(
+      METRIC_NAMES.map((metric: GroupMetric) => [
+        metric,
+        t.float({
+          nullable: true,
+          description: `Change of ${metric}.`,
+          resolve: (row) => change(row.metrics[metric] ?? null, row.comparison?.[metric] ?? null),
+        }),
+      ]),
+    ),
+});
+
 const Group = builder.objectRef<GroupRow>('AnalyticsGroup').implement({
   description: 'One group: its dimension values and its metrics.',
   fields: (t) => ({
     dimensions: t.field({ type: GroupDimensions, description: 'The group keys.', resolve: (row) => row }),
     metrics: t.field({ type: GroupMetrics, description: 'The figures.', resolve: (row) => row }),
+    comparison: t.field({
+      type: GroupMetrics,
+      nullable: true,
+      description:
+        'The same group’s figures over the comparison range (the `compare` argument of analytics; the previous period ' +
+        'by default), with the same filters, in the same query. A time key is paired by position: the i-th bucket of ' +
+        'the range faces the i-th bucket of the comparison (minutes and hours by elapsed time from the first bucket, ' +
+        'days and weeks by local days, months by months). Null when the group had no figures then, past the ' +
+        'comparison’s last bucket, and within `comparison` itself; with time as the only dimension, an empty ' +
+        'comparison bucket has zeros like an empty bucket of the range.',
+      resolve: (row) => (row.comparison ? { values: row.values, metrics: row.comparison } : null),
+    }),
+    change: t.field({
+      type: GroupChange,
+      description: 'Relative change of each figure from `comparison`.',
+      resolve: (row) => row,
+    }),
   }),
 });
 
@@ -121,7 +157,7 @@ const ORDER_FIELDS = [
   ...INTERVALS.map(timeField),
   'property',
 ] as const;
-const OrderRef = builder.enumType('AnalyticsGroupsOrder', {
+export const OrderRef = builder.enumType('AnalyticsGroupsOrder', {
   description:
     'Order of groups by a metric or a selected dimension, ascending or descending (Cloudflare’s `field_ASC` / ' +
     '`field_DESC`). `property_*` orders by the selected property keys in selection order. Nulls come last.',
@@ -163,11 +199,15 @@ function fieldsOf(sets: readonly (SelectionSetNode | undefined)[], info: GraphQL
   return fields;
 }
 
-const REGISTRY_BY_FIELD = new Map(GROUP_DIMENSIONS.map((d) => [dimensionField(d), d]));
-const TIME_BY_FIELD = new Map(INTERVALS.map((i) => [timeField(i), i]));
+export const REGISTRY_BY_FIELD = new Map(GROUP_DIMENSIONS.map((d) => [dimensionField(d), d]));
+export const TIME_BY_FIELD = new Map(INTERVALS.map((i) => [timeField(i), i]));
 
 /** The parse stage: the selected dimension and metric fields of this groups field. */
-function readSelection(info: GraphQLResolveInfo): { dimensions: GroupDimension[]; metrics: GroupMetric[] } {
+function readSelection(info: GraphQLResolveInfo): {
+  dimensions: GroupDimension[];
+  metrics: GroupMetric[];
+  compared: boolean;
+} {
   const top = fieldsOf(
     info.fieldNodes.map((node) => node.selectionSet),
     info,
@@ -190,14 +230,60 @@ function readSelection(info: GraphQLResolveInfo): { dimensions: GroupDimension[]
       dimensions.push({ kind: 'property', key: typeof key === 'string' ? key : '' });
     }
   }
-  const metrics = under('metrics')
+  // Figures asked for under comparison and change are computed on both sides.
+  const metrics = [...under('metrics'), ...under('comparison'), ...under('change')]
     .map((f) => f.name.value)
     .filter((name): name is GroupMetric => Object.hasOwn(METRICS, name));
   // Distinct: a field selected twice (or a key under two aliases) is one group key.
   return {
     dimensions: [...new Map(dimensions.map((d) => [dimensionId(d), d])).values()],
     metrics: [...new Set(metrics)],
+    compared: top.some((f) => f.name.value === 'comparison' || f.name.value === 'change'),
   };
+}
+
+/**
+ * The plan stage of a groups request over an analytics scope, with the groups field's refusals:
+ * owner-only dimensions for public readers, BAD_USER_INPUT for a request or a bucket count that
+ * cannot be planned, UNSUPPORTED_GROUPING. `comparison` is the range to pair groups with when
+ * `compared` (null within a comparison itself). The CSV of groups (api/schema/export.ts) plans here too.
+ */
+export function planScopeGroups(
+  s: AnalyticsScope,
+  ctx: { auth?: unknown },
+  request: {
+    dimensions: GroupDimension[];
+    metrics: GroupMetric[];
+    /** AnalyticsGroupsOrder values, e.g. `visitors_DESC`. */
+    orderBy: readonly string[];
+    limit: number;
+    offset: number;
+    compared: boolean;
+  },
+): { plan: GroupsPlan; comparison: DateRange | null } {
+  const ownerOnlyDimension = request.dimensions.some(
+    (d) => d.kind === 'property' || (d.kind === 'registry' && OWNER_ONLY_DIMENSIONS.has(d.dimension)),
+  );
+  if (!s.owner && ownerOnlyDimension) throw ownerOnly(ctx);
+  let at = 'dimensions';
+  try {
+    const plan = planGroups({
+      ...request,
+      orderBy: request.orderBy.map((value) => {
+        const split = value.lastIndexOf('_');
+        return { field: value.slice(0, split), desc: value.slice(split + 1) === 'DESC' };
+      }),
+    });
+    checkFill(plan, s.range);
+    const comparison = request.compared ? (s.comparison ?? null) : null;
+    at = 'compare';
+    if (comparison) checkFill(plan, comparison);
+    return { plan, comparison };
+  } catch (error) {
+    if (error instanceof InvalidGroupsError) throw InputError.at([error.argument], error.message);
+    if (error instanceof InvalidRangeError) throw InputError.at([at], error.message);
+    throw error;
+  }
 }
 
 const bounded = (max: number) => z.number().int().min(0).max(max);
@@ -232,29 +318,22 @@ builder.objectField(Analytics, 'groups', (t) =>
       }),
     },
     resolve: (s, args, ctx, info) => {
-      const { dimensions, metrics } = readSelection(info);
-      const ownerOnlyDimension = dimensions.some(
-        (d) => d.kind === 'property' || (d.kind === 'registry' && OWNER_ONLY_DIMENSIONS.has(d.dimension)),
-      );
-      if (!s.owner && ownerOnlyDimension) throw ownerOnly(ctx);
-      try {
-        const plan = planGroups({
-          dimensions,
-          metrics,
-          orderBy: (args.orderBy ?? []).map((value) => {
-            const split = value.lastIndexOf('_');
-            return { field: value.slice(0, split), desc: value.slice(split + 1) === 'DESC' };
-          }),
-          limit: args.limit ?? 100,
-          offset: args.offset ?? 0,
-        });
-        checkFill(plan, s.range);
-        return ctx.analytics.groups.load({ websiteId: s.websiteId, range: s.range, filters: s.filters, plan });
-      } catch (error) {
-        if (error instanceof InvalidGroupsError) throw InputError.at([error.argument], error.message);
-        if (error instanceof InvalidRangeError) throw InputError.at(['dimensions'], error.message);
-        throw error;
-      }
+      const { dimensions, metrics, compared } = readSelection(info);
+      const { plan, comparison } = planScopeGroups(s, ctx, {
+        dimensions,
+        metrics,
+        orderBy: args.orderBy ?? [],
+        limit: args.limit ?? 100,
+        offset: args.offset ?? 0,
+        compared,
+      });
+      return ctx.analytics.groups.load({
+        websiteId: s.websiteId,
+        range: s.range,
+        filters: s.filters,
+        plan,
+        comparison,
+      });
     },
   }),
 );

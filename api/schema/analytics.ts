@@ -1055,7 +1055,7 @@ builder.prismaObjectFields('Website', (t) => ({
         type: CompareInputRef,
         required: false,
         description:
-          'What figures are compared with (summary, breakdown rows, `comparison`); the previous period by default.',
+          'What figures are compared with (summary, breakdown rows, group comparisons, `comparison`); the previous period by default.',
       }),
     },
     resolve: (website, args, ctx) => openAnalytics(ctx, website, args),
