@@ -1,6 +1,7 @@
 import {
   type FieldNode,
   GraphQLBoolean,
+  GraphQLID,
   GraphQLNonNull,
   type GraphQLResolveInfo,
   GraphQLString,
@@ -9,7 +10,9 @@ import {
   valueFromAST,
 } from 'graphql';
 import { z } from 'zod';
+import type { GoalFigure } from '../analytics/conversions.ts';
 import { DIMENSIONS, type Dimension } from '../analytics/dimensions.ts';
+import { goalTargets } from '../analytics/goals.ts';
 import {
   checkFill,
   dimensionField,
@@ -29,7 +32,7 @@ import { InvalidRangeError } from '../analytics/range.ts';
 import { INTERVALS, type Interval } from '../analytics/time.ts';
 import { builder } from '../builder.ts';
 import { InputError } from '../errors.ts';
-import { Analytics, OWNER_ONLY_DIMENSIONS, ownerOnly } from './analytics.ts';
+import { Analytics, GOAL_FIGURE_DOCS, OWNER_ONLY_DIMENSIONS, ownerOnly } from './analytics.ts';
 
 /**
  * WebsiteAnalytics.groups: the dimension fields a client selects inside `dimensions` are the
@@ -80,10 +83,47 @@ const GroupDimensions = builder.objectRef<GroupRow>('AnalyticsGroupDimensions').
   }),
 });
 
+/** A goal metric's identity in a request and its GroupRow (the figure and the goal argument). */
+const goalKey = (figure: GoalFigure, goal: unknown) => `${figure}:${goal == null ? '' : String(goal)}`;
+const goalValue = (row: GroupRow, figure: GoalFigure, goal: unknown) => {
+  const found = row.goals[goalKey(figure, goal)];
+  if (found === undefined) throw new Error(`Goal metric ${goalKey(figure, goal)} was not computed`);
+  return found;
+};
+const GOAL_METRICS = 'conversions, conversionRate and revenue';
+const GOAL_ARG = `${GOAL_FIGURE_DOCS.goal} At most ${GROUP_LIMITS.goals} goals per groups field.`;
+const goalGrouping =
+  'A visit metric: by time, in the bucket the visit started in; by path, of the visits entering on it; refused ' +
+  '(UNSUPPORTED_GROUPING) with another event dimension. Not orderable.';
+
 const GroupMetrics = builder.objectRef<GroupRow>('AnalyticsGroupMetrics').implement({
-  description: 'Figures of the group, each defined below; only the selected ones are computed.',
-  fields: (t) =>
-    Object.fromEntries(
+  description: `Figures of the group, each defined below; only the selected ones are computed. ${GOAL_METRICS} take a goal and may be selected several times with aliases.`,
+  fields: (t) => ({
+    conversions: t.int({
+      description: `${GOAL_FIGURE_DOCS.conversions} ${goalGrouping}`,
+      args: { goal: t.arg.id({ required: false, description: GOAL_ARG }) },
+      resolve: (row, args) => goalValue(row, 'conversions', args.goal) as number,
+    }),
+    conversionRate: t.float({
+      nullable: true,
+      description: `${GOAL_FIGURE_DOCS.conversionRate} ${goalGrouping}`,
+      args: { goal: t.arg.id({ required: false, description: GOAL_ARG }) },
+      resolve: (row, args) => goalValue(row, 'conversionRate', args.goal) as number | null,
+    }),
+    revenue: t.float({
+      description: `${GOAL_FIGURE_DOCS.revenue} In the one currency asked (0 when none). ${goalGrouping}`,
+      args: {
+        goal: t.arg.id({ required: false, description: GOAL_ARG }),
+        currency: t.arg.string({
+          required: true,
+          validate: z.string().regex(/^[A-Za-z]{3}$/, 'An ISO currency code such as "USD"'),
+          description: 'ISO currency code (revenue in other currencies is not converted, nor added).',
+        }),
+      },
+      resolve: (row, args) =>
+        (goalValue(row, 'revenue', args.goal) as Record<string, number>)[args.currency.toUpperCase()] ?? 0,
+    }),
+    ...Object.fromEntries(
       METRIC_NAMES.map((metric: GroupMetric) => {
         const read = (row: GroupRow) => {
           const found = row.metrics[metric];
@@ -105,6 +145,7 @@ const GroupMetrics = builder.objectRef<GroupRow>('AnalyticsGroupMetrics').implem
         ];
       }),
     ),
+  }),
 });
 
 const Group = builder.objectRef<GroupRow>('AnalyticsGroup').implement({
@@ -167,7 +208,11 @@ const REGISTRY_BY_FIELD = new Map(GROUP_DIMENSIONS.map((d) => [dimensionField(d)
 const TIME_BY_FIELD = new Map(INTERVALS.map((i) => [timeField(i), i]));
 
 /** The parse stage: the selected dimension and metric fields of this groups field. */
-function readSelection(info: GraphQLResolveInfo): { dimensions: GroupDimension[]; metrics: GroupMetric[] } {
+function readSelection(info: GraphQLResolveInfo): {
+  dimensions: GroupDimension[];
+  metrics: GroupMetric[];
+  goalMetrics: { figure: GoalFigure; goal: string | null }[];
+} {
   const top = fieldsOf(
     info.fieldNodes.map((node) => node.selectionSet),
     info,
@@ -190,13 +235,22 @@ function readSelection(info: GraphQLResolveInfo): { dimensions: GroupDimension[]
       dimensions.push({ kind: 'property', key: typeof key === 'string' ? key : '' });
     }
   }
-  const metrics = under('metrics')
+  const metricFields = under('metrics');
+  const metrics = metricFields
     .map((f) => f.name.value)
     .filter((name): name is GroupMetric => Object.hasOwn(METRICS, name));
+  const goalMetrics = metricFields.flatMap((field) => {
+    const figure = field.name.value;
+    if (figure !== 'conversions' && figure !== 'conversionRate' && figure !== 'revenue') return [];
+    const arg = field.arguments?.find((a) => a.name.value === 'goal');
+    const goal = arg ? valueFromAST(arg.value, GraphQLID, info.variableValues) : null;
+    return [{ figure, goal: goal == null ? null : String(goal) } as const];
+  });
   // Distinct: a field selected twice (or a key under two aliases) is one group key.
   return {
     dimensions: [...new Map(dimensions.map((d) => [dimensionId(d), d])).values()],
     metrics: [...new Set(metrics)],
+    goalMetrics,
   };
 }
 
@@ -231,16 +285,27 @@ builder.objectField(Analytics, 'groups', (t) =>
         description: `Groups to skip (≤ ${GROUP_LIMITS.offset}).`,
       }),
     },
-    resolve: (s, args, ctx, info) => {
-      const { dimensions, metrics } = readSelection(info);
+    resolve: async (s, args, ctx, info) => {
+      const { dimensions, metrics, goalMetrics } = readSelection(info);
       const ownerOnlyDimension = dimensions.some(
         (d) => d.kind === 'property' || (d.kind === 'registry' && OWNER_ONLY_DIMENSIONS.has(d.dimension)),
       );
       if (!s.owner && ownerOnlyDimension) throw ownerOnly(ctx);
+      const goalIds = [...new Set(goalMetrics.map((m) => m.goal))];
+      if (goalIds.length > GROUP_LIMITS.goals) {
+        throw InputError.at(['metrics'], `At most ${GROUP_LIMITS.goals} goals (got ${goalIds.length})`);
+      }
+      const targets = goalIds.length ? await goalTargets(ctx.prisma, s.websiteId, goalIds) : new Map();
       try {
         const plan = planGroups({
           dimensions,
           metrics,
+          goals: goalIds.map((id) => targets.get(id)),
+          goalMetrics: goalMetrics.map(({ figure, goal }) => ({
+            figure,
+            goal: goalIds.indexOf(goal),
+            key: goalKey(figure, goal),
+          })),
           orderBy: (args.orderBy ?? []).map((value) => {
             const split = value.lastIndexOf('_');
             return { field: value.slice(0, split), desc: value.slice(split + 1) === 'DESC' };
