@@ -1,4 +1,5 @@
 import { createHmac, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROME_DESKTOP, GEO, IPHONE_SAFARI, startTestIngest, type TestIngest } from '../../ingest/test-support.ts';
 import { GROUP_LIMITS } from './groups.ts';
@@ -35,6 +36,8 @@ interface Visit {
   country: string;
   device: string;
   entry: string;
+  /** Days after the range's start the visit started. */
+  day: number;
   pages: string[];
   purchased: boolean;
 }
@@ -98,7 +101,8 @@ beforeAll(async () => {
     const person = pick(PEOPLE);
     for (let s = 0; s < 1 + Math.floor(random() * 2); s++) {
       const from = pick(SOURCES);
-      const start = dayStart + Math.floor(random() * 3) * DAY + Math.floor(random() * 20) * 3_600_000 + s * 60_000;
+      const day = Math.floor(random() * 3);
+      const start = dayStart + day * DAY + Math.floor(random() * 20) * 3_600_000 + s * 60_000;
       const pages = Array.from({ length: 1 + Math.floor(random() * 3) }, () => pick(PAGES));
       const visit: Visit = {
         visitor,
@@ -106,6 +110,7 @@ beforeAll(async () => {
         country: person.country,
         device: person.device,
         entry: pages[0] as string,
+        day,
         pages,
         purchased: random() < 0.35,
       };
@@ -334,6 +339,27 @@ describe('goal figures', () => {
     }
   });
 
+  it('groups by day: each visit converts in the bucket it started in, every day answered', async () => {
+    const { groups } = await analytics(`groups {
+      dimensions { day }
+      metrics { visitors conversions(goal: "${goals.purchase}") conversionRate(goal: "${goals.purchase}") }
+    }`);
+    expect(groups).toEqual(
+      [0, 1, 2].map((day) => {
+        const list = visits.filter((v) => v.day === day);
+        const e = expected(list, purchased);
+        return {
+          dimensions: { day: new Date(dayStart + day * DAY).toISOString() },
+          metrics: {
+            visitors: new Set(list.map((v) => v.visitor)).size,
+            conversions: e.conversions,
+            conversionRate: e.conversionRate,
+          },
+        };
+      }),
+    );
+  });
+
   it('refuses goal figures that cannot be computed or are malformed, with typed errors', async () => {
     expect(
       await errorOf(`groups { dimensions { outgoingLink } metrics { conversions(goal: "${goals.purchase}") } }`),
@@ -363,5 +389,17 @@ describe('goal figures', () => {
         expect(JSON.stringify(body)).not.toMatch(/Sibling|Foreign|Gone/);
       }
     }
+  });
+
+  it('the README example runs', async () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const example =
+      readme
+        .slice(readme.indexOf('**Conversion rate and revenue per goal.**'))
+        .match(/```graphql\n([\s\S]*?)```/)?.[1] ?? '';
+    const query = example.replace('"…"', `"${t.siteId}"`).replaceAll('"…"', `"${goals.purchase}"`);
+    const body = await graphql(query);
+    expect(body.errors).toBeUndefined();
+    expect(body.data.website.analytics.summary.current.conversions).toBe(expected(visits, purchased).conversions);
   });
 });
