@@ -298,6 +298,22 @@ describe('goal figures', () => {
     }
   });
 
+  it('comparisons: a breakdown row’s comparison row and the summary’s previous range carry their own goal figures', async () => {
+    const body = await graphql(`{ website(id: "${t.siteId}") {
+      analytics(range: ${range}, compare: { period: CUSTOM, range: ${range} }) {
+        breakdown(dimension: COUNTRY, goal: "${goals.purchase}") { value conversions conversionRate comparison { value conversions conversionRate } }
+        summary(goal: "${goals.purchase}") { current { conversionRate } previous { conversionRate } conversionRateChange }
+        before: comparison { summary(goal: "${goals.purchase}") { current { conversions } } }
+      } } }`);
+    expect(body.errors).toBeUndefined();
+    const { breakdown, summary, before } = body.data.website.analytics;
+    expect(breakdown.some((row: { conversions: number }) => row.conversions > 0)).toBe(true);
+    for (const { comparison, ...row } of breakdown) expect(comparison).toEqual(row);
+    expect(summary.previous.conversionRate).toBe(expected(visits, purchased).conversionRate);
+    expect(summary.conversionRateChange).toBe(0);
+    expect(before.summary.current.conversions).toBe(expected(visits, purchased).conversions);
+  });
+
   it('breakdown by page: of the visits entering on it (as bounce rate)', async () => {
     const { breakdown } = await analytics(
       `breakdown(dimension: PATH, goal: "${goals.pricing}", first: 10) { value conversions conversionRate }`,
@@ -370,6 +386,7 @@ describe('goal figures', () => {
     expect(await errorOf(`groups { metrics { revenue(goal: "${goals.purchase}", currency: "US$") } }`)).toBe(
       'BAD_USER_INPUT',
     );
+    expect(await errorOf('summary(goal: "W\\u0000") { current { conversions } }')).toBe('BAD_USER_INPUT');
     const many = Array.from({ length: GROUP_LIMITS.goals + 1 }, (_, i) => `g${i}: conversions(goal: "goal-${i}")`).join(
       ' ',
     );
