@@ -2,6 +2,8 @@ import { createHmac, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROME_DESKTOP, GEO, IPHONE_SAFARI, startTestIngest, type TestIngest } from '../../ingest/test-support.ts';
+import { createLogger } from '../../runtime/log.ts';
+import { createApi } from '../server.ts';
 import { GROUP_LIMITS } from './groups.ts';
 import { type GraphQLBody, graphqlOver } from './test-support.ts';
 
@@ -406,6 +408,37 @@ describe('goal figures', () => {
         expect(JSON.stringify(body)).not.toMatch(/Sibling|Foreign|Gone/);
       }
     }
+  });
+
+  it('the client operation runs with the goal and currency as variables, or without a goal', async () => {
+    const api = createApi({ prisma: t.prisma, clickhouse: t.clickhouse }, createLogger('api-test', 'error'), {
+      pointBudget: { max: 100_000_000, windowMs: 60_000 },
+    });
+    const document = readFileSync(new URL('../../client/operations/goals.graphql', import.meta.url), 'utf8');
+    const run = async (variables: Record<string, unknown>) =>
+      (await (
+        await api.fetch('http://api.test/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${t.apiKey}` },
+          body: JSON.stringify({ query: document, variables }),
+        })
+      ).json()) as GraphQLBody;
+    const dates = { from: new Date(dayStart).toISOString(), to: new Date(dayStart + 3 * DAY).toISOString() };
+    const one = await run({ id: t.siteId, range: dates, goal: goals.purchase, currency: 'EUR' });
+    expect(one.errors).toBeUndefined();
+    const e = expected(visits, purchased);
+    expect(one.data.website.analytics.summary.current.conversions).toBe(e.conversions);
+    const eur = one.data.website.analytics.byCountryDevice.reduce(
+      (sum: number, g: { metrics: { revenue: number } }) => sum + g.metrics.revenue,
+      0,
+    );
+    // Each converting visitor is in one country × device: the groups add up to the total.
+    expect(Math.round(eur * 100) / 100).toBe(e.revenue.find((r) => r.currency === 'EUR')?.amount);
+    const any = await run({ id: t.siteId, range: dates, currency: 'USD' });
+    expect(any.errors).toBeUndefined();
+    expect(any.data.website.analytics.summary.current.conversions).toBe(
+      expected(visits, (v) => purchased(v) || viewedPricing(v)).conversions,
+    );
   });
 
   it('the README example runs', async () => {
