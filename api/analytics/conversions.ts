@@ -66,18 +66,19 @@ export function convertingVisitsSql(scope: Scope, goals: readonly GoalTarget[], 
 /** Whether a converting-visit row converts on goal `index` (an array out of bounds reads 0). */
 const converts = (index: number) => sql`goal_flags[${sql.param(index + 1, 'UInt32')}] = 1`;
 
+const visitors = sql`uniqExact(cityHash64(visitor_id))`;
+const conversions = (index: number) => sql`uniqExactIf(cityHash64(visitor_id), ${converts(index)})`;
+
 /** Aggregates over convertingVisitsSql rows of a group. */
 export const GOAL_FIGURES = {
-  /** Visitors of the group (the rate's denominator). */
-  visitors: () => sql`uniqExact(cityHash64(visitor_id))`,
   /** Visitors with a visit in the group converting on the goal. */
-  conversions: (index: number) => sql`uniqExactIf(cityHash64(visitor_id), ${converts(index)})`,
-  conversionRate: (index: number) =>
-    sql`uniqExactIf(cityHash64(visitor_id), ${converts(index)}) / nullIf(uniqExact(cityHash64(visitor_id)), 0)`,
+  conversions,
+  /** ÷ the visitors of the group (null without any). */
+  conversionRate: (index: number) => sql`${conversions(index)} / nullIf(${visitors}, 0)`,
   /** Map(currency, amount): the converting visitors' payments, each visitor once. */
   revenue: (index: number) =>
     sql`mapApply((currency, amount) -> (currency, toFloat64(amount)),
       arrayReduce('sumMap', arrayMap(x -> x.2, groupUniqArrayIf((visitor_id, paid), ${converts(index)} AND notEmpty(paid)))))`,
 } as const;
 
-export type GoalFigure = Exclude<keyof typeof GOAL_FIGURES, 'visitors'>;
+export type GoalFigure = keyof typeof GOAL_FIGURES;
