@@ -505,7 +505,7 @@ const SummaryComparison = builder
       }),
       conversionRateChange: t.float({
         nullable: true,
-        description: 'Relative change of the goal’s conversion rate (null without a rate before).',
+        description: 'Relative change of the goal’s conversion rate (null when there was none, or 0, before).',
         resolve: (s) =>
           change(goalFigure(s.current.goal, 'conversionRate') ?? 0, goalFigure(s.previous.goal, 'conversionRate')),
       }),
