@@ -1,5 +1,6 @@
 import { type Sql, sql } from '../../clickhouse/sql.ts';
 import { UnsupportedGroupingError } from '../errors.ts';
+import { convertingVisitsSql, GOAL_FIGURES, type GoalFigure, type GoalTarget } from './conversions.ts';
 import { DIMENSION_NAMES, DIMENSIONS, type Dimension, type DimensionDef } from './dimensions.ts';
 import type { DateRange } from './range.ts';
 import { eventsWhere, type Scope, visitRowsSql, visitsSql } from './scope.ts';
@@ -22,6 +23,8 @@ import { assertBuckets, bucketSql, bucketStarts, fillBuckets, type Interval, pai
  *   that value, visitors and visits counting those with such an event; bounce rate by page is that
  *   of the visits entering on the page (Plausible's definition), and visit metrics that have no
  *   meaning per event value are refused with UNSUPPORTED_GROUPING.
+ * Goal metrics (conversions, conversion rate, revenue of a goal; conversions.ts) are visit metrics
+ * over visit rows marked with the goals they convert on; by path, of the visits entering on it.
  */
 
 export const METRICS = {
@@ -113,15 +116,27 @@ export interface GroupOrder {
   desc: boolean;
 }
 
+/** A goal metric: a figure (conversions.ts) of `goals[goal]` of the request, answered under `key`. */
+export interface GoalMetric {
+  figure: GoalFigure;
+  goal: number;
+  key: string;
+}
+
 export interface GroupsRequest {
   dimensions: readonly GroupDimension[];
   metrics: readonly GroupMetric[];
+  /** What goal metrics count (one goal, or any enabled goal), and the metrics asked of them. */
+  goals?: readonly GoalTarget[];
+  goalMetrics?: readonly GoalMetric[];
   orderBy: readonly GroupOrder[];
   limit: number;
   offset: number;
 }
 
-export const GROUP_LIMITS = { dimensions: 5, propertyKeyLength: 128, rows: 1000, offset: 100_000 } as const;
+export const GROUP_LIMITS = { dimensions: 5, propertyKeyLength: 128, rows: 1000, offset: 100_000, goals: 10 } as const;
+/** Goals one query computes (the goals family asks for all of a website's, in queries of this many). */
+export const GOALS_PER_QUERY = 100;
 
 /** A request that cannot be planned as given (BAD_USER_INPUT at the API). */
 export class InvalidGroupsError extends Error {
@@ -141,6 +156,9 @@ export interface GroupsPlan {
   dimensions: GroupDimension[];
   /** Each metric computed, with the aggregate it comes from. */
   metrics: { metric: GroupMetric; side: Side }[];
+  /** Goal metrics, computed on the visit side (column g<i> for goalMetrics[i]). */
+  goals: GoalTarget[];
+  goalMetrics: GoalMetric[];
   /** How the two aggregates combine when both are needed: an event dimension drives the groups. */
   join: 'none' | 'full' | 'left';
   /** The only dimension is time: every bucket of the range is answered, empty ones too. */
@@ -154,6 +172,8 @@ const key = (i: number) => `k${i}`;
 const KEYS = Array.from({ length: GROUP_LIMITS.dimensions }, (_, i) => key(i));
 const column = (metric: GroupMetric) => metric.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 const COLUMNS = METRIC_NAMES.map(column);
+/** Distinct goal metrics: three figures of each goal. */
+const GOAL_COLUMNS = Array.from({ length: 3 * GOALS_PER_QUERY }, (_, i) => `g${i}`);
 
 const isEventDimension = (d: GroupDimension) =>
   d.kind === 'property' || (d.kind === 'registry' && DIMENSIONS[d.dimension].scope === 'event');
@@ -218,7 +238,16 @@ export function planGroups(request: GroupsRequest): GroupsPlan {
             : 'visits';
     return { metric, side };
   });
+  const goals = [...(request.goals ?? [])];
+  const goalMetrics = [...new Map((request.goalMetrics ?? []).map((m) => [m.key, m])).values()];
+  if (goals.length > GOALS_PER_QUERY || goalMetrics.some((m) => m.goal >= goals.length)) {
+    throw new Error(`At most ${GOALS_PER_QUERY} goals, each given`);
+  }
+  // Goal metrics are visit metrics; by path, of the visits entering on it (as bounceRate).
+  const notPath = eventDimensions.find((d) => !(d.kind === 'registry' && d.dimension === 'PATH'));
+  if (goalMetrics[0] && notPath) throw new UnsupportedGroupingError(goalMetrics[0].figure, fieldOf(notPath));
   const reads = new Set(sides.map((s) => s.side));
+  if (goalMetrics.length) reads.add('visits');
   const join = reads.size < 2 ? 'none' : eventDimensions.length ? 'left' : 'full';
   // Ties (and unordered requests) by time first, then the first metric, then every key: stable pages.
   if (order.length === 0) {
@@ -235,6 +264,8 @@ export function planGroups(request: GroupsRequest): GroupsPlan {
     name: `analytics_groups_${[...reads].sort().join('_')}`,
     dimensions,
     metrics: sides,
+    goals,
+    goalMetrics,
     join,
     fill: only?.kind === 'time' ? only.interval : null,
     order,
@@ -304,6 +335,8 @@ const metricColumn = (side: Side, metric: GroupMetric) =>
     ...COLUMNS.map((c) => `v_${c}`),
     ...COLUMNS.map((c) => `e_${c}`),
   ]);
+const goalColumn = (prefix: '' | 'v_' | 'p_', i: number) =>
+  sql.identifier(`${prefix}g${i}`, [...GOAL_COLUMNS, ...GOAL_COLUMNS.flatMap((c) => [`v_${c}`, `p_${c}`])]);
 const keyColumn = (i: number) => sql.identifier(key(i), KEYS);
 const keyList = (n: number) =>
   sql.join(
@@ -318,8 +351,18 @@ function visitSideSql(scope: Scope, plan: GroupsPlan): Sql {
   const metrics = plan.metrics
     .filter((m) => m.side === 'visits')
     .map(({ metric }) => sql`${VISIT_METRICS[metric]} AS ${metricColumn('visits', metric)}`);
-  return sql`SELECT client_id, ${sql.join([...keys, ...metrics], ', ')}, 1 AS v_present
-    FROM (SELECT *, started AS time FROM (${visitsSql(scope)}))
+  const goalMetrics = plan.goalMetrics.map(
+    ({ figure, goal }, i) => sql`${GOAL_FIGURES[figure](goal)} AS ${goalColumn('v_', i)}`,
+  );
+  const visits = plan.goalMetrics.length
+    ? convertingVisitsSql(
+        scope,
+        plan.goals,
+        plan.goalMetrics.some((m) => m.figure === 'revenue'),
+      )
+    : visitsSql(scope);
+  return sql`SELECT client_id, ${sql.join([...keys, ...metrics, ...goalMetrics], ', ')}, 1 AS v_present
+    FROM (SELECT *, started AS time FROM (${visits}))
     GROUP BY ${groupKeys(plan.dimensions.length)}`;
 }
 
@@ -401,6 +444,14 @@ function groupsBodySql(scope: Scope, plan: GroupsPlan): Sql {
       ? sql`if(${present(side)} = 1 AND isFinite(${value}), ${value}, NULL) AS ${sql.identifier(column(metric), COLUMNS)}`
       : sql`${value} AS ${sql.identifier(column(metric), COLUMNS)}`;
   });
+  plan.goalMetrics.forEach(({ figure }, i) => {
+    const value = goalColumn('v_', i);
+    outputs.push(
+      figure === 'conversionRate'
+        ? sql`if(v_present = 1 AND isFinite(${value}), ${value}, NULL) AS ${goalColumn('', i)}`
+        : sql`${value} AS ${goalColumn('', i)}`,
+    );
+  });
   const n = plan.dimensions.length;
   const using = sql`USING (${groupKeys(n)})`;
   const from =
@@ -453,10 +504,13 @@ export function comparedGroupsSql(scope: Scope, plan: GroupsPlan, comparison: Da
     const own = sql`before.${keyColumn(i)}`;
     return sql`${d.kind === 'time' ? pairedBucketSql(d.interval, comparison, scope.range, own) : own} AS ${keyColumn(i)}`;
   });
-  const figures = plan.metrics.map(({ metric }) => {
-    const own = sql.identifier(column(metric), COLUMNS);
-    return sql`before.${own} AS ${comparedColumn(metric)}`;
-  });
+  const figures = [
+    ...plan.metrics.map(({ metric }) => {
+      const own = sql.identifier(column(metric), COLUMNS);
+      return sql`before.${own} AS ${comparedColumn(metric)}`;
+    }),
+    ...plan.goalMetrics.map((_, i) => sql`before.${goalColumn('', i)} AS ${goalColumn('p_', i)}`),
+  ];
   const before = sql`SELECT before.client_id AS client_id, ${sql.join([...pairedKeys, ...figures], ', ')}, 1 AS p_present
     FROM (${groupsBodySql({ ...scope, range: comparison }, plan)}) AS before`;
   return sql`SELECT * FROM (${groupsSql(scope, plan)}) AS now
@@ -464,14 +518,19 @@ export function comparedGroupsSql(scope: Scope, plan: GroupsPlan, comparison: Da
     ORDER BY client_id, ${orderSql(plan)}`;
 }
 
-export type GroupsDbRow = { client_id: string } & Record<string, string | number | null>;
+export type GroupsDbRow = { client_id: string } & Record<string, string | number | null | Record<string, number>>;
+
+/** A goal metric's value: a count, a rate (null without visitors), or revenue by currency. */
+export type GoalValue = number | null | Record<string, number>;
 
 /** One group: each dimension's value by dimensionId (time as the bucket start), and the metrics computed. */
 export interface GroupRow {
   values: Record<string, string | Date>;
   metrics: Partial<Record<GroupMetric, number | null>>;
-  /** The same metrics over the comparison range when it was asked for (comparedGroupsSql); null when the group had none then. */
-  comparison?: Partial<Record<GroupMetric, number | null>> | null;
+  /** Values of plan.goalMetrics by their key. */
+  goals: Record<string, GoalValue>;
+  /** The same figures over the comparison range when it was asked for (comparedGroupsSql); null when the group had none then. */
+  comparison?: Pick<GroupRow, 'metrics' | 'goals'> | null;
 }
 
 /**
@@ -494,6 +553,15 @@ export function toGroups(
         return [metric, METRICS[metric].ratio ? number : (number ?? 0)];
       }),
     );
+  const goals = (row: Record<string, unknown> | undefined, prefix: string) =>
+    Object.fromEntries(
+      plan.goalMetrics.map(({ figure, key }, i): [string, GoalValue] => {
+        const value = row?.[`${prefix}g${i}`];
+        if (figure === 'revenue') return [key, (value ?? {}) as Record<string, number>];
+        if (figure === 'conversionRate') return [key, value === null || value === undefined ? null : Number(value)];
+        return [key, Number(value ?? 0)];
+      }),
+    );
   const toGroup = (row: Record<string, unknown> | undefined, bucket?: Date, compared = false): GroupRow => ({
     values: Object.fromEntries(
       plan.dimensions.map((d, i) => {
@@ -502,7 +570,13 @@ export function toGroups(
       }),
     ),
     metrics: figures(row, ''),
-    ...(comparison ? { comparison: compared || Number(row?.p_present) === 1 ? figures(row, 'p_') : null } : {}),
+    goals: goals(row, ''),
+    ...(comparison
+      ? {
+          comparison:
+            compared || Number(row?.p_present) === 1 ? { metrics: figures(row, 'p_'), goals: goals(row, 'p_') } : null,
+        }
+      : {}),
   });
   if (!plan.fill) return rows.map((row) => toGroup(row));
   const bucketRows = rows.map((row) => ({ bucket: Number(row.k0), row }));

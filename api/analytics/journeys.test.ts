@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { runQuery } from '../../clickhouse/query.ts';
 import { toClickHouseDateTime } from '../../clickhouse/sql.ts';
 import { eventRow, freshClickHouse, type TestClickHouse } from '../../clickhouse/test-support.ts';
+import { planGroups } from './groups.ts';
 import { createAnalyticsLoaders, sessionTimeline } from './loader.ts';
 import { resolveRange } from './range.ts';
 
@@ -95,19 +96,24 @@ it('ranks entry and exit pages with bounce rates, and page-to-page journeys', as
 });
 
 it('measures goals and funnels within their window', async () => {
-  const goals = await loaders().goals.load({
-    ...scope,
-    goals: [
-      { type: 'EVENT', target: 'purchase' },
-      { type: 'PAGE_VIEW', target: '/blog/*' },
-      { type: 'PAGE_VIEW', target: '/pricing' },
-    ],
+  // Goal figures as the goals family asks them: one groups query, no dimension.
+  const goals = [
+    { type: 'EVENT' as const, target: 'purchase' },
+    { type: 'PAGE_VIEW' as const, target: '/blog/*' },
+    { type: 'PAGE_VIEW' as const, target: '/pricing' },
+  ];
+  const plan = planGroups({
+    dimensions: [],
+    metrics: ['visitors'],
+    goals: goals.map((goal) => ({ conditions: [goal] })),
+    goalMetrics: goals.map((_, i) => ({ figure: 'conversions', goal: i, key: String(i) })),
+    orderBy: [],
+    limit: 1,
+    offset: 0,
   });
-  expect(goals).toEqual([
-    { visitors: 4, conversions: 2, rate: 0.5 },
-    { visitors: 4, conversions: 2, rate: 0.5 },
-    { visitors: 4, conversions: 2, rate: 0.5 },
-  ]);
+  const [totals] = await loaders().groups.load({ ...scope, plan });
+  expect(totals?.metrics.visitors).toBe(4);
+  expect(totals?.goals).toEqual({ 0: 2, 1: 2, 2: 2 });
   const steps = [
     { type: 'PAGE_VIEW' as const, target: '/' },
     { type: 'PAGE_VIEW' as const, target: '/checkout' },

@@ -20,7 +20,6 @@ import {
   errorTrendSql,
   eventPropertiesSql,
   funnelSql,
-  goalsSql,
   incidentsSql,
   type LinkDimension,
   linkBreakdownSql,
@@ -497,19 +496,6 @@ export function createAnalyticsLoaders(clickhouse: ClickHouseClient, run: Runner
       (websiteIds, key) =>
         run({ name: 'analytics_transitions', query: transitionsSql({ ...key, websiteIds }, key.limit) }),
       (rows) => rows.map((r) => ({ from: r.from_path, to: r.to_path, sessions: r.sessions })),
-    ),
-
-    goals: perWebsite<
-      Scoped & { goals: Condition[] },
-      { client_id: string; visitors: number; converted: number[] },
-      { visitors: number; conversions: number; rate: number }[]
-    >(
-      (websiteIds, key) => run({ name: 'analytics_goals', query: goalsSql({ ...key, websiteIds }, key.goals) }),
-      ([row], key) =>
-        key.goals.map((_, i) => {
-          const conversions = row?.converted[i] ?? 0;
-          return { visitors: row?.visitors ?? 0, conversions, rate: row?.visitors ? conversions / row.visitors : 0 };
-        }),
     ),
 
     funnel: perWebsite<

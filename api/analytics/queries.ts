@@ -1,5 +1,6 @@
 import { type Sql, sql } from '../../clickhouse/sql.ts';
 import { type Condition, conditionSql } from './conditions.ts';
+import { paymentsSql } from './conversions.ts';
 import { DIMENSIONS, type Dimension, type DimensionDef } from './dimensions.ts';
 import { byScope } from './filters.ts';
 import { type Plan, planErrors, planTimeseries, type Source } from './plan.ts';
@@ -416,19 +417,6 @@ function eventsOfSelectedVisits(scope: Scope): Sql {
 }
 
 /**
- * Visitors converting on each goal, with all visitors for the rate, over the visits the
- * filters select (an event filter selects the visits containing a matching event).
- */
-export function goalsSql(scope: Scope, goals: readonly Condition[]): Sql {
-  const conversions = goals.map((goal) => distinctIf(sql`anonymous_id`, conditionSql(goal)));
-  return sql`SELECT client_id, ${distinctIf(sql`anonymous_id`, sql`event_name = 'screen_view'`)} AS visitors,
-      [${sql.join(conversions, ', ')}] AS converted
-    FROM analytics.events
-    WHERE ${eventsOfSelectedVisits(scope)}
-    GROUP BY client_id`;
-}
-
-/**
  * Funnel entrants per step, over the visits the filters select: ClickHouse's windowFunnel
  * finds, per visitor, how many steps were completed in order within the window.
  */
@@ -480,7 +468,6 @@ export type RevenueGroup = keyof typeof REVENUE_GROUPS;
 export function revenueSql(scope: Scope, group: RevenueGroup): Sql {
   refuseEventFilters(scope);
   const key = sql.identifier(REVENUE_GROUPS[group], Object.values(REVENUE_GROUPS));
-  const ids = sql.array(scope.websiteIds, 'String');
   const { visit } = byScope(scope.filters);
   const attributed = group === 'SOURCE' || visit.length > 0;
   const source = (DIMENSIONS.SOURCE.sql as { visits: () => Sql }).visits();
@@ -497,12 +484,7 @@ export function revenueSql(scope: Scope, group: RevenueGroup): Sql {
       countIf(type != 'refund') AS transactions,
       countIf(type = 'refund') AS refunds,
       sum(JSONExtractFloat(metadata, 'refunded')) AS refunded
-    FROM (
-      SELECT assumeNotNull(website_id) AS client_id, ifNull(anonymous_id, '') AS anonymous_id,
-        amount, currency, type, provider, product_id, product_name, metadata
-      FROM analytics.revenue FINAL
-      WHERE website_id IN ${ids} AND created >= ${scope.range.from} AND created < ${scope.range.to}
-    ) AS r
+    FROM (${paymentsSql(scope.websiteIds, scope.range)}) AS r
     ${attribution}
     ${visit.length ? sql`WHERE visits.matches = 1` : sql``}
     GROUP BY client_id, currency, value

@@ -43,7 +43,7 @@ export function visitRowsSql(websiteIds: readonly string[]): Sql {
 }
 
 /** Events of the websites in the range (the time column of each table). */
-function eventsInRange(websiteIds: readonly string[], range: DateRange): Sql {
+export function eventsInRange(websiteIds: readonly string[], range: DateRange): Sql {
   return sql`client_id IN ${sql.array(websiteIds, 'String')} AND time >= ${range.from} AND time < ${range.to}`;
 }
 

@@ -194,10 +194,10 @@ export function groupsTable(plan: GroupsPlan, metrics: readonly GroupMetric[], c
       ...figures,
       ...(compared
         ? [
-            ...metrics.map((m) => ({ name: `comparison.${m}`, value: (r: GroupRow) => r.comparison?.[m] })),
+            ...metrics.map((m) => ({ name: `comparison.${m}`, value: (r: GroupRow) => r.comparison?.metrics[m] })),
             ...metrics.map((m) => ({
               name: `change.${m}`,
-              value: (r: GroupRow) => change(r.metrics[m] ?? null, r.comparison?.[m] ?? null),
+              value: (r: GroupRow) => change(r.metrics[m] ?? null, r.comparison?.metrics[m] ?? null),
             })),
           ]
         : []),

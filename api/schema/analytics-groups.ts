@@ -1,6 +1,7 @@
 import {
   type FieldNode,
   GraphQLBoolean,
+  GraphQLID,
   GraphQLNonNull,
   type GraphQLResolveInfo,
   GraphQLString,
@@ -10,7 +11,9 @@ import {
 } from 'graphql';
 import { z } from 'zod';
 import { change } from '../analytics/compare.ts';
+import type { GoalFigure } from '../analytics/conversions.ts';
 import { DIMENSIONS, type Dimension } from '../analytics/dimensions.ts';
+import { goalTargets } from '../analytics/goals.ts';
 import {
   checkFill,
   dimensionField,
@@ -21,6 +24,7 @@ import {
   type GroupMetric,
   type GroupRow,
   type GroupsPlan,
+  type GroupsRequest,
   InvalidGroupsError,
   METRIC_NAMES,
   METRICS,
@@ -30,8 +34,9 @@ import {
 import { type DateRange, InvalidRangeError } from '../analytics/range.ts';
 import { INTERVALS, type Interval } from '../analytics/time.ts';
 import { builder } from '../builder.ts';
+import type { Context } from '../context.ts';
 import { InputError } from '../errors.ts';
-import { Analytics, type AnalyticsScope, OWNER_ONLY_DIMENSIONS, ownerOnly } from './analytics.ts';
+import { Analytics, type AnalyticsScope, GOAL_FIGURE_DOCS, OWNER_ONLY_DIMENSIONS, ownerOnly } from './analytics.ts';
 
 /**
  * WebsiteAnalytics.groups: the dimension fields a client selects inside `dimensions` are the
@@ -82,10 +87,47 @@ const GroupDimensions = builder.objectRef<GroupRow>('AnalyticsGroupDimensions').
   }),
 });
 
+/** A goal metric's identity in a request and its GroupRow (the figure and the goal argument). */
+const goalKey = (figure: GoalFigure, goal: unknown) => `${figure}:${goal == null ? '' : String(goal)}`;
+const goalValue = (row: GroupRow, figure: GoalFigure, goal: unknown) => {
+  const found = row.goals[goalKey(figure, goal)];
+  if (found === undefined) throw new Error(`Goal metric ${goalKey(figure, goal)} was not computed`);
+  return found;
+};
+const GOAL_METRICS = 'conversions, conversionRate and revenue';
+const GOAL_ARG = `${GOAL_FIGURE_DOCS.goal} At most ${GROUP_LIMITS.goals} goals per groups field.`;
+const goalGrouping =
+  'A visit metric: by time, in the bucket the visit started in; by path, of the visits entering on it; refused ' +
+  '(UNSUPPORTED_GROUPING) with another event dimension. Not orderable.';
+
 const GroupMetrics = builder.objectRef<GroupRow>('AnalyticsGroupMetrics').implement({
-  description: 'Figures of the group, each defined below; only the selected ones are computed.',
-  fields: (t) =>
-    Object.fromEntries(
+  description: `Figures of the group, each defined below; only the selected ones are computed. ${GOAL_METRICS} take a goal and may be selected several times with aliases.`,
+  fields: (t) => ({
+    conversions: t.int({
+      description: `${GOAL_FIGURE_DOCS.conversions} ${goalGrouping}`,
+      args: { goal: t.arg.id({ required: false, description: GOAL_ARG }) },
+      resolve: (row, args) => goalValue(row, 'conversions', args.goal) as number,
+    }),
+    conversionRate: t.float({
+      nullable: true,
+      description: `${GOAL_FIGURE_DOCS.conversionRate} ${goalGrouping}`,
+      args: { goal: t.arg.id({ required: false, description: GOAL_ARG }) },
+      resolve: (row, args) => goalValue(row, 'conversionRate', args.goal) as number | null,
+    }),
+    revenue: t.float({
+      description: `${GOAL_FIGURE_DOCS.revenue} In the one currency asked (0 when none). ${goalGrouping}`,
+      args: {
+        goal: t.arg.id({ required: false, description: GOAL_ARG }),
+        currency: t.arg.string({
+          required: true,
+          validate: z.string().regex(/^[A-Za-z]{3}$/, 'An ISO currency code such as "USD"'),
+          description: 'ISO currency code (revenue in other currencies is not converted, nor added).',
+        }),
+      },
+      resolve: (row, args) =>
+        (goalValue(row, 'revenue', args.goal) as Record<string, number>)[args.currency.toUpperCase()] ?? 0,
+    }),
+    ...Object.fromEntries(
       METRIC_NAMES.map((metric: GroupMetric) => {
         const read = (row: GroupRow) => {
           const found = row.metrics[metric];
@@ -107,6 +149,7 @@ const GroupMetrics = builder.objectRef<GroupRow>('AnalyticsGroupMetrics').implem
         ];
       }),
     ),
+  }),
 });
 
 const GroupChange = builder.objectRef<GroupRow>('AnalyticsGroupChange').implement({
@@ -120,7 +163,7 @@ const GroupChange = builder.objectRef<GroupRow>('AnalyticsGroupChange').implemen
         t.float({
           nullable: true,
           description: `Change of ${metric}.`,
-          resolve: (row) => change(row.metrics[metric] ?? null, row.comparison?.[metric] ?? null),
+          resolve: (row) => change(row.metrics[metric] ?? null, row.comparison?.metrics[metric] ?? null),
         }),
       ]),
     ),
@@ -141,7 +184,7 @@ const Group = builder.objectRef<GroupRow>('AnalyticsGroup').implement({
         'days and weeks by local days, months by months). Null when the group had no figures then, past the ' +
         'comparison’s last bucket, and within `comparison` itself; with time as the only dimension, an empty ' +
         'comparison bucket has zeros like an empty bucket of the range.',
-      resolve: (row) => (row.comparison ? { values: row.values, metrics: row.comparison } : null),
+      resolve: (row) => (row.comparison ? { values: row.values, ...row.comparison } : null),
     }),
     change: t.field({
       type: GroupChange,
@@ -207,6 +250,7 @@ function readSelection(info: GraphQLResolveInfo): {
   dimensions: GroupDimension[];
   metrics: GroupMetric[];
   compared: boolean;
+  goalMetrics: { figure: GoalFigure; goal: string | null }[];
 } {
   const top = fieldsOf(
     info.fieldNodes.map((node) => node.selectionSet),
@@ -231,14 +275,23 @@ function readSelection(info: GraphQLResolveInfo): {
     }
   }
   // Figures asked for under comparison and change are computed on both sides.
-  const metrics = [...under('metrics'), ...under('comparison'), ...under('change')]
+  const metricFields = [...under('metrics'), ...under('comparison'), ...under('change')];
+  const metrics = metricFields
     .map((f) => f.name.value)
     .filter((name): name is GroupMetric => Object.hasOwn(METRICS, name));
+  const goalMetrics = metricFields.flatMap((field) => {
+    const figure = field.name.value;
+    if (figure !== 'conversions' && figure !== 'conversionRate' && figure !== 'revenue') return [];
+    const arg = field.arguments?.find((a) => a.name.value === 'goal');
+    const goal = arg ? valueFromAST(arg.value, GraphQLID, info.variableValues) : null;
+    return [{ figure, goal: goal == null ? null : String(goal) } as const];
+  });
   // Distinct: a field selected twice (or a key under two aliases) is one group key.
   return {
     dimensions: [...new Map(dimensions.map((d) => [dimensionId(d), d])).values()],
     metrics: [...new Set(metrics)],
     compared: top.some((f) => f.name.value === 'comparison' || f.name.value === 'change'),
+    goalMetrics,
   };
 }
 
@@ -259,7 +312,7 @@ export function planScopeGroups(
     limit: number;
     offset: number;
     compared: boolean;
-  },
+  } & Pick<GroupsRequest, 'goals' | 'goalMetrics'>, // the goal metrics and the goals they count (goalsOf)
 ): { plan: GroupsPlan; comparison: DateRange | null } {
   const ownerOnlyDimension = request.dimensions.some(
     (d) => d.kind === 'property' || (d.kind === 'registry' && OWNER_ONLY_DIMENSIONS.has(d.dimension)),
@@ -284,6 +337,30 @@ export function planScopeGroups(
     if (error instanceof InvalidRangeError) throw InputError.at([at], error.message);
     throw error;
   }
+}
+
+/**
+ * The goals of the selected goal metrics: each goal id (or null: any enabled goal) resolved on the
+ * scope's website (NOT_FOUND for one that is not an enabled goal of it), at most GROUP_LIMITS.goals.
+ */
+async function goalsOf(
+  s: AnalyticsScope,
+  ctx: Context,
+  goalMetrics: { figure: GoalFigure; goal: string | null }[],
+): Promise<Pick<GroupsRequest, 'goals' | 'goalMetrics'>> {
+  const goalIds = [...new Set(goalMetrics.map((m) => m.goal))];
+  if (goalIds.length > GROUP_LIMITS.goals) {
+    throw InputError.at(['metrics'], `At most ${GROUP_LIMITS.goals} goals (got ${goalIds.length})`);
+  }
+  const targets = goalIds.length ? await goalTargets(ctx.prisma, s.websiteId, goalIds) : new Map();
+  return {
+    goals: goalIds.map((id) => targets.get(id)),
+    goalMetrics: goalMetrics.map(({ figure, goal }) => ({
+      figure,
+      goal: goalIds.indexOf(goal),
+      key: goalKey(figure, goal),
+    })),
+  };
 }
 
 const bounded = (max: number) => z.number().int().min(0).max(max);
@@ -317,11 +394,12 @@ builder.objectField(Analytics, 'groups', (t) =>
         description: `Groups to skip (≤ ${GROUP_LIMITS.offset}).`,
       }),
     },
-    resolve: (s, args, ctx, info) => {
-      const { dimensions, metrics, compared } = readSelection(info);
+    resolve: async (s, args, ctx, info) => {
+      const { dimensions, metrics, compared, goalMetrics } = readSelection(info);
       const { plan, comparison } = planScopeGroups(s, ctx, {
         dimensions,
         metrics,
+        ...(await goalsOf(s, ctx, goalMetrics)),
         orderBy: args.orderBy ?? [],
         limit: args.limit ?? 100,
         offset: args.offset ?? 0,

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { runQuery } from '../../clickhouse/query.ts';
 import { COMPARISONS, type CompareInput, change, comparisonRange } from '../analytics/compare.ts';
 import { type Condition, conditionOf } from '../analytics/conditions.ts';
+import type { GoalTarget } from '../analytics/conversions.ts';
 import { DIMENSION_NAMES, DIMENSIONS } from '../analytics/dimensions.ts';
 import {
   type Behaviour,
@@ -14,7 +15,14 @@ import {
   InvalidFilterError,
   leaves,
 } from '../analytics/filters.ts';
-import { type GoalConversion, goalConversions } from '../analytics/goals.ts';
+import {
+  type CurrencyAmount,
+  type GoalConversion,
+  type GoalFigures,
+  goalConversions,
+  goalFigures,
+  goalTargets,
+} from '../analytics/goals.ts';
 import {
   type AiUsageRow,
   type BreakdownRow,
@@ -394,7 +402,54 @@ const ResolvedRange = builder.objectRef<DateRange>('ResolvedRange').implement({
   }),
 });
 
-const SummaryRef = builder.objectRef<Summary>('AnalyticsSummary').implement({
+export const CurrencyAmountRef = builder.objectRef<CurrencyAmount>('CurrencyAmount').implement({
+  description: 'An amount in one currency (currencies are never added up: there are no exchange rates offline).',
+  fields: (t) => ({
+    currency: t.exposeString('currency', { description: 'ISO currency code, upper case.' }),
+    amount: t.exposeFloat('amount', { description: 'Amount kept, after refunds, in major units.' }),
+  }),
+});
+
+/**
+ * The definitions of goal figures, shared by the summary, breakdown rows and groups metrics
+ * (computed in api/analytics/conversions.ts).
+ */
+export const GOAL_FIGURE_DOCS = {
+  goal:
+    'A goal of this website (NOT_FOUND for any other id, including disabled and deleted goals); omitted: any ' +
+    'enabled goal of the website.',
+  conversions:
+    'Converting visitors: visitors with a visit in the group (started in the range, as `visitors` counts them) ' +
+    'that has an event in the range completing the goal (see GoalType).',
+  conversionRate: 'Converting visitors ÷ visitors of the same visits, 0–1 (null without visitors).',
+  revenue:
+    'Revenue of the converting visitors: payments (Stripe/Paddle webhooks, a refund replacing its sale) created in ' +
+    'the range that name the visitor (its anonymous id), each visitor counted once, per currency.',
+} as const;
+
+/** Goal fields of the summary and breakdown rows: `goal` is set by the field that asked for them. */
+const goalFigure = <K extends keyof GoalFigures>(figures: GoalFigures | undefined, figure: K): GoalFigures[K] => {
+  // The summary and breakdown resolvers compute goal figures whenever one is selected.
+  if (!figures) throw new Error('Goal figures were not computed');
+  return figures[figure];
+};
+const GOAL_FIELDS = ['conversions', 'conversionRate', 'revenue', 'conversionRateChange'];
+
+/** The `goal` argument of the summary or a breakdown: what goal figures count when one is selected (a given id is checked even when none is). */
+async function goalTargetOf(
+  ctx: Context,
+  websiteId: string,
+  arg: string | number | null | undefined,
+  selected: ReadonlySet<string>,
+): Promise<GoalTarget | undefined> {
+  const goal = arg == null ? null : String(arg);
+  const asked = GOAL_FIELDS.some((name) => selected.has(name));
+  if (!asked && goal === null) return undefined;
+  const target = (await goalTargets(ctx.prisma, websiteId, [goal])).get(goal);
+  return asked ? target : undefined;
+}
+
+const SummaryRef = builder.objectRef<Summary & { goal?: GoalFigures }>('AnalyticsSummary').implement({
   description:
     'Headline figures (exact counts: distinct visitors and visits are counted by a 64-bit hash of their ids, ' +
     'which miscounts only if two ids collide, odds about 3e-8 at a million ids). Visit figures count the visits (sessions) that started in the range with a ' +
@@ -413,11 +468,26 @@ const SummaryRef = builder.objectRef<Summary>('AnalyticsSummary').implement({
       description: 'Mean scroll depth when leaving a page, 0–100 (null without measurements).',
     }),
     outgoingClicks: t.exposeInt('outgoingClicks', { description: 'Clicks on links to other sites.' }),
+    conversions: t.int({
+      description: `Of the summary's \`goal\`. ${GOAL_FIGURE_DOCS.conversions}`,
+      resolve: (s) => goalFigure(s.goal, 'conversions'),
+    }),
+    conversionRate: t.float({
+      nullable: true,
+      description: `Of the summary's \`goal\`. ${GOAL_FIGURE_DOCS.conversionRate}`,
+      resolve: (s) => goalFigure(s.goal, 'conversionRate'),
+    }),
+    revenue: t.field({
+      type: [CurrencyAmountRef],
+      description: `Of the summary's \`goal\`, largest first. ${GOAL_FIGURE_DOCS.revenue}`,
+      resolve: (s) => goalFigure(s.goal, 'revenue'),
+    }),
   }),
 });
 
+type GoalSummary = Summary & { goal?: GoalFigures };
 const SummaryComparison = builder
-  .objectRef<{ current: Summary; previous: Summary }>('AnalyticsSummaryComparison')
+  .objectRef<{ current: GoalSummary; previous: GoalSummary }>('AnalyticsSummaryComparison')
   .implement({
     description:
       'Figures for the range, for the comparison range (the `compare` argument of analytics: the previous period by default), and the relative change, (now − before) ÷ before.',
@@ -449,6 +519,12 @@ const SummaryComparison = builder
         description: 'Relative change of session duration.',
         resolve: (s) => change(s.current.avgSessionSeconds, s.previous.avgSessionSeconds),
       }),
+      conversionRateChange: t.float({
+        nullable: true,
+        description: 'Relative change of the goal’s conversion rate (null when there was none, or 0, before).',
+        resolve: (s) =>
+          change(goalFigure(s.current.goal, 'conversionRate') ?? 0, goalFigure(s.previous.goal, 'conversionRate')),
+      }),
     }),
   });
 
@@ -463,7 +539,7 @@ const Point = builder.objectRef<TimeseriesPoint>('TimeseriesPoint').implement({
 });
 
 /** A breakdown row, with the row of the same value in the comparison range when it was asked for. */
-type ComparedRow = BreakdownRow & { comparison?: BreakdownRow | null };
+type ComparedRow = BreakdownRow & { comparison?: ComparedRow | null; goal?: GoalFigures };
 
 const Breakdown = builder.objectRef<ComparedRow>('BreakdownRow');
 Breakdown.implement({
@@ -497,6 +573,20 @@ Breakdown.implement({
       description: 'Mean scroll depth when leaving a page, 0–100.',
     }),
     outgoingClicks: t.exposeInt('outgoingClicks', { description: 'Clicks on links to other sites.' }),
+    conversions: t.int({
+      description: `Of the breakdown's \`goal\`, among this value's visits (for PATH: the visits entering on the page, as bounceRate). ${GOAL_FIGURE_DOCS.conversions}`,
+      resolve: (r) => goalFigure(r.goal, 'conversions'),
+    }),
+    conversionRate: t.float({
+      nullable: true,
+      description: `Of the breakdown's \`goal\` (for PATH: of the visits entering on the page). ${GOAL_FIGURE_DOCS.conversionRate}`,
+      resolve: (r) => goalFigure(r.goal, 'conversionRate'),
+    }),
+    revenue: t.field({
+      type: [CurrencyAmountRef],
+      description: `Of the breakdown's \`goal\`, largest first. ${GOAL_FIGURE_DOCS.revenue}`,
+      resolve: (r) => goalFigure(r.goal, 'revenue'),
+    }),
     comparison: t.field({
       type: Breakdown,
       nullable: true,
@@ -649,13 +739,20 @@ const PageTransition = builder.objectRef<{ from: string; to: string; sessions: n
 });
 
 const GoalResult = builder.objectRef<GoalConversion>('GoalConversion').implement({
-  description: 'A goal’s conversions.',
+  description: 'A goal’s conversions and revenue over the range and filters.',
   fields: (t) => ({
     goalId: t.exposeID('goalId', { description: 'The goal.' }),
     name: t.exposeString('name', { description: 'Goal name.' }),
-    visitors: t.exposeInt('visitors', { description: 'Visitors in the range.' }),
-    conversions: t.exposeInt('conversions', { description: 'Visitors who reached the goal.' }),
-    rate: t.exposeFloat('rate', { description: 'conversions / visitors.' }),
+    visitors: t.exposeInt('visitors', {
+      description: 'Visitors of the visits that started in the range with a page view (the summary’s visitors).',
+    }),
+    conversions: t.exposeInt('conversions', { description: GOAL_FIGURE_DOCS.conversions }),
+    rate: t.exposeFloat('rate', { description: 'conversions ÷ visitors, 0–1 (0 without visitors).' }),
+    revenue: t.field({
+      type: [CurrencyAmountRef],
+      description: `Per currency, largest first. ${GOAL_FIGURE_DOCS.revenue}`,
+      resolve: (g) => g.revenue,
+    }),
   }),
 });
 
@@ -734,8 +831,8 @@ function selectedFields(info: GraphQLResolveInfo): Set<string> {
     for (const selection of set?.selections ?? []) {
       if (selection.kind === Kind.FIELD) {
         names.add(selection.name.value);
-        // A breakdown row's comparison row computes the same figures.
-        if (selection.name.value === 'comparison') visit(selection.selectionSet);
+        // A breakdown row's comparison row computes the same figures; the summary's ranges too.
+        if (['comparison', 'current', 'previous'].includes(selection.name.value)) visit(selection.selectionSet);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) visit(selection.selectionSet);
       else visit(info.fragments[selection.name.value]?.selectionSet);
     }
@@ -759,12 +856,21 @@ Analytics.implement({
     summary: t.field({
       type: SummaryComparison,
       description: 'Headline figures, compared with the comparison range (the previous period by default).',
-      resolve: async (s, _, ctx) => {
-        const [current, previous] = await Promise.all([
-          ctx.analytics.summary.load(s),
-          ctx.analytics.summary.load({ ...s, range: s.comparison ?? comparisonRange(s.range) }),
-        ]);
-        return { current, previous };
+      args: { goal: t.arg.id({ required: false, description: `For the goal figures. ${GOAL_FIGURE_DOCS.goal}` }) },
+      resolve: async (s, args, ctx, info) => {
+        const ranges = [s.range, s.comparison ?? comparisonRange(s.range)];
+        const selected = selectedFields(info);
+        const target = await goalTargetOf(ctx, s.websiteId, args.goal, selected);
+        const [current, previous] = await Promise.all(
+          ranges.map(async (range) => {
+            const [summary, figures] = await Promise.all([
+              ctx.analytics.summary.load({ ...s, range }),
+              target && goalFigures(ctx.analytics, { ...s, range }, target, { revenue: selected.has('revenue') }),
+            ]);
+            return { ...summary, goal: figures?.get('') };
+          }),
+        );
+        return { current: current as GoalSummary, previous: previous as GoalSummary };
       },
     }),
     realtimeVisitors: t.int({
@@ -794,6 +900,10 @@ Analytics.implement({
           validate: count(PAGE_LIMITS.breakdown.offset),
           description: `Rows to skip (≤ ${PAGE_LIMITS.breakdown.offset}).`,
         }),
+        goal: t.arg.id({
+          required: false,
+          description: `For the goal figures of each row (conversions, conversionRate, revenue). ${GOAL_FIGURE_DOCS.goal}`,
+        }),
       },
       resolve: async (s, args, ctx, info) => {
         if (!DIMENSIONS[args.dimension].group) throw InputError.at(['dimension'], `${args.dimension} does not group`);
@@ -801,12 +911,25 @@ Analytics.implement({
         const selected = selectedFields(info);
         const sort = args.sort ?? 'VISITORS';
         const costly = COSTLY_FIGURES.filter((figure) => selected.has(figure));
-        const rows: ComparedRow[] = await ctx.analytics.breakdown.load({
-          ...s,
-          dimension: args.dimension,
-          page: { sort, limit: args.first ?? 10, offset: args.offset ?? 0 },
-          costly,
-        });
+        // Goal figures per row, from the groups engine for exactly the rows' values.
+        const target = await goalTargetOf(ctx, s.websiteId, args.goal, selected);
+        const withGoal = async (rows: ComparedRow[], range: DateRange): Promise<ComparedRow[]> => {
+          if (!target) return rows;
+          const figures = await goalFigures(ctx.analytics, { ...s, range }, target, {
+            revenue: selected.has('revenue'),
+            by: { dimension: { kind: 'registry', dimension: args.dimension }, values: rows.map((r) => r.value) },
+          });
+          return rows.map((row) => ({ ...row, goal: figures.get(row.value) }));
+        };
+        const rows = await withGoal(
+          await ctx.analytics.breakdown.load({
+            ...s,
+            dimension: args.dimension,
+            page: { sort, limit: args.first ?? 10, offset: args.offset ?? 0 },
+            costly,
+          }),
+          s.range,
+        );
         const compared = ['comparison', 'visitorsChange', 'pageviewsChange'].some((name) => selected.has(name));
         if (!compared || !s.comparison || rows.length === 0) return rows;
         // The comparison rows of exactly these values: the same breakdown over the comparison
@@ -829,7 +952,7 @@ Analytics.implement({
             ),
           )
         ).flat();
-        const byValue = new Map(before.map((row) => [row.value, row]));
+        const byValue = new Map((await withGoal(before, s.comparison)).map((row) => [row.value, row]));
         return rows.map((row) => ({ ...row, comparison: byValue.get(row.value) ?? null }));
       },
     }),
