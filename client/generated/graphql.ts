@@ -146,6 +146,64 @@ export type AnalyticsInterval =
   /** One week. */
   | 'WEEK';
 
+/** An annotation’s fields. */
+export type AnnotationInput = {
+  /** Colour. */
+  color?: string | null | undefined;
+  /** End, not before the start; omit for a point in time. */
+  endsAt?: unknown;
+  /** Show on public dashboards. */
+  isPublic?: boolean | null | undefined;
+  /** Start (or the point in time). */
+  startsAt: unknown;
+  /** Tags. */
+  tags?: Array<string> | null | undefined;
+  /** The note. */
+  text: string;
+};
+
+/** Who uses a key: a person, an SDK embedded in an app, or an automation. */
+export type ApiKeyType =
+  /** Used by an automation such as CI. */
+  | 'AUTOMATION'
+  /** Embedded in an application (browser or server SDK). */
+  | 'SDK'
+  /** Used by a person, e.g. from scripts or the dashboard. */
+  | 'USER';
+
+/** What a key may do: READ_ANALYTICS (read:analytics), WRITE_METADATA (write:metadata), TRACK_EVENTS (track:events), WRITE_LLM (write:llm), ADMIN (admin: everything in its organization, including members and keys), INSTANCE_ADMIN (instance:admin: create and list organizations). */
+export type ApiScope =
+  /** admin — everything, including members and API keys (when not restricted to a website). */
+  | 'ADMIN'
+  /** instance:admin — create and list the organizations of this instance (not restricted to a website); only a key holding it can grant it. */
+  | 'INSTANCE_ADMIN'
+  /** read:analytics — read analytics and metadata, evaluate flags. */
+  | 'READ_ANALYTICS'
+  /** track:events — send events to ingest and evaluate flags. */
+  | 'TRACK_EVENTS'
+  /** write:llm — send LLM spans to ingest. */
+  | 'WRITE_LLM'
+  /** write:metadata — also create, change and delete metadata. */
+  | 'WRITE_METADATA';
+
+/** A new API key. */
+export type CreateApiKeyInput = {
+  /** When the key stops working. */
+  expiresAt?: unknown;
+  /** What the key is for. */
+  name: string;
+  /** Requests per window. */
+  rateLimitMax?: number | null | undefined;
+  /** Window in milliseconds (1 s to 1 day). */
+  rateLimitTimeWindow?: number | null | undefined;
+  /** What the key may do. */
+  scopes: Array<ApiScope>;
+  /** Who uses the key. */
+  type?: ApiKeyType | null | undefined;
+  /** Restrict the key to this website. */
+  websiteId?: string | number | null | undefined;
+};
+
 /** A new website. */
 export type CreateWebsiteInput = {
   /** Extra origins allowed to send events. */
@@ -199,6 +257,40 @@ export type FlagContextInput = {
   userId?: string | null | undefined;
 };
 
+/** A feature flag’s fields. */
+export type FlagInput = {
+  /** Value when no rule matches (default false). */
+  defaultValue?: unknown;
+  /** Keys of prerequisite flags. */
+  dependencies?: Array<string> | null | undefined;
+  /** What the flag controls. */
+  description?: string | null | undefined;
+  /** Environment (e.g. production); omit for all. */
+  environment?: string | null | undefined;
+  /** Key the code asks for. */
+  key: string;
+  /** Display name. */
+  name?: string | null | undefined;
+  /** Data served with the flag when on. */
+  payload?: unknown;
+  /** Keep the anonymous value after sign-in. */
+  persistAcrossAuth?: boolean | null | undefined;
+  /** "user" (default) or "anonymous". */
+  rolloutBy?: string | null | undefined;
+  /** Share of visitors on (ROLLOUT). */
+  rolloutPercentage?: number | null | undefined;
+  /** Targeting rules; the first match wins. */
+  rules?: Array<FlagRuleInput> | null | undefined;
+  /** Lifecycle status. */
+  status?: FlagStatus | null | undefined;
+  /** How the flag decides. */
+  type?: FlagType | null | undefined;
+  /** Variants of a MULTIVARIANT flag; weights add up to 100. */
+  variants?: Array<FlagVariantInput> | null | undefined;
+  /** Website; omit for organization-wide. */
+  websiteId?: string | number | null | undefined;
+};
+
 /** Why a flag has its value. */
 export type FlagReason =
   /** No rule matched: the default value. */
@@ -217,6 +309,153 @@ export type FlagReason =
   | 'RULE_MATCH'
   /** A variant was picked by weight. */
   | 'VARIANT';
+
+/** What a targeting rule looks at. */
+export type FlagRuleAttribute =
+  /** The context’s email (else properties.email), compared case-insensitively. */
+  | 'EMAIL'
+  /** The context property named by the rule’s `property`. */
+  | 'PROPERTY'
+  /** The context’s userId. */
+  | 'USER_ID';
+
+/** A targeting rule. */
+export type FlagRuleInput = {
+  /** What it looks at. */
+  attribute: FlagRuleAttribute;
+  /** How it compares. */
+  operator: FlagRuleOperator;
+  /** Property name, required for PROPERTY rules. */
+  property?: string | null | undefined;
+  /** Value served on a match (default true). */
+  value?: unknown;
+  /** Values to compare with (at least one unless EXISTS). */
+  values?: Array<string> | null | undefined;
+  /** Variant served on a match (MULTIVARIANT). */
+  variant?: string | null | undefined;
+};
+
+/** How a rule compares the attribute with its values (non-string attributes compare as JSON text). */
+export type FlagRuleOperator =
+  /** Contains one of the values. */
+  | 'CONTAINS'
+  /** Ends with one of the values. */
+  | 'ENDS_WITH'
+  /** Equals one of the values. */
+  | 'EQUALS'
+  /** Is present and not empty; values are ignored. */
+  | 'EXISTS'
+  /** Is one of the values (same as EQUALS). */
+  | 'IN'
+  /** Is missing or none of the values. */
+  | 'NOT_IN'
+  /** Starts with one of the values. */
+  | 'STARTS_WITH';
+
+/** Only ACTIVE flags turn on; ARCHIVED ones are not evaluated at all. */
+export type FlagStatus =
+  /** Evaluated normally. */
+  | 'ACTIVE'
+  /** Not evaluated at all. */
+  | 'ARCHIVED'
+  /** Off for everyone (reason DISABLED). */
+  | 'INACTIVE';
+
+/** BOOLEAN: on/off by rules; ROLLOUT: a percentage of visitors; MULTIVARIANT: weighted variants. */
+export type FlagType =
+  /** On for visitors a rule matches, else the default value. */
+  | 'BOOLEAN'
+  /** Each visitor gets one of the variants, by weight (or by rule). */
+  | 'MULTIVARIANT'
+  /** On for rule matches and for rolloutPercentage % of the other visitors. */
+  | 'ROLLOUT';
+
+/** A variant of a MULTIVARIANT flag. */
+export type FlagVariantInput = {
+  /** Variant key. */
+  key: string;
+  /** Value served (default: the key). */
+  value?: unknown;
+  /** Share of visitors in percent. */
+  weight: number;
+};
+
+/** A funnel’s fields and steps. */
+export type FunnelInput = {
+  /** Longer explanation. */
+  description?: string | null | undefined;
+  /** Whether it is reported. */
+  enabled?: boolean | null | undefined;
+  /** Display name. */
+  name: string;
+  /** The steps, in order (2 to 20). */
+  steps: Array<FunnelStepInput>;
+  /** Time allowed to complete the funnel (1 minute to 90 days). */
+  windowSeconds?: number | null | undefined;
+};
+
+/** One step; steps are ordered as given. */
+export type FunnelStepInput = {
+  /** Display name. */
+  name?: string | null | undefined;
+  /** What the type matches (see GoalType). */
+  target: string;
+  /** What completes it (see GoalType; not SCROLL_DEPTH). */
+  type: GoalType;
+};
+
+/** A goal’s fields. */
+export type GoalInput = {
+  /** Longer explanation. */
+  description?: string | null | undefined;
+  /** Whether it is reported. */
+  enabled?: boolean | null | undefined;
+  /** Display name. */
+  name: string;
+  /** EVENT: a property to match. */
+  propertyKey?: string | null | undefined;
+  /** EVENT: the value it must have. */
+  propertyValue?: string | null | undefined;
+  /** SCROLL_DEPTH: 1–100. */
+  scrollPercent?: number | null | undefined;
+  /** What the type matches (see GoalType). */
+  target: string;
+  /** What completes it (see GoalType). */
+  type: GoalType;
+};
+
+/** What completes a goal or funnel step (api/analytics/conditions.ts). Patterns use `*` for any run of characters. */
+export type GoalType =
+  /** A custom event whose name equals the target; with `propertyKey`, only events whose property has `propertyValue`. */
+  | 'EVENT'
+  /** A click on a link to a file whose extension is in the target list (comma-separated; `*`: pdf xlsx docx txt rtf csv exe key pps ppt pptx 7z pkg rar gz zip avi mov mp4 mpeg wmv midi mp3 wav wma dmg), on the site (the tracker sends `file_download`) or on another host (an outgoing link). */
+  | 'FILE_DOWNLOAD'
+  /** A visit to a page that does not exist, on paths matching the target: the site's 404 page calls `tidemark.track('404')` (the tracker cannot tell a 404 by itself). */
+  | 'NOT_FOUND'
+  /** A click on a link to another site whose URL matches the target pattern (`*`: any link). */
+  | 'OUTGOING_LINK'
+  /** A page view whose path matches the target pattern, e.g. `/blog/*`. */
+  | 'PAGE_VIEW'
+  /** A page matching the target scrolled past `scrollPercent` % before the visitor left it. */
+  | 'SCROLL_DEPTH';
+
+/** A short link’s fields. */
+export type LinkInput = {
+  /** Whether it redirects. */
+  enabled?: boolean | null | undefined;
+  /** When it stops redirecting. */
+  expiresAt?: unknown;
+  /** Display name. */
+  name?: string | null | undefined;
+  /** 301 instead of 302. */
+  permanent?: boolean | null | undefined;
+  /** Public path segment. */
+  slug: string;
+  /** Where to redirect (http or https). */
+  targetUrl: string;
+  /** Website the clicks are attributed to. */
+  websiteId?: string | number | null | undefined;
+};
 
 /** What a member may do in an organization. */
 export type MemberRole =
@@ -245,6 +484,53 @@ export type SegmentVisibility =
   | 'ORGANIZATION'
   /** Its owner only. */
   | 'PRIVATE';
+
+/** Changes to a website; omitted fields stay as they are. */
+export type UpdateWebsiteInput = {
+  /** Replaces the extra origins allowed to send events. */
+  allowedOrigins?: Array<string> | null | undefined;
+  /** New hostname. */
+  domain?: string | null | undefined;
+  /** Replaces the origins allowed to embed share links of this website in a frame. */
+  frameAncestors?: Array<string> | null | undefined;
+  /** Whether anyone may read its analytics. */
+  isPublic?: boolean | null | undefined;
+  /** New display name. */
+  name?: string | null | undefined;
+  /** Replaces the other tracking settings (a JSON object; respectDoNotTrack and allowBots, when present, are booleans). */
+  settings?: unknown;
+  /** ACTIVE or INACTIVE (use archiveWebsite to archive). */
+  status?: WebsiteStatus | null | undefined;
+};
+
+/** An uptime monitor’s fields. */
+export type UptimeMonitorInput = {
+  /** Whether checks run. */
+  enabled?: boolean | null | undefined;
+  /** Expected HTTP status. */
+  expectedStatus?: number | null | undefined;
+  /** Seconds between checks (30 s to 1 day). */
+  intervalSeconds?: number | null | undefined;
+  /** GET, HEAD or POST. */
+  method?: string | null | undefined;
+  /** Display name. */
+  name: string;
+  /** Timeout in milliseconds. */
+  timeoutMs?: number | null | undefined;
+  /** URL to check. */
+  url: string;
+  /** Website the monitor belongs to. */
+  websiteId?: string | number | null | undefined;
+};
+
+/** Lifecycle of a website. */
+export type WebsiteStatus =
+  /** Tracked. */
+  | 'ACTIVE'
+  /** Retired: hidden from default lists and from anonymous readers; its data is kept. */
+  | 'ARCHIVED'
+  /** Paused by its owner. */
+  | 'INACTIVE';
 
 export type ViewerFieldsFragment = { role: MemberRole, user: { id: string, email: string, name: string }, organization: { id: string, name: string }, organizations: Array<{ id: string, name: string, role: MemberRole }> } & { ' $fragmentName'?: 'ViewerFieldsFragment' };
 
@@ -539,6 +825,296 @@ export type GroupsDailyPagesAndPlansQueryVariables = Exact<{
 
 export type GroupsDailyPagesAndPlansQuery = { website: { analytics: { pages: Array<{ dimensions: { day: unknown, path: string }, metrics: { pageviews: number, visitors: number, timeOnPage: number | null } }>, plans: Array<{ dimensions: { channel: string, plan: string }, metrics: { visitors: number, visits: number } }> } } };
 
+export type ManageWebsitesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ManageWebsitesQuery = { organization: { id: string, websites: { edges: Array<{ node: { id: string, name: string | null, domain: string, status: WebsiteStatus, isPublic: boolean } }> } } };
+
+export type ManageWebsiteQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ManageWebsiteQuery = { website: { id: string, name: string | null, domain: string, status: WebsiteStatus, isPublic: boolean, allowedOrigins: Array<string> } };
+
+export type ManageFirstEventQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ManageFirstEventQuery = { website: { id: string, analytics: { realtimeVisitors: number, summary: { current: { visitors: number } } } } };
+
+export type ManageCreateWebsiteMutationVariables = Exact<{
+  input: CreateWebsiteInput;
+}>;
+
+
+export type ManageCreateWebsiteMutation = { createWebsite:
+    | { __typename: 'ConflictError', code: string, message: string }
+    | { __typename: 'MutationCreateWebsiteSuccess', data: { id: string } }
+    | { __typename: 'NotFoundError', code: string, message: string }
+   };
+
+export type ManageUpdateWebsiteMutationVariables = Exact<{
+  id: string | number;
+  input: UpdateWebsiteInput;
+}>;
+
+
+export type ManageUpdateWebsiteMutation = { updateWebsite:
+    | { __typename: 'ConflictError', code: string, message: string }
+    | { __typename: 'MutationUpdateWebsiteSuccess', data: { id: string, name: string | null, domain: string, status: WebsiteStatus, isPublic: boolean, allowedOrigins: Array<string> } }
+    | { __typename: 'NotFoundError', code: string, message: string }
+   };
+
+export type ManageArchiveWebsiteMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ManageArchiveWebsiteMutation = { archiveWebsite:
+    | { __typename: 'ConflictError', code: string, message: string }
+    | { __typename: 'MutationArchiveWebsiteSuccess' }
+    | { __typename: 'NotFoundError', code: string, message: string }
+   };
+
+export type ManageGoalsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ManageGoalsQuery = { website: { id: string, goals: { edges: Array<{ node: { id: string, name: string, type: GoalType, target: string, propertyKey: string | null, propertyValue: string | null, scrollPercent: number | null, enabled: boolean } }> } } };
+
+export type ManageCreateGoalMutationVariables = Exact<{
+  websiteId: string | number;
+  input: GoalInput;
+}>;
+
+
+export type ManageCreateGoalMutation = { createGoal:
+    | { __typename: 'ConflictError', code: string, message: string }
+    | { __typename: 'MutationCreateGoalSuccess' }
+    | { __typename: 'NotFoundError', code: string, message: string }
+   };
+
+export type ManageDeleteGoalMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ManageDeleteGoalMutation = { deleteGoal:
+    | { __typename: 'ConflictError', code: string, message: string }
+    | { __typename: 'MutationDeleteGoalSuccess' }
+    | { __typename: 'NotFoundError', code: string, message: string }
+   };
+
+export type ManageFunnelsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ManageFunnelsQuery = { website: { id: string, funnels: { edges: Array<{ node: { id: string, name: string, windowSeconds: number, enabled: boolean, steps: Array<{ id: string, name: string | null, type: GoalType, target: string }> } }> } } };
+
+export type ManageCreateFunnelMutationVariables = Exact<{
+  websiteId: string | number;
+  input: FunnelInput;
+}>;
+
+
+export type ManageCreateFunnelMutation = { createFunnel:
+    | { __typename: 'ConflictError', code: string, message: string }
+    | { __typename: 'MutationCreateFunnelSuccess' }
+    | { __typename: 'NotFoundError', code: string, message: string }
+   };
+
+export type ManageDeleteFunnelMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ManageDeleteFunnelMutation = { deleteFunnel:
+    | { __typename: 'ConflictError', code: string, message: string }
+    | { __typename: 'MutationDeleteFunnelSuccess' }
+    | { __typename: 'NotFoundError', code: string, message: string }
+   };
+
+export type ManageAnnotationsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ManageAnnotationsQuery = { website: { id: string, annotations: { edges: Array<{ node: { id: string, text: string, startsAt: unknown, endsAt: unknown, isPublic: boolean } }> } } };
+
+export type ManageCreateAnnotationMutationVariables = Exact<{
+  websiteId: string | number;
+  input: AnnotationInput;
+}>;
+
+
+export type ManageCreateAnnotationMutation = { createAnnotation:
+    | { __typename: 'ConflictError', code: string, message: string }
+    | { __typename: 'MutationCreateAnnotationSuccess' }
+    | { __typename: 'NotFoundError', code: string, message: string }
+   };
+
+export type ManageDeleteAnnotationMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ManageDeleteAnnotationMutation = { deleteAnnotation:
+    | { __typename: 'ConflictError', code: string, message: string }
+    | { __typename: 'MutationDeleteAnnotationSuccess' }
+    | { __typename: 'NotFoundError', code: string, message: string }
+   };
+
+export type ManageFlagsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ManageFlagsQuery = { organization: { id: string, flags: { edges: Array<{ node: { id: string, key: string, name: string | null, type: FlagType, status: FlagStatus, defaultValue: unknown, rolloutPercentage: number, websiteId: string | null } }> } } };
+
+export type ManageCreateFlagMutationVariables = Exact<{
+  input: FlagInput;
+}>;
+
+
+export type ManageCreateFlagMutation = { createFlag:
+    | { __typename: 'ConflictError', code: string, message: string }
+    | { __typename: 'MutationCreateFlagSuccess' }
+    | { __typename: 'NotFoundError', code: string, message: string }
+   };
+
+export type ManageDeleteFlagMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ManageDeleteFlagMutation = { deleteFlag:
+    | { __typename: 'ConflictError', code: string, message: string }
+    | { __typename: 'MutationDeleteFlagSuccess' }
+    | { __typename: 'NotFoundError', code: string, message: string }
+   };
+
+export type ManageLinksQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ManageLinksQuery = { organization: { id: string, links: { edges: Array<{ node: { id: string, slug: string, name: string | null, targetUrl: string, enabled: boolean, websiteId: string | null } }> } } };
+
+export type ManageCreateLinkMutationVariables = Exact<{
+  input: LinkInput;
+}>;
+
+
+export type ManageCreateLinkMutation = { createLink:
+    | { __typename: 'ConflictError', code: string, message: string }
+    | { __typename: 'MutationCreateLinkSuccess' }
+    | { __typename: 'NotFoundError', code: string, message: string }
+   };
+
+export type ManageDeleteLinkMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ManageDeleteLinkMutation = { deleteLink:
+    | { __typename: 'ConflictError', code: string, message: string }
+    | { __typename: 'MutationDeleteLinkSuccess' }
+    | { __typename: 'NotFoundError', code: string, message: string }
+   };
+
+export type ManageMonitorsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ManageMonitorsQuery = { organization: { id: string, uptimeMonitors: { edges: Array<{ node: { id: string, name: string, url: string, method: string, intervalSeconds: number, enabled: boolean, websiteId: string | null } }> } } };
+
+export type ManageCreateMonitorMutationVariables = Exact<{
+  input: UptimeMonitorInput;
+}>;
+
+
+export type ManageCreateMonitorMutation = { createUptimeMonitor:
+    | { __typename: 'ConflictError', code: string, message: string }
+    | { __typename: 'MutationCreateUptimeMonitorSuccess' }
+    | { __typename: 'NotFoundError', code: string, message: string }
+   };
+
+export type ManageDeleteMonitorMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ManageDeleteMonitorMutation = { deleteUptimeMonitor:
+    | { __typename: 'ConflictError', code: string, message: string }
+    | { __typename: 'MutationDeleteUptimeMonitorSuccess' }
+    | { __typename: 'NotFoundError', code: string, message: string }
+   };
+
+export type ManageMembersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ManageMembersQuery = { organization: { id: string, members: { edges: Array<{ node: { id: string, name: string, role: MemberRole, createdAt: unknown, user: { id: string, email: string } } }> } } };
+
+export type ManageUpdateMemberRoleMutationVariables = Exact<{
+  id: string | number;
+  role: MemberRole;
+}>;
+
+
+export type ManageUpdateMemberRoleMutation = { updateMemberRole:
+    | { __typename: 'ConflictError', code: string, message: string }
+    | { __typename: 'MutationUpdateMemberRoleSuccess' }
+    | { __typename: 'NotFoundError', code: string, message: string }
+   };
+
+export type ManageRemoveMemberMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ManageRemoveMemberMutation = { removeMember:
+    | { __typename: 'ConflictError', code: string, message: string }
+    | { __typename: 'MutationRemoveMemberSuccess' }
+    | { __typename: 'NotFoundError', code: string, message: string }
+   };
+
+export type ManageApiKeysQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ManageApiKeysQuery = { organization: { id: string, apiKeys: { edges: Array<{ node: { id: string, name: string, prefix: string, start: string, scopes: Array<ApiScope>, websiteId: string | null, createdAt: unknown, lastUsedAt: unknown, expiresAt: unknown, revokedAt: unknown } }> } } };
+
+export type ManageCreateApiKeyMutationVariables = Exact<{
+  input: CreateApiKeyInput;
+}>;
+
+
+export type ManageCreateApiKeyMutation = { createApiKey:
+    | { __typename: 'ConflictError', code: string, message: string }
+    | { __typename: 'MutationCreateApiKeySuccess', data: { secret: string, apiKey: { id: string, name: string, prefix: string, start: string, scopes: Array<ApiScope>, websiteId: string | null, createdAt: unknown, lastUsedAt: unknown, expiresAt: unknown, revokedAt: unknown } } }
+    | { __typename: 'NotFoundError', code: string, message: string }
+   };
+
+export type ManageRotateApiKeyMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ManageRotateApiKeyMutation = { rotateApiKey:
+    | { __typename: 'ConflictError', code: string, message: string }
+    | { __typename: 'MutationRotateApiKeySuccess', data: { secret: string, apiKey: { id: string, name: string, prefix: string, start: string, scopes: Array<ApiScope>, websiteId: string | null, createdAt: unknown, lastUsedAt: unknown, expiresAt: unknown, revokedAt: unknown } } }
+    | { __typename: 'NotFoundError', code: string, message: string }
+   };
+
+export type ManageRevokeApiKeyMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ManageRevokeApiKeyMutation = { revokeApiKey:
+    | { __typename: 'ConflictError', code: string, message: string }
+    | { __typename: 'MutationRevokeApiKeySuccess' }
+    | { __typename: 'NotFoundError', code: string, message: string }
+   };
+
 export type SegmentsQueryVariables = Exact<{
   websiteId?: string | number | null | undefined;
 }>;
@@ -698,6 +1274,37 @@ export const DashboardSessionTimelineDocument = {"kind":"Document","definitions"
 export const EvaluateFlagsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EvaluateFlags"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"websiteId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"context"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"FlagContextInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"evaluateFlags"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"websiteId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"websiteId"}}},{"kind":"Argument","name":{"kind":"Name","value":"context"},"value":{"kind":"Variable","name":{"kind":"Name","value":"context"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"variant"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]} as unknown as DocumentNode<EvaluateFlagsQuery, EvaluateFlagsQueryVariables>;
 export const GroupsCountryDeviceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"GroupsCountryDevice"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"range"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DateRangeInput"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filters"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AnalyticsFilterInput"}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"website"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"analytics"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"range"},"value":{"kind":"Variable","name":{"kind":"Name","value":"range"}}},{"kind":"Argument","name":{"kind":"Name","value":"filters"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filters"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"groups"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"visitors_DESC"}]}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dimensions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"device"}}]}},{"kind":"Field","name":{"kind":"Name","value":"metrics"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"visitors"}},{"kind":"Field","name":{"kind":"Name","value":"visits"}},{"kind":"Field","name":{"kind":"Name","value":"pageviews"}},{"kind":"Field","name":{"kind":"Name","value":"bounceRate"}},{"kind":"Field","name":{"kind":"Name","value":"visitDuration"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<GroupsCountryDeviceQuery, GroupsCountryDeviceQueryVariables>;
 export const GroupsDailyPagesAndPlansDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"GroupsDailyPagesAndPlans"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"range"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DateRangeInput"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"key"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"website"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"analytics"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"range"},"value":{"kind":"Variable","name":{"kind":"Name","value":"range"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"pages"},"name":{"kind":"Name","value":"groups"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"day_ASC"},{"kind":"EnumValue","value":"pageviews_DESC"}]}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dimensions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"day"}},{"kind":"Field","name":{"kind":"Name","value":"path"}}]}},{"kind":"Field","name":{"kind":"Name","value":"metrics"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pageviews"}},{"kind":"Field","name":{"kind":"Name","value":"visitors"}},{"kind":"Field","name":{"kind":"Name","value":"timeOnPage"}}]}}]}},{"kind":"Field","alias":{"kind":"Name","value":"plans"},"name":{"kind":"Name","value":"groups"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dimensions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"plan"},"name":{"kind":"Name","value":"property"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"key"},"value":{"kind":"Variable","name":{"kind":"Name","value":"key"}}}]},{"kind":"Field","name":{"kind":"Name","value":"channel"}}]}},{"kind":"Field","name":{"kind":"Name","value":"metrics"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"visitors"}},{"kind":"Field","name":{"kind":"Name","value":"visits"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<GroupsDailyPagesAndPlansQuery, GroupsDailyPagesAndPlansQueryVariables>;
+export const ManageWebsitesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ManageWebsites"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"websites"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}},{"kind":"Argument","name":{"kind":"Name","value":"includeArchived"},"value":{"kind":"BooleanValue","value":true}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"domain"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"isPublic"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ManageWebsitesQuery, ManageWebsitesQueryVariables>;
+export const ManageWebsiteDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ManageWebsite"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"website"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"domain"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"isPublic"}},{"kind":"Field","name":{"kind":"Name","value":"allowedOrigins"}}]}}]}}]} as unknown as DocumentNode<ManageWebsiteQuery, ManageWebsiteQueryVariables>;
+export const ManageFirstEventDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ManageFirstEvent"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"website"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"analytics"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"range"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"preset"},"value":{"kind":"EnumValue","value":"LAST_12_MONTHS"}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"realtimeVisitors"}},{"kind":"Field","name":{"kind":"Name","value":"summary"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"current"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"visitors"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ManageFirstEventQuery, ManageFirstEventQueryVariables>;
+export const ManageCreateWebsiteDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ManageCreateWebsite"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateWebsiteInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createWebsite"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MutationCreateWebsiteSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"data"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ManageCreateWebsiteMutation, ManageCreateWebsiteMutationVariables>;
+export const ManageUpdateWebsiteDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ManageUpdateWebsite"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateWebsiteInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateWebsite"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MutationUpdateWebsiteSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"data"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"domain"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"isPublic"}},{"kind":"Field","name":{"kind":"Name","value":"allowedOrigins"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ManageUpdateWebsiteMutation, ManageUpdateWebsiteMutationVariables>;
+export const ManageArchiveWebsiteDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ManageArchiveWebsite"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"archiveWebsite"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ManageArchiveWebsiteMutation, ManageArchiveWebsiteMutationVariables>;
+export const ManageGoalsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ManageGoals"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"website"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"goals"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"target"}},{"kind":"Field","name":{"kind":"Name","value":"propertyKey"}},{"kind":"Field","name":{"kind":"Name","value":"propertyValue"}},{"kind":"Field","name":{"kind":"Name","value":"scrollPercent"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ManageGoalsQuery, ManageGoalsQueryVariables>;
+export const ManageCreateGoalDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ManageCreateGoal"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"websiteId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"GoalInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createGoal"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"websiteId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"websiteId"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ManageCreateGoalMutation, ManageCreateGoalMutationVariables>;
+export const ManageDeleteGoalDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ManageDeleteGoal"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteGoal"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ManageDeleteGoalMutation, ManageDeleteGoalMutationVariables>;
+export const ManageFunnelsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ManageFunnels"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"website"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"funnels"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"windowSeconds"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"steps"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"target"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ManageFunnelsQuery, ManageFunnelsQueryVariables>;
+export const ManageCreateFunnelDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ManageCreateFunnel"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"websiteId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"FunnelInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createFunnel"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"websiteId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"websiteId"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ManageCreateFunnelMutation, ManageCreateFunnelMutationVariables>;
+export const ManageDeleteFunnelDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ManageDeleteFunnel"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteFunnel"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ManageDeleteFunnelMutation, ManageDeleteFunnelMutationVariables>;
+export const ManageAnnotationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ManageAnnotations"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"website"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"annotations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"startsAt"}},{"kind":"Field","name":{"kind":"Name","value":"endsAt"}},{"kind":"Field","name":{"kind":"Name","value":"isPublic"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ManageAnnotationsQuery, ManageAnnotationsQueryVariables>;
+export const ManageCreateAnnotationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ManageCreateAnnotation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"websiteId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AnnotationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createAnnotation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"websiteId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"websiteId"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ManageCreateAnnotationMutation, ManageCreateAnnotationMutationVariables>;
+export const ManageDeleteAnnotationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ManageDeleteAnnotation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteAnnotation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ManageDeleteAnnotationMutation, ManageDeleteAnnotationMutationVariables>;
+export const ManageFlagsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ManageFlags"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"flags"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"defaultValue"}},{"kind":"Field","name":{"kind":"Name","value":"rolloutPercentage"}},{"kind":"Field","name":{"kind":"Name","value":"websiteId"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ManageFlagsQuery, ManageFlagsQueryVariables>;
+export const ManageCreateFlagDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ManageCreateFlag"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"FlagInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createFlag"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ManageCreateFlagMutation, ManageCreateFlagMutationVariables>;
+export const ManageDeleteFlagDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ManageDeleteFlag"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteFlag"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ManageDeleteFlagMutation, ManageDeleteFlagMutationVariables>;
+export const ManageLinksDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ManageLinks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"links"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"targetUrl"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"websiteId"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ManageLinksQuery, ManageLinksQueryVariables>;
+export const ManageCreateLinkDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ManageCreateLink"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LinkInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createLink"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ManageCreateLinkMutation, ManageCreateLinkMutationVariables>;
+export const ManageDeleteLinkDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ManageDeleteLink"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteLink"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ManageDeleteLinkMutation, ManageDeleteLinkMutationVariables>;
+export const ManageMonitorsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ManageMonitors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"uptimeMonitors"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"method"}},{"kind":"Field","name":{"kind":"Name","value":"intervalSeconds"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"websiteId"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ManageMonitorsQuery, ManageMonitorsQueryVariables>;
+export const ManageCreateMonitorDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ManageCreateMonitor"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UptimeMonitorInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createUptimeMonitor"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ManageCreateMonitorMutation, ManageCreateMonitorMutationVariables>;
+export const ManageDeleteMonitorDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ManageDeleteMonitor"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteUptimeMonitor"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ManageDeleteMonitorMutation, ManageDeleteMonitorMutationVariables>;
+export const ManageMembersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ManageMembers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"members"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ManageMembersQuery, ManageMembersQueryVariables>;
+export const ManageUpdateMemberRoleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ManageUpdateMemberRole"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"role"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"MemberRole"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateMemberRole"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"role"},"value":{"kind":"Variable","name":{"kind":"Name","value":"role"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ManageUpdateMemberRoleMutation, ManageUpdateMemberRoleMutationVariables>;
+export const ManageRemoveMemberDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ManageRemoveMember"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeMember"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ManageRemoveMemberMutation, ManageRemoveMemberMutationVariables>;
+export const ManageApiKeysDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ManageApiKeys"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"apiKeys"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"prefix"}},{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"scopes"}},{"kind":"Field","name":{"kind":"Name","value":"websiteId"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ManageApiKeysQuery, ManageApiKeysQueryVariables>;
+export const ManageCreateApiKeyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ManageCreateApiKey"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateApiKeyInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createApiKey"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MutationCreateApiKeySuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"data"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"secret"}},{"kind":"Field","name":{"kind":"Name","value":"apiKey"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"prefix"}},{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"scopes"}},{"kind":"Field","name":{"kind":"Name","value":"websiteId"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}}]}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ManageCreateApiKeyMutation, ManageCreateApiKeyMutationVariables>;
+export const ManageRotateApiKeyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ManageRotateApiKey"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rotateApiKey"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MutationRotateApiKeySuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"data"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"secret"}},{"kind":"Field","name":{"kind":"Name","value":"apiKey"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"prefix"}},{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"scopes"}},{"kind":"Field","name":{"kind":"Name","value":"websiteId"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}}]}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ManageRotateApiKeyMutation, ManageRotateApiKeyMutationVariables>;
+export const ManageRevokeApiKeyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ManageRevokeApiKey"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeApiKey"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ManageRevokeApiKeyMutation, ManageRevokeApiKeyMutationVariables>;
 export const SegmentsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Segments"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"websiteId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"segments"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"websiteId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"websiteId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"websiteId"}},{"kind":"Field","name":{"kind":"Name","value":"visibility"}},{"kind":"Field","name":{"kind":"Name","value":"owned"}},{"kind":"Field","name":{"kind":"Name","value":"filter"}}]}}]}}]} as unknown as DocumentNode<SegmentsQuery, SegmentsQueryVariables>;
 export const CreateSegmentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateSegment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"websiteId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SegmentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createSegment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"websiteId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"websiteId"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MutationCreateSegmentSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"data"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"visibility"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<CreateSegmentMutation, CreateSegmentMutationVariables>;
 export const UpdateSegmentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateSegment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SegmentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateSegment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MutationUpdateSegmentSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"data"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"visibility"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<UpdateSegmentMutation, UpdateSegmentMutationVariables>;
