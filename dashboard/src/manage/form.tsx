@@ -21,6 +21,18 @@ export function useVersion(): [number, () => void] {
 /** An enum value as words: `PAGE_VIEW` → "Page view". */
 export const words = (value: string) => value.charAt(0) + value.slice(1).toLowerCase().replaceAll('_', ' ');
 
+/** A period in its largest whole unit: 86400 → "1 d", 300 → "5 min". */
+export function formatPeriod(seconds: number): string {
+  for (const [unit, size] of [
+    ['d', 86_400],
+    ['h', 3_600],
+    ['min', 60],
+  ] as const) {
+    if (seconds >= size && seconds % size === 0) return `${seconds / size} ${unit}`;
+  }
+  return `${seconds} s`;
+}
+
 /** A mutation's answer: its success, or one of the typed errors of its result union. */
 type Outcome = { __typename: string; code?: string; message?: string };
 

@@ -20,10 +20,10 @@ import {
   type SegmentVisibility,
 } from '../../../client/generated/graphql.ts';
 import { client, useQuery } from '../api.ts';
-import { formatDuration } from '../format.ts';
 import {
   canWrite,
   checked,
+  formatPeriod,
   integer,
   Listing,
   list,
@@ -78,6 +78,23 @@ const OPERATORS: AnalyticsFilterOperator[] = [
   'NOT_IN',
   'REGEX',
 ];
+/** A filter tree in words: `{ and: [{ field: COUNTRY, op: IS, value: [SE] }] }` → "Country is SE". */
+function describeFilter(tree: AnalyticsFilterTreeInput): string {
+  const group = (trees: AnalyticsFilterTreeInput[], joint: string) => {
+    const parts = trees.map(describeFilter);
+    return parts.length > 1 ? parts.map((part) => `(${part})`).join(` ${joint} `) : (parts[0] ?? '');
+  };
+  if (tree.and) return group(tree.and, 'and');
+  if (tree.or) return group(tree.or, 'or');
+  if (tree.not) return `not (${describeFilter(tree.not)})`;
+  if (tree.field && tree.op) {
+    const key = tree.key ? ` ${tree.key}` : '';
+    return `${words(tree.field)}${key} ${words(tree.op).toLowerCase()} ${(tree.value ?? []).join(', ')}`;
+  }
+  // Behaviour conditions (hasDone, hasNotDone) are made through the API: shown as it stores them.
+  return JSON.stringify(tree);
+}
+
 const optionsOf = (values: string[]) => values.map((value) => ({ value, label: words(value) }));
 
 export function Segments({ role }: { role: Role }) {
@@ -100,7 +117,7 @@ export function Segments({ role }: { role: Role }) {
             { label: 'Segment', cell: (s) => s.name },
             { label: 'Website', cell: (s) => websiteName(s.websiteId) },
             { label: 'Visible to', cell: (s) => (s.visibility === 'PRIVATE' ? 'You' : 'The organization') },
-            { label: 'Filter', cell: (s) => <code>{JSON.stringify(s.filter)}</code> },
+            { label: 'Filter', cell: (s) => describeFilter(s.filter as AnalyticsFilterTreeInput) },
           ]}
           onDelete={
             canWrite(role)
@@ -369,7 +386,7 @@ export function Monitors({ role }: { role: Role }) {
           columns={[
             { label: 'Monitor', cell: (m) => m.name },
             { label: 'Checks', cell: (m) => `${m.method} ${m.url}` },
-            { label: 'Every', cell: (m) => formatDuration(m.intervalSeconds) },
+            { label: 'Every', cell: (m) => formatPeriod(m.intervalSeconds) },
             { label: 'Running', cell: (m) => (m.enabled ? 'Yes' : 'No') },
             { label: 'Website', cell: (m) => websiteName(m.websiteId) },
           ]}

@@ -13,11 +13,11 @@ import {
   ManageGoalsDocument,
 } from '../../../client/generated/graphql.ts';
 import { client, useQuery } from '../api.ts';
-import { formatDuration } from '../format.ts';
 import {
   canWrite,
   checked,
   type FieldProps,
+  formatPeriod,
   instant,
   integer,
   Listing,
@@ -176,7 +176,7 @@ export function Funnels({ id, role }: { id: string; role: Role }) {
                 </ol>
               ),
             },
-            { label: 'Within', cell: (funnel) => formatDuration(funnel.windowSeconds) },
+            { label: 'Within', cell: (funnel) => formatPeriod(funnel.windowSeconds) },
           ]}
           onDelete={
             canWrite(role)

@@ -309,17 +309,12 @@ function FirstEvent({ id }: { id: string }) {
     return () => clearTimeout(timer);
   }, [receiving, state.loading, tick]);
   if (state.error && !state.data) return <ReadError error={state.error} />;
+  const status = !analytics ? 'checking' : receiving ? 'receiving' : 'waiting';
   return (
-    <p
-      class={`first-event ${receiving ? 'receiving' : 'waiting'}`}
-      role="status"
-      data-state={receiving ? 'receiving' : 'waiting'}
-    >
-      {!analytics
-        ? 'Checking for events…'
-        : receiving
-          ? 'Receiving events.'
-          : 'Waiting for the first event: open a page with the snippet.'}
+    <p class={`first-event ${status}`} role="status" data-state={status}>
+      {status === 'checking' && 'Checking for events…'}
+      {status === 'waiting' && 'Waiting for the first event: open a page with the snippet.'}
+      {status === 'receiving' && 'Receiving events.'}
     </p>
   );
 }
