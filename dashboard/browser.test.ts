@@ -1215,7 +1215,7 @@ describe('management screens', () => {
     const { page } = product;
     const invite = form(page, 'Invite someone');
     await invite.getByLabel('Role').selectOption('VIEWER');
-    await invite.getByLabel('Email (optional)').fill('grace@example.com');
+    await invite.getByLabel('Email (optional)').fill('barbara@example.com');
     await invite.getByRole('button', { name: 'Create invitation link' }).click();
     const url = await page.getByLabel('Invitation link', { exact: true }).inputValue();
     expect(url).toMatch(new RegExp(`^${origin}/invite/`));
@@ -1224,20 +1224,23 @@ describe('management screens', () => {
     const token = new URL(url).pathname.split('/')[2] as string;
     await anonymous().request(AcceptInvitationDocument, {
       token,
-      name: 'Grace',
-      email: 'grace@example.com',
-      password: 'compiler 1952 flow-matic',
+      name: 'Barbara',
+      email: 'barbara@example.com',
+      password: 'liskov substitution 1987',
     });
     const roleOf = async () =>
-      (await owner().request(ManageMembersDocument)).organization.members.edges.find((e) => e.node.name === 'Grace')
+      (await owner().request(ManageMembersDocument)).organization.members.edges.find((e) => e.node.name === 'Barbara')
         ?.node.role;
     expect(await roleOf()).toBe('VIEWER');
     await page.reload();
-    await page.getByLabel('Role of Grace').selectOption('MEMBER');
+    await page.getByLabel('Role of Barbara').selectOption('MEMBER');
+    // Choosing changes nothing until the button says so.
+    expect(await roleOf()).toBe('VIEWER');
+    await page.getByRole('button', { name: 'Change role of Barbara' }).click();
     await poll(roleOf).toBe('MEMBER');
-    await deleteListed(page, 'Grace', 'Remove');
+    await deleteListed(page, 'Barbara', 'Remove');
     await poll(roleOf).toBeUndefined();
-    await poll(() => page.locator('table.manage tbody tr', { hasText: 'Grace' }).count()).toBe(0);
+    await poll(() => page.locator('table.manage tbody tr', { hasText: 'Barbara' }).count()).toBe(0);
     expect(product.problems).toEqual([]);
     await product.context.close();
   }, 180_000);
@@ -1263,7 +1266,7 @@ describe('management screens', () => {
     // API keys are the admins': the API refuses the list, and the page says so with its code.
     await page.goto(`${origin}/manage/keys`);
     await poll(() => page.locator('[data-code]').getAttribute('data-code')).toBe('FORBIDDEN');
-    expect(await page.getByRole('alert').textContent()).toContain('Your role may not do this');
+    expect(await page.getByRole('alert').textContent()).toContain('Your role does not allow this');
     expect(await page.getByRole('form').count()).toBe(0);
     await page.screenshot({ path: new URL('manage-viewer.png', SCREENSHOTS).pathname, fullPage: true });
     expect(await seriousViolations(page, 'a viewer’s API keys screen')).toEqual([]);

@@ -17,7 +17,6 @@ import {
   ManageForm,
   optional,
   ReadError,
-  Refusal,
   type Role,
   refusalOf,
   succeeded,
@@ -121,10 +120,10 @@ export function ApiKeys({ role }: { role: Role }) {
               </button>
             )
           }
+          deletable={(key) => !key.revokedAt}
           onDelete={
             admin
               ? async (key) => {
-                  if (key.revokedAt) throw new Refusal('Already revoked.', undefined);
                   succeeded((await client.request(ManageRevokeApiKeyDocument, { id: key.id })).revokeApiKey);
                   refresh();
                 }

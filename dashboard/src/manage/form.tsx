@@ -69,7 +69,7 @@ export function refusalOf(failure: unknown): Refusal {
     else rest.push(issue.message);
   }
   const code = failure.code;
-  if (code === 'FORBIDDEN') return new Refusal(`Your role may not do this: ${failure.message} (FORBIDDEN)`, code);
+  if (code === 'FORBIDDEN') return new Refusal(`Your role does not allow this: ${failure.message} (FORBIDDEN)`, code);
   if (issues.length) return new Refusal(rest.join('; ') || 'Check the fields marked below.', code, fields);
   return new Refusal(`${failure.message}${code ? ` (${code})` : ''}`, code);
 }
@@ -268,6 +268,8 @@ export function Listing<R extends { id: string }>(props: {
   columns: { label: string; cell: (row: R) => ComponentChildren }[];
   nameOf: (row: R) => string;
   onDelete?: (row: R) => Promise<void>;
+  /** Whether a row can still be deleted (default: every row). */
+  deletable?: (row: R) => boolean;
   deleteLabel?: string;
   actions?: (row: R) => ComponentChildren;
 }) {
@@ -310,6 +312,7 @@ export function Listing<R extends { id: string }>(props: {
                 <td class="actions">
                   {props.actions?.(row)}
                   {props.onDelete &&
+                    (props.deletable?.(row) ?? true) &&
                     (confirming === row.id ? (
                       <>
                         <button

@@ -61,12 +61,11 @@ export function Members({ role, self }: { role: Role; self: string }) {
               label: 'Role',
               cell: (m) =>
                 admin ? (
-                  <select
-                    aria-label={`Role of ${m.name}`}
-                    value={m.role}
-                    onChange={async (event) => {
+                  <RoleChoice
+                    name={m.name}
+                    role={m.role}
+                    onChange={async (next) => {
                       setFailure(undefined);
-                      const next = event.currentTarget.value as MemberRole;
                       try {
                         succeeded(
                           (await client.request(ManageUpdateMemberRoleDocument, { id: m.id, role: next }))
@@ -77,13 +76,7 @@ export function Members({ role, self }: { role: Role; self: string }) {
                       }
                       refresh();
                     }}
-                  >
-                    {ROLES.map((r) => (
-                      <option key={r} value={r}>
-                        {words(r)}
-                      </option>
-                    ))}
-                  </select>
+                  />
                 ) : (
                   words(m.role)
                 ),
@@ -132,5 +125,30 @@ export function Members({ role, self }: { role: Role; self: string }) {
         </section>
       )}
     </section>
+  );
+}
+
+/** A member's role: chosen, then changed with its button (arrow keys on a select change nothing yet). */
+function RoleChoice(props: { name: string; role: MemberRole; onChange: (role: MemberRole) => Promise<void> }) {
+  const [chosen, setChosen] = useState(props.role);
+  return (
+    <span class="role-choice">
+      <select
+        aria-label={`Role of ${props.name}`}
+        value={chosen}
+        onChange={(event) => setChosen(event.currentTarget.value as MemberRole)}
+      >
+        {ROLES.map((r) => (
+          <option key={r} value={r}>
+            {words(r)}
+          </option>
+        ))}
+      </select>{' '}
+      {chosen !== props.role && (
+        <button type="button" class="link" onClick={() => props.onChange(chosen)}>
+          Change role<span class="visually-hidden"> of {props.name}</span>
+        </button>
+      )}
+    </span>
   );
 }
