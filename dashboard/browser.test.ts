@@ -1063,7 +1063,8 @@ describe('management screens', () => {
     expect(await page.locator('table.manage tbody tr').count()).toBe(2);
     await add.getByLabel('Domain').fill('fresh.example.net');
     await add.getByLabel('Name').fill('Fresh site');
-    await add.getByRole('button', { name: 'Add website' }).click();
+    // From the keyboard: Enter in a field submits its form.
+    await add.getByLabel('Name').press('Enter');
     await poll(() => new URL(page.url()).pathname).toMatch(/^\/manage\/websites\/[^/]+$/);
     const id = new URL(page.url()).pathname.split('/')[3] as string;
     const { website } = await owner().request(ManageWebsiteDocument, { id });

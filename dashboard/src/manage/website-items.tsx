@@ -52,7 +52,7 @@ export function Goals({ id, role }: { id: string; role: Role }) {
   const state = useQuery(ManageGoalsDocument, { id }, { refresh: version });
   const goals = state.data?.website.goals.edges.map((edge) => edge.node);
   return (
-    <section aria-labelledby="goals-title">
+    <section class="manage-part" aria-labelledby="goals-title">
       <h2 id="goals-title">Goals</h2>
       {state.error && <ReadError error={state.error} />}
       {goals && (
@@ -153,7 +153,7 @@ export function Funnels({ id, role }: { id: string; role: Role }) {
   const state = useQuery(ManageFunnelsDocument, { id }, { refresh: version });
   const funnels = state.data?.website.funnels.edges.map((edge) => edge.node);
   return (
-    <section aria-labelledby="funnels-title">
+    <section class="manage-part" aria-labelledby="funnels-title">
       <h2 id="funnels-title">Funnels</h2>
       {state.error && <ReadError error={state.error} />}
       {funnels && (
@@ -253,7 +253,7 @@ export function Annotations({ id, role }: { id: string; role: Role }) {
   const time = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
   const when = (iso: unknown) => time.format(new Date(String(iso)));
   return (
-    <section aria-labelledby="annotations-title">
+    <section class="manage-part" aria-labelledby="annotations-title">
       <h2 id="annotations-title">Annotations</h2>
       {state.error && <ReadError error={state.error} />}
       {annotations && (
