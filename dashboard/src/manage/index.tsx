@@ -50,7 +50,8 @@ export function Manage({ parts, viewer }: { parts: string[]; viewer: Viewer | nu
           ))}
         </ul>
         <p class="hint">
-          {viewer.organization.name}: you are {words(role).toLowerCase()}
+          {viewer.organization.name}: you are {role === 'VIEWER' || role === 'MEMBER' ? 'a' : 'an'}{' '}
+          {words(role).toLowerCase()}
           {role === 'VIEWER' ? ' (read only)' : canAdmin(role) ? '' : ' (no members or keys)'}.
         </p>
       </nav>
