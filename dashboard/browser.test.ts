@@ -1091,6 +1091,11 @@ describe('management screens', () => {
     await t.ingest.context.writer.flush();
     await poll(() => page.locator('.first-event').getAttribute('data-state')).toBe('receiving');
     expect(await page.locator('.first-event').textContent()).toBe('Receiving events.');
+    // A phone's width: nothing wider than the screen.
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: new URL('manage-website-mobile.png', SCREENSHOTS).pathname, fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
     // Changed and archived from the same page, as the API then answers.
     const change = form(page, 'Change the website');
     await change.getByLabel('Name').fill('Fresh site, renamed');

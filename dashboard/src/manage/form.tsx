@@ -361,7 +361,7 @@ export function Copyable({ label, value, id }: { label: string; value: string; i
   return (
     <div class="copyable">
       <label for={id}>{label}</label>
-      <textarea id={id} readOnly rows={Math.min(6, Math.ceil(value.length / 70))} value={value} />
+      <textarea id={id} readOnly rows={Math.min(6, Math.max(2, Math.ceil(value.length / 50)))} value={value} />
       <button
         type="button"
         onClick={() =>

@@ -49,31 +49,33 @@ export function WebsitesManagement({ role }: { role: Role }) {
       <h1 id="manage-title">Websites</h1>
       {state.error && <ReadError error={state.error} />}
       {state.data && (
-        <table class="manage">
-          <caption>Websites of the organization, archived ones included</caption>
-          <thead>
-            <tr>
-              <th scope="col">Website</th>
-              <th scope="col">Domain</th>
-              <th scope="col">Status</th>
-              <th scope="col">Public</th>
-            </tr>
-          </thead>
-          <tbody>
-            {websites.map((site) => (
-              <tr key={site.id} data-id={site.id}>
-                <th scope="row">
-                  <a href={`/manage/websites/${site.id}`} onClick={link(`/manage/websites/${site.id}`)}>
-                    {site.name ?? site.domain}
-                  </a>
-                </th>
-                <td>{site.domain}</td>
-                <td>{words(site.status)}</td>
-                <td>{site.isPublic ? 'Yes' : 'No'}</td>
+        <div class="scroll">
+          <table class="manage">
+            <caption>Websites of the organization, archived ones included</caption>
+            <thead>
+              <tr>
+                <th scope="col">Website</th>
+                <th scope="col">Domain</th>
+                <th scope="col">Status</th>
+                <th scope="col">Public</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {websites.map((site) => (
+                <tr key={site.id} data-id={site.id}>
+                  <th scope="row">
+                    <a href={`/manage/websites/${site.id}`} onClick={link(`/manage/websites/${site.id}`)}>
+                      {site.name ?? site.domain}
+                    </a>
+                  </th>
+                  <td>{site.domain}</td>
+                  <td>{words(site.status)}</td>
+                  <td>{site.isPublic ? 'Yes' : 'No'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {canWrite(role) && (
         <ManageForm
