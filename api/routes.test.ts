@@ -29,12 +29,29 @@ it('answers / and every client-side route with the dashboard page, other paths w
   const html = await home.text();
   expect(html).toMatch(/<script type="module" src="\/assets\/app-[\w]+\.js"><\/script>/);
   expect(html).not.toMatch(/<script>|<style|style=/);
-  for (const path of ['/w/site1', '/share/tok_abc', '/setup/tok', '/invite/tok', '/sign-in']) {
+  for (const path of [
+    '/w/site1',
+    '/share/tok_abc',
+    '/setup/tok',
+    '/invite/tok',
+    '/sign-in',
+    '/manage',
+    '/manage/websites/site1/goals',
+  ]) {
     const page = await get(path);
     expect(page.status, path).toBe(200);
     expect(await page.text(), path).toBe(html);
   }
-  for (const path of ['/elsewhere', '/w/', '/w/a/b', '/share/a/b', '/assets/none.js', '/assets/../package.json']) {
+  for (const path of [
+    '/elsewhere',
+    '/w/',
+    '/w/a/b',
+    '/share/a/b',
+    '/manage/',
+    '/manage/a/b/c/d',
+    '/assets/none.js',
+    '/assets/../package.json',
+  ]) {
     expect((await get(path)).status, path).toBe(404);
   }
   expect((await t.api.fetch('http://api.test/', { method: 'POST' })).status).toBe(404);

@@ -25,6 +25,8 @@ import {
   DashboardVitalsDocument,
   DashboardWebsitesDocument,
   type DateRangeInput,
+  ManageMembersDocument,
+  ManageWebsiteDocument,
 } from '../client/generated/graphql.ts';
 import { CHROME_DESKTOP, GEO, IPHONE_SAFARI, startTestIngest, type TestIngest } from '../ingest/test-support.ts';
 import { toCsv } from '../runtime/csv.ts';
@@ -1019,4 +1021,368 @@ describe('a share link', () => {
     expect(visits).toBe('FORBIDDEN');
     await product.context.close();
   }, 120_000);
+});
+
+describe('management screens', () => {
+  /** The form of a management screen, by its heading. */
+  const form = (page: Page, name: string) => page.getByRole('form', { name });
+
+  /** The rows of a management list: [first cell, …] (the actions' cell left out). */
+  const listed = (page: Page) =>
+    page
+      .locator('table.manage > tbody > tr')
+      .evaluateAll((rows) =>
+        rows.map((row) =>
+          [...row.querySelectorAll('th, td:not(.actions)')].map((cell) => cell.textContent?.trim() ?? ''),
+        ),
+      );
+
+  /** Waits until the management screen has its answers. */
+  const settledManage = (page: Page) => poll(() => page.getByText(/^(Loading|Checking)/).count()).toBe(0);
+
+  /** Deletes a listed record as a person does: Delete, then Confirm. */
+  async function deleteListed(page: Page, name: string, verb = 'Delete') {
+    await page.getByRole('button', { name: `${verb} ${name}`, exact: true }).click();
+    await page.getByRole('button', { name: `Confirm ${verb.toLowerCase()} ${name}`, exact: true }).click();
+  }
+
+  /** A member signed in as people are, on the management screen at `path`. */
+  async function manage(path: string, as = MEMBER) {
+    const product = await open('/sign-in');
+    await signIn(product.page, as);
+    await product.page.getByRole('link', { name: 'Manage', exact: true }).click();
+    await poll(() => new URL(product.page.url()).pathname).toBe('/manage');
+    await product.page.goto(`${origin}${path}`);
+    return product;
+  }
+
+  it('adds a website: the snippet to copy, waiting for the first event, then receiving it through the ingest', async () => {
+    const product = await manage('/manage/websites');
+    const { page } = product;
+    const add = form(page, 'Add a website');
+    // The API's BAD_USER_INPUT is shown beside the field it names, and nothing is created.
+    await add.getByLabel('Domain').fill('not a domain');
+    await add.getByRole('button', { name: 'Add website' }).click();
+    await poll(() => add.locator('.field-error').textContent()).toBe('must be a domain name such as example.com');
+    expect(await add.getByLabel('Domain').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('table.manage tbody tr').count()).toBe(2);
+    await add.getByLabel('Domain').fill('fresh.example.net');
+    await add.getByLabel('Name').fill('Fresh site');
+    // From the keyboard: Enter in a field submits its form.
+    await add.getByLabel('Name').press('Enter');
+    await poll(() => new URL(page.url()).pathname).toMatch(/^\/manage\/websites\/[^/]+$/);
+    const id = new URL(page.url()).pathname.split('/')[3] as string;
+    const { website } = await owner().request(ManageWebsiteDocument, { id });
+    expect(website).toMatchObject({ domain: 'fresh.example.net', name: 'Fresh site', status: 'ACTIVE' });
+    await page.getByRole('heading', { name: /Fresh site/ }).waitFor();
+    // The snippet loads the tracker from ingest (the address is an input: the API does not know it).
+    await page.getByLabel('Ingest address (where tracker.js is served)').fill(t.url);
+    expect(await page.getByLabel('Snippet', { exact: true }).inputValue()).toBe(
+      `<script defer src="${t.url}/tracker.js" data-client-id="${id}"></script>`,
+    );
+    await poll(() => page.locator('.first-event').getAttribute('data-state')).toBe('waiting');
+    expect(await page.locator('.first-event').textContent()).toContain('Waiting for the first event');
+    await page.screenshot({ path: new URL('manage-website.png', SCREENSHOTS).pathname, fullPage: true });
+    expect(await seriousViolations(page, 'a website’s settings')).toEqual([]);
+    // The first event, through the real ingest: the page asks again until the API counts it.
+    await sendVisit({
+      ua: CHROME_DESKTOP,
+      ip: GEO.london,
+      ago: 60_000,
+      pages: ['/'],
+      domain: 'fresh.example.net',
+      clientId: id,
+    });
+    await t.ingest.context.writer.flush();
+    await poll(() => page.locator('.first-event').getAttribute('data-state')).toBe('receiving');
+    expect(await page.locator('.first-event').textContent()).toBe('Receiving events.');
+    // A phone's width: nothing wider than the screen.
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: new URL('manage-website-mobile.png', SCREENSHOTS).pathname, fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    // Changed and archived from the same page, as the API then answers.
+    const change = form(page, 'Change the website');
+    await change.getByLabel('Name').fill('Fresh site, renamed');
+    await change.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('heading', { name: /Fresh site, renamed/ }).waitFor();
+    await page.getByRole('button', { name: 'Archive website' }).click();
+    await page.getByRole('button', { name: 'Confirm archive' }).click();
+    await poll(async () => (await owner().request(ManageWebsiteDocument, { id })).website.status).toBe('ARCHIVED');
+    expect(product.problems).toEqual([]);
+    expect(product.blocked).toEqual([]);
+    await product.context.close();
+  }, 180_000);
+
+  it('creates a goal on the goals screen and shows it in the dashboard’s goals panel with the API’s figure', async () => {
+    const id = await mutate(
+      'mutation($input: CreateWebsiteInput!) { createWebsite(input: $input) { __typename ... on MutationCreateWebsiteSuccess { data { id } } } }',
+      { input: { domain: 'goals.example.net', name: 'Goals site' } },
+    );
+    const product = await manage(`/manage/websites/${id}/goals`);
+    const { page } = product;
+    const add = form(page, 'Add a goal');
+    await add.getByLabel('Name').fill('Brochure as PDF');
+    // Every kind the API has is offered; each asks for what it needs.
+    const kinds = await add
+      .getByLabel('Completed by')
+      .locator('option')
+      .evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value));
+    expect(kinds.sort()).toEqual(['EVENT', 'FILE_DOWNLOAD', 'NOT_FOUND', 'OUTGOING_LINK', 'PAGE_VIEW', 'SCROLL_DEPTH']);
+    await add.getByLabel('Completed by').selectOption('SCROLL_DEPTH');
+    await add.getByLabel('Scrolled past (%)').waitFor();
+    await add.getByLabel('Completed by').selectOption('EVENT');
+    expect(await add.getByLabel('Scrolled past (%)').count()).toBe(0);
+    await add.getByLabel('Event name').fill('brochure');
+    await add.getByLabel('Property (optional)').fill('format');
+    await add.getByLabel('Property value').fill('pdf');
+    await add.getByRole('button', { name: 'Add goal' }).click();
+    await poll(() => listed(page)).toEqual([['Brochure as PDF', 'Event', 'brochure, format = pdf', 'Yes']]);
+    // A path goal whose target is no path: the API's refusal beside the target.
+    await add.getByLabel('Name').fill('Pricing');
+    await add.getByLabel('Completed by').selectOption('PAGE_VIEW');
+    await add.getByLabel('Path pattern').fill('pricing');
+    await add.getByRole('button', { name: 'Add goal' }).click();
+    await poll(() => add.locator('.field-error').textContent()).toBe('A path pattern starts with / (or is *)');
+    expect(await seriousViolations(page, 'the goals screen')).toEqual([]);
+    await page.screenshot({ path: new URL('manage-goals.png', SCREENSHOTS).pathname, fullPage: true });
+    // Two visits send the event, one of them with the property that completes the goal.
+    const visit = { ua: CHROME_DESKTOP, ip: GEO.london, pages: ['/'], domain: 'goals.example.net', clientId: id };
+    await sendVisit({ ...visit, ago: 2 * HOUR, custom: 'brochure', properties: { format: 'pdf' } });
+    await sendVisit({ ...visit, ago: HOUR, custom: 'brochure', properties: { format: 'doc' } });
+    await t.ingest.context.writer.flush();
+    const { website } = await owner().request(DashboardGoalsDocument, { id, range: range30, filters: [] });
+    const goals = website.analytics.goals.map((g) => [
+      g.name,
+      formatInt(g.conversions),
+      formatInt(g.visitors),
+      formatPercent(g.rate),
+    ]);
+    // One of the two visitors completed it (the other's event had another format).
+    expect(website.analytics.goals.map((g) => [g.name, g.conversions, g.rate])).toEqual([['Brochure as PDF', 1, 0.5]]);
+    await page.getByRole('link', { name: 'Open its dashboard' }).click();
+    await poll(() => new URL(page.url()).pathname).toBe(`/w/${id}`);
+    await poll(() => panelRows(page, 'goals')).toEqual(goals);
+    expect(product.problems).toEqual([]);
+    await product.context.close();
+  }, 180_000);
+
+  it('creates an API key with scopes, shows its secret once, and the key works against /graphql until revoked', async () => {
+    const product = await manage('/manage/keys');
+    const { page } = product;
+    const add = form(page, 'Create an API key');
+    await add.getByLabel('Name').fill('Nightly export');
+    // Read analytics is checked by default; add write:metadata.
+    await add.getByLabel(/write:metadata/).check();
+    await add.getByRole('button', { name: 'Create key' }).click();
+    const secret = await page.getByLabel('Secret', { exact: true }).inputValue();
+    expect(secret).toMatch(/^tmk_/);
+    await page.getByRole('button', { name: 'Copy Secret' }).waitFor();
+    await page.screenshot({ path: new URL('manage-keys.png', SCREENSHOTS).pathname, fullPage: true });
+    expect(await seriousViolations(page, 'the API keys screen')).toEqual([]);
+    const row = page.locator('table.manage tbody tr', { hasText: 'Nightly export' });
+    await poll(() => row.locator('td').nth(1).textContent()).toBe('READ_ANALYTICS, WRITE_METADATA');
+    expect(secret.startsWith((await row.locator('td').first().textContent())?.replace('…', '') ?? '-')).toBe(true);
+    // Never shown again: not after a reload, and the API has no field for it.
+    await page.reload();
+    await row.waitFor();
+    expect(await page.getByLabel('Secret', { exact: true }).count()).toBe(0);
+    expect(await page.content()).not.toContain(secret);
+    // The key works for programs, with its scopes.
+    const scopesOf = async (key: string) => {
+      const response = await fetch(`${origin}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+        body: JSON.stringify({ query: '{ me { scopes } }' }),
+      });
+      const body = (await response.json()) as {
+        data?: { me: { scopes: string[] } };
+        errors?: { extensions: { code: string } }[];
+      };
+      return body.data?.me.scopes.sort() ?? body.errors?.[0]?.extensions.code;
+    };
+    expect(await scopesOf(secret)).toEqual(['READ_ANALYTICS', 'WRITE_METADATA']);
+    const { organization } = await createClient({ url: `${origin}/graphql`, apiKey: secret }).request(
+      DashboardWebsitesDocument,
+      { range: range30 },
+    );
+    expect(organization.websites.edges.length).toBeGreaterThan(0);
+    // Rotated: a new secret, shown once; the old one stops working at once.
+    await page.getByRole('button', { name: 'Rotate Nightly export', exact: true }).click();
+    await page.getByRole('heading', { name: 'New secret of “Nightly export”' }).waitFor();
+    const rotated = await page.getByLabel('Secret', { exact: true }).inputValue();
+    expect(rotated).not.toBe(secret);
+    expect(await scopesOf(secret)).toBe('UNAUTHENTICATED');
+    expect(await scopesOf(rotated)).toEqual(['READ_ANALYTICS', 'WRITE_METADATA']);
+    await deleteListed(page, 'Nightly export', 'Revoke');
+    await poll(() => row.locator('td').nth(5).textContent()).toMatch(/^Revoked/);
+    expect(await scopesOf(rotated)).toBe('UNAUTHENTICATED');
+    expect(product.problems).toEqual([]);
+    await product.context.close();
+  }, 180_000);
+
+  it('invites a member with a role, changes the role and removes the member', async () => {
+    const product = await manage('/manage/members');
+    const { page } = product;
+    const invite = form(page, 'Invite someone');
+    await invite.getByLabel('Role').selectOption('VIEWER');
+    await invite.getByLabel('Email (optional)').fill('barbara@example.com');
+    await invite.getByRole('button', { name: 'Create invitation link' }).click();
+    const url = await page.getByLabel('Invitation link', { exact: true }).inputValue();
+    expect(url).toMatch(new RegExp(`^${origin}/invite/`));
+    expect(await seriousViolations(page, 'the members screen')).toEqual([]);
+    await page.screenshot({ path: new URL('manage-members.png', SCREENSHOTS).pathname, fullPage: true });
+    const token = new URL(url).pathname.split('/')[2] as string;
+    await anonymous().request(AcceptInvitationDocument, {
+      token,
+      name: 'Barbara',
+      email: 'barbara@example.com',
+      password: 'liskov substitution 1987',
+    });
+    const roleOf = async () =>
+      (await owner().request(ManageMembersDocument)).organization.members.edges.find((e) => e.node.name === 'Barbara')
+        ?.node.role;
+    expect(await roleOf()).toBe('VIEWER');
+    await page.reload();
+    await page.getByLabel('Role of Barbara').selectOption('MEMBER');
+    // Choosing changes nothing until the button says so.
+    expect(await roleOf()).toBe('VIEWER');
+    await page.getByRole('button', { name: 'Change role of Barbara' }).click();
+    await poll(roleOf).toBe('MEMBER');
+    await deleteListed(page, 'Barbara', 'Remove');
+    await poll(roleOf).toBeUndefined();
+    await poll(() => page.locator('table.manage tbody tr', { hasText: 'Barbara' }).count()).toBe(0);
+    expect(product.problems).toEqual([]);
+    await product.context.close();
+  }, 180_000);
+
+  it('shows a viewer no create or delete actions, and the API’s FORBIDDEN where the role may not read', async () => {
+    const { token } = await invitation('VIEWER');
+    const viewer = { email: 'vera@example.com', password: 'read only, really' };
+    await anonymous().request(AcceptInvitationDocument, { token, name: 'Vera', ...viewer });
+    const product = await manage(`/manage/websites/${siteId}/goals`, viewer);
+    const { page } = product;
+    await poll(() => listed(page)).toEqual([
+      ['Saw pricing', 'Page view', '/pricing', 'Yes'],
+      ['Signed up', 'Event', 'signup', 'Yes'],
+    ]);
+    expect(await page.getByRole('form').count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^Delete/ }).count()).toBe(0);
+    for (const path of ['/manage/websites', '/manage/segments', '/manage/flags', '/manage/links', '/manage/monitors']) {
+      await page.goto(`${origin}${path}`);
+      await page.locator('h1').first().waitFor();
+      await settledManage(page);
+      expect(await page.getByRole('form').count(), path).toBe(0);
+    }
+    // API keys are the admins': the API refuses the list, and the page says so with its code.
+    await page.goto(`${origin}/manage/keys`);
+    await poll(() => page.locator('[data-code]').getAttribute('data-code')).toBe('FORBIDDEN');
+    expect(await page.getByRole('alert').textContent()).toContain('Your role does not allow this');
+    expect(await page.getByRole('form').count()).toBe(0);
+    await page.screenshot({ path: new URL('manage-viewer.png', SCREENSHOTS).pathname, fullPage: true });
+    expect(await seriousViolations(page, 'a viewer’s API keys screen')).toEqual([]);
+    expect(product.problems).toEqual([]);
+    await product.context.close();
+  }, 180_000);
+
+  it('creates funnels, segments, annotations, links, monitors and flags through their forms, lists and deletes them', async () => {
+    const product = await manage(`/manage/websites/${siteId}/funnels`);
+    const { page } = product;
+    /** Submits a form, waits for its record in the list, checks axe, deletes it, waits for it to go. */
+    async function roundTrip(what: string, formName: string, submit: string, name: string, listedAs: string[]) {
+      await form(page, formName).getByRole('button', { name: submit }).click();
+      await poll(() => listed(page).then((rows) => rows.find((row) => row[0] === name))).toEqual(listedAs);
+      expect(await seriousViolations(page, `the ${what} screen`)).toEqual([]);
+      await page.screenshot({ path: new URL(`manage-${what}.png`, SCREENSHOTS).pathname, fullPage: true });
+      await deleteListed(page, name);
+      await poll(() => listed(page).then((rows) => rows.some((row) => row[0] === name))).toBe(false);
+    }
+
+    let add = form(page, 'Add a funnel');
+    await add.getByLabel('Name').fill('Docs to signup');
+    await add.getByLabel('Step 1: path pattern').fill('/docs');
+    await add.getByRole('button', { name: 'Add a step' }).click();
+    await add.getByLabel('Step 2: path pattern').fill('/pricing');
+    await add.getByLabel('Step 3: completed by').selectOption('EVENT');
+    await add.getByLabel('Step 3: event name').fill('signup');
+    await roundTrip('funnels', 'Add a funnel', 'Add funnel', 'Docs to signup', [
+      'Docs to signup',
+      'Page view /docsPage view /pricingEvent signup',
+      '1 d',
+    ]);
+
+    await page.getByRole('link', { name: 'Annotations' }).click();
+    add = form(page, 'Add an annotation');
+    await add.getByLabel('Note').fill('Pricing change');
+    await add.getByLabel('Starts (your time)').fill('2026-03-01T09:30');
+    await roundTrip('annotations', 'Add an annotation', 'Add annotation', 'Pricing change', [
+      'Pricing change',
+      new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(
+        new Date('2026-03-01T09:30'),
+      ),
+      'No',
+    ]);
+
+    await page.getByRole('link', { name: 'Segments' }).click();
+    add = form(page, 'Add a segment');
+    await add.getByLabel('Name').fill('Swedish visitors');
+    await add.getByLabel('Website').selectOption(siteId);
+    await add.getByLabel('Condition 1: dimension').selectOption('COUNTRY');
+    await add.getByLabel('Condition 1: value').fill('SE');
+    await roundTrip('segments', 'Add a segment', 'Add segment', 'Swedish visitors', [
+      'Swedish visitors',
+      'Example',
+      'You',
+      'Country is SE',
+    ]);
+
+    await page.getByRole('link', { name: 'Short links' }).click();
+    add = form(page, 'Add a short link');
+    await add.getByLabel('Slug').fill('spring-sale');
+    await add.getByLabel('Target URL').fill('https://example.com/sale');
+    await add.getByLabel('Clicks count for').selectOption(siteId);
+    await roundTrip('links', 'Add a short link', 'Add link', 'spring-sale', [
+      'spring-sale',
+      'https://example.com/sale',
+      '',
+      'Yes',
+      'Example',
+    ]);
+
+    await page.getByRole('link', { name: 'Uptime monitors' }).click();
+    add = form(page, 'Add an uptime monitor');
+    await add.getByLabel('Name').fill('Home page');
+    await add.getByLabel(/^URL/).fill('https://example.com/');
+    await add.getByLabel('Every (seconds)').fill('300');
+    await roundTrip('monitors', 'Add an uptime monitor', 'Add monitor', 'Home page', [
+      'Home page',
+      'GET https://example.com/',
+      '5 min',
+      'Yes',
+      'All websites',
+    ]);
+
+    await page.getByRole('link', { name: 'Feature flags' }).click();
+    add = form(page, 'Add a feature flag');
+    await add.getByLabel('Key').fill('new-checkout');
+    await add.getByLabel('Decides by').selectOption('ROLLOUT');
+    await add.getByLabel('Share of visitors on (%)').fill('25');
+    await roundTrip('flags', 'Add a feature flag', 'Add flag', 'new-checkout', [
+      'new-checkout',
+      '',
+      '25 % of visitors',
+      'Active',
+      'All websites',
+    ]);
+    // A taken key: the API's CONFLICT, and nothing added.
+    await add.getByLabel('Key').fill('dup-flag');
+    await add.getByRole('button', { name: 'Add flag' }).click();
+    await poll(() => listed(page).then((rows) => rows.length)).toBe(1);
+    await add.getByLabel('Key').fill('dup-flag');
+    await add.getByRole('button', { name: 'Add flag' }).click();
+    await poll(() => add.getByRole('alert').getAttribute('data-code')).toBe('CONFLICT');
+    expect(await listed(page).then((rows) => rows.length)).toBe(1);
+    expect(product.problems).toEqual([]);
+    await product.context.close();
+  }, 240_000);
 });

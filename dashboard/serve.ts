@@ -5,7 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { DIST } from './build.ts';
 
 /** Paths the dashboard routes in the browser: each answers the same page. */
-const APP_ROUTE = /^\/(?:|sign-in|w\/[^/]+|share\/[^/]+|setup\/[^/]+|invite\/[^/]+)$/;
+const APP_ROUTE = /^\/(?:|sign-in|w\/[^/]+|share\/[^/]+|setup\/[^/]+|invite\/[^/]+|manage(?:\/[^/]+){0,3})$/;
 const ASSET = /^\/assets\/([\w.-]+)$/;
 
 const TYPES: Record<string, string> = {

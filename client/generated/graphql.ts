@@ -165,6 +165,66 @@ export type AnalyticsInterval =
   /** One week. */
   | 'WEEK';
 
+/** An annotation’s fields. */
+export type AnnotationInput = {
+  /** Colour. */
+  color?: string | null | undefined;
+  /** End, not before the start; omit for a point in time. */
+  endsAt?: unknown;
+  /** Show on public dashboards. */
+  isPublic?: boolean | null | undefined;
+  /** Start (or the point in time). */
+  startsAt: unknown;
+  /** Tags. */
+  tags?: Array<string> | null | undefined;
+  /** The note. */
+  text: string;
+};
+
+/** Who uses a key: a person, an SDK embedded in an app, or an automation. */
+export type ApiKeyType =
+  /** Used by an automation such as CI. */
+  | 'AUTOMATION'
+  /** Embedded in an application (browser or server SDK). */
+  | 'SDK'
+  /** Used by a person, e.g. from scripts or the dashboard. */
+  | 'USER';
+
+/** What a key may do: READ_ANALYTICS (read:analytics), WRITE_METADATA (write:metadata), TRACK_EVENTS (track:events), WRITE_LLM (write:llm), ADMIN (admin: everything in its organization, including members and keys), INSTANCE_ADMIN (instance:admin: create and list organizations). */
+export type ApiScope =
+  /** admin — everything, including members and API keys (when not restricted to a website). */
+  | 'ADMIN'
+  /** instance:admin — create and list the organizations of this instance (not restricted to a website); only a key holding it can grant it. */
+  | 'INSTANCE_ADMIN'
+  /** read:analytics — read analytics and metadata, evaluate flags. */
+  | 'READ_ANALYTICS'
+  /** track:events — send events to ingest and evaluate flags. */
+  | 'TRACK_EVENTS'
+  /** write:llm — send LLM spans to ingest. */
+  | 'WRITE_LLM'
+  /** write:metadata — also create, change and delete metadata. */
+  | 'WRITE_METADATA';
+
+/** A new API key. */
+export type CreateApiKeyInput = {
+  /** When the key stops working. */
+  expiresAt?: unknown;
+  /** What the key is for. */
+  name: string;
+  /** Runs persisted operations only (sent by hash, README "Persisted operations"): a query text sent with this key is refused with PERSISTED_QUERY_ONLY (HTTP 403) and does not run. Default false. */
+  persistedOnly?: boolean | null | undefined;
+  /** Requests per window. */
+  rateLimitMax?: number | null | undefined;
+  /** Window in milliseconds (1 s to 1 day). */
+  rateLimitTimeWindow?: number | null | undefined;
+  /** What the key may do. */
+  scopes: Array<ApiScope>;
+  /** Who uses the key. */
+  type?: ApiKeyType | null | undefined;
+  /** Restrict the key to this website. */
+  websiteId?: string | number | null | undefined;
+};
+
 /** A new website. */
 export type CreateWebsiteInput = {
   /** Extra origins allowed to send events. */
@@ -218,6 +278,40 @@ export type FlagContextInput = {
   userId?: string | null | undefined;
 };
 
+/** A feature flag’s fields. */
+export type FlagInput = {
+  /** Value when no rule matches (default false). */
+  defaultValue?: unknown;
+  /** Keys of prerequisite flags. */
+  dependencies?: Array<string> | null | undefined;
+  /** What the flag controls. */
+  description?: string | null | undefined;
+  /** Environment (e.g. production); omit for all. */
+  environment?: string | null | undefined;
+  /** Key the code asks for. */
+  key: string;
+  /** Display name. */
+  name?: string | null | undefined;
+  /** Data served with the flag when on. */
+  payload?: unknown;
+  /** Keep the anonymous value after sign-in. */
+  persistAcrossAuth?: boolean | null | undefined;
+  /** "user" (default) or "anonymous". */
+  rolloutBy?: string | null | undefined;
+  /** Share of visitors on (ROLLOUT). */
+  rolloutPercentage?: number | null | undefined;
+  /** Targeting rules; the first match wins. */
+  rules?: Array<FlagRuleInput> | null | undefined;
+  /** Lifecycle status. */
+  status?: FlagStatus | null | undefined;
+  /** How the flag decides. */
+  type?: FlagType | null | undefined;
+  /** Variants of a MULTIVARIANT flag; weights add up to 100. */
+  variants?: Array<FlagVariantInput> | null | undefined;
+  /** Website; omit for organization-wide. */
+  websiteId?: string | number | null | undefined;
+};
+
 /** Why a flag has its value. */
 export type FlagReason =
   /** No rule matched: the default value. */
@@ -236,6 +330,153 @@ export type FlagReason =
   | 'RULE_MATCH'
   /** A variant was picked by weight. */
   | 'VARIANT';
+
+/** What a targeting rule looks at. */
+export type FlagRuleAttribute =
+  /** The context’s email (else properties.email), compared case-insensitively. */
+  | 'EMAIL'
+  /** The context property named by the rule’s `property`. */
+  | 'PROPERTY'
+  /** The context’s userId. */
+  | 'USER_ID';
+
+/** A targeting rule. */
+export type FlagRuleInput = {
+  /** What it looks at. */
+  attribute: FlagRuleAttribute;
+  /** How it compares. */
+  operator: FlagRuleOperator;
+  /** Property name, required for PROPERTY rules. */
+  property?: string | null | undefined;
+  /** Value served on a match (default true). */
+  value?: unknown;
+  /** Values to compare with (at least one unless EXISTS). */
+  values?: Array<string> | null | undefined;
+  /** Variant served on a match (MULTIVARIANT). */
+  variant?: string | null | undefined;
+};
+
+/** How a rule compares the attribute with its values (non-string attributes compare as JSON text). */
+export type FlagRuleOperator =
+  /** Contains one of the values. */
+  | 'CONTAINS'
+  /** Ends with one of the values. */
+  | 'ENDS_WITH'
+  /** Equals one of the values. */
+  | 'EQUALS'
+  /** Is present and not empty; values are ignored. */
+  | 'EXISTS'
+  /** Is one of the values (same as EQUALS). */
+  | 'IN'
+  /** Is missing or none of the values. */
+  | 'NOT_IN'
+  /** Starts with one of the values. */
+  | 'STARTS_WITH';
+
+/** Only ACTIVE flags turn on; ARCHIVED ones are not evaluated at all. */
+export type FlagStatus =
+  /** Evaluated normally. */
+  | 'ACTIVE'
+  /** Not evaluated at all. */
+  | 'ARCHIVED'
+  /** Off for everyone (reason DISABLED). */
+  | 'INACTIVE';
+
+/** BOOLEAN: on/off by rules; ROLLOUT: a percentage of visitors; MULTIVARIANT: weighted variants. */
+export type FlagType =
+  /** On for visitors a rule matches, else the default value. */
+  | 'BOOLEAN'
+  /** Each visitor gets one of the variants, by weight (or by rule). */
+  | 'MULTIVARIANT'
+  /** On for rule matches and for rolloutPercentage % of the other visitors. */
+  | 'ROLLOUT';
+
+/** A variant of a MULTIVARIANT flag. */
+export type FlagVariantInput = {
+  /** Variant key. */
+  key: string;
+  /** Value served (default: the key). */
+  value?: unknown;
+  /** Share of visitors in percent. */
+  weight: number;
+};
+
+/** A funnel’s fields and steps. */
+export type FunnelInput = {
+  /** Longer explanation. */
+  description?: string | null | undefined;
+  /** Whether it is reported. */
+  enabled?: boolean | null | undefined;
+  /** Display name. */
+  name: string;
+  /** The steps, in order (2 to 20). */
+  steps: Array<FunnelStepInput>;
+  /** Time allowed to complete the funnel (1 minute to 90 days). */
+  windowSeconds?: number | null | undefined;
+};
+
+/** One step; steps are ordered as given. */
+export type FunnelStepInput = {
+  /** Display name. */
+  name?: string | null | undefined;
+  /** What the type matches (see GoalType). */
+  target: string;
+  /** What completes it (see GoalType; not SCROLL_DEPTH). */
+  type: GoalType;
+};
+
+/** A goal’s fields. */
+export type GoalInput = {
+  /** Longer explanation. */
+  description?: string | null | undefined;
+  /** Whether it is reported. */
+  enabled?: boolean | null | undefined;
+  /** Display name. */
+  name: string;
+  /** EVENT: a property to match. */
+  propertyKey?: string | null | undefined;
+  /** EVENT: the value it must have. */
+  propertyValue?: string | null | undefined;
+  /** SCROLL_DEPTH: 1–100. */
+  scrollPercent?: number | null | undefined;
+  /** What the type matches (see GoalType). */
+  target: string;
+  /** What completes it (see GoalType). */
+  type: GoalType;
+};
+
+/** What completes a goal or funnel step (api/analytics/conditions.ts). Patterns use `*` for any run of characters. */
+export type GoalType =
+  /** A custom event whose name equals the target; with `propertyKey`, only events whose property has `propertyValue`. */
+  | 'EVENT'
+  /** A click on a link to a file whose extension is in the target list (comma-separated; `*`: pdf xlsx docx txt rtf csv exe key pps ppt pptx 7z pkg rar gz zip avi mov mp4 mpeg wmv midi mp3 wav wma dmg), on the site (the tracker sends `file_download`) or on another host (an outgoing link). */
+  | 'FILE_DOWNLOAD'
+  /** A visit to a page that does not exist, on paths matching the target: the site's 404 page calls `tidemark.track('404')` (the tracker cannot tell a 404 by itself). */
+  | 'NOT_FOUND'
+  /** A click on a link to another site whose URL matches the target pattern (`*`: any link). */
+  | 'OUTGOING_LINK'
+  /** A page view whose path matches the target pattern, e.g. `/blog/*`. */
+  | 'PAGE_VIEW'
+  /** A page matching the target scrolled past `scrollPercent` % before the visitor left it. */
+  | 'SCROLL_DEPTH';
+
+/** A short link’s fields. */
+export type LinkInput = {
+  /** Whether it redirects. */
+  enabled?: boolean | null | undefined;
+  /** When it stops redirecting. */
+  expiresAt?: unknown;
+  /** Display name. */
+  name?: string | null | undefined;
+  /** 301 instead of 302. */
+  permanent?: boolean | null | undefined;
+  /** Public path segment. */
+  slug: string;
+  /** Where to redirect (http or https). */
+  targetUrl: string;
+  /** Website the clicks are attributed to. */
+  websiteId?: string | number | null | undefined;
+};
 
 /** What a member may do in an organization. */
 export type MemberRole =
@@ -264,6 +505,53 @@ export type SegmentVisibility =
   | 'ORGANIZATION'
   /** Its owner only. */
   | 'PRIVATE';
+
+/** Changes to a website; omitted fields stay as they are. */
+export type UpdateWebsiteInput = {
+  /** Replaces the extra origins allowed to send events. */
+  allowedOrigins?: Array<string> | null | undefined;
+  /** New hostname. */
+  domain?: string | null | undefined;
+  /** Replaces the origins allowed to embed share links of this website in a frame. */
+  frameAncestors?: Array<string> | null | undefined;
+  /** Whether anyone may read its analytics. */
+  isPublic?: boolean | null | undefined;
+  /** New display name. */
+  name?: string | null | undefined;
+  /** Replaces the other tracking settings (a JSON object; respectDoNotTrack and allowBots, when present, are booleans). */
+  settings?: unknown;
+  /** ACTIVE or INACTIVE (use archiveWebsite to archive). */
+  status?: WebsiteStatus | null | undefined;
+};
+
+/** An uptime monitor’s fields. */
+export type UptimeMonitorInput = {
+  /** Whether checks run. */
+  enabled?: boolean | null | undefined;
+  /** Expected HTTP status. */
+  expectedStatus?: number | null | undefined;
+  /** Seconds between checks (30 s to 1 day). */
+  intervalSeconds?: number | null | undefined;
+  /** GET, HEAD or POST. */
+  method?: string | null | undefined;
+  /** Display name. */
+  name: string;
+  /** Timeout in milliseconds. */
+  timeoutMs?: number | null | undefined;
+  /** URL to check. */
+  url: string;
+  /** Website the monitor belongs to. */
+  websiteId?: string | number | null | undefined;
+};
+
+/** Lifecycle of a website. */
+export type WebsiteStatus =
+  /** Tracked. */
+  | 'ACTIVE'
+  /** Retired: hidden from default lists and from anonymous readers; its data is kept. */
+  | 'ARCHIVED'
+  /** Paused by its owner. */
+  | 'INACTIVE';
 
 export type ViewerFieldsFragment = { role: MemberRole, user: { id: string, email: string, name: string }, organization: { id: string, name: string }, organizations: Array<{ id: string, name: string, role: MemberRole }> } & { ' $fragmentName'?: 'ViewerFieldsFragment' };
 
@@ -577,6 +865,296 @@ export type GroupsChannelsComparedQueryVariables = Exact<{
 
 export type GroupsChannelsComparedQuery = { website: { analytics: { groupsCsv: string, groups: Array<{ dimensions: { channel: string }, metrics: { visitors: number, bounceRate: number | null }, comparison: { visitors: number, bounceRate: number | null } | null, change: { visitors: number | null, bounceRate: number | null } }> } } };
 
+export type ManageWebsitesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ManageWebsitesQuery = { organization: { id: string, websites: { edges: Array<{ node: { id: string, name: string | null, domain: string, status: WebsiteStatus, isPublic: boolean } }> } } };
+
+export type ManageWebsiteQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ManageWebsiteQuery = { website: { id: string, name: string | null, domain: string, status: WebsiteStatus, isPublic: boolean, allowedOrigins: Array<string> } };
+
+export type ManageFirstEventQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ManageFirstEventQuery = { website: { id: string, analytics: { realtimeVisitors: number, summary: { current: { visitors: number } } } } };
+
+export type ManageCreateWebsiteMutationVariables = Exact<{
+  input: CreateWebsiteInput;
+}>;
+
+
+export type ManageCreateWebsiteMutation = { createWebsite:
+    | { __typename: 'ConflictError', code: string, message: string }
+    | { __typename: 'MutationCreateWebsiteSuccess', data: { id: string } }
+    | { __typename: 'NotFoundError', code: string, message: string }
+   };
+
+export type ManageUpdateWebsiteMutationVariables = Exact<{
+  id: string | number;
+  input: UpdateWebsiteInput;
+}>;
+
+
+export type ManageUpdateWebsiteMutation = { updateWebsite:
+    | { __typename: 'ConflictError', code: string, message: string }
+    | { __typename: 'MutationUpdateWebsiteSuccess', data: { id: string, name: string | null, domain: string, status: WebsiteStatus, isPublic: boolean, allowedOrigins: Array<string> } }
+    | { __typename: 'NotFoundError', code: string, message: string }
+   };
+
+export type ManageArchiveWebsiteMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ManageArchiveWebsiteMutation = { archiveWebsite:
+    | { __typename: 'ConflictError', code: string, message: string }
+    | { __typename: 'MutationArchiveWebsiteSuccess' }
+    | { __typename: 'NotFoundError', code: string, message: string }
+   };
+
+export type ManageGoalsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ManageGoalsQuery = { website: { id: string, goals: { edges: Array<{ node: { id: string, name: string, type: GoalType, target: string, propertyKey: string | null, propertyValue: string | null, scrollPercent: number | null, enabled: boolean } }> } } };
+
+export type ManageCreateGoalMutationVariables = Exact<{
+  websiteId: string | number;
+  input: GoalInput;
+}>;
+
+
+export type ManageCreateGoalMutation = { createGoal:
+    | { __typename: 'ConflictError', code: string, message: string }
+    | { __typename: 'MutationCreateGoalSuccess' }
+    | { __typename: 'NotFoundError', code: string, message: string }
+   };
+
+export type ManageDeleteGoalMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ManageDeleteGoalMutation = { deleteGoal:
+    | { __typename: 'ConflictError', code: string, message: string }
+    | { __typename: 'MutationDeleteGoalSuccess' }
+    | { __typename: 'NotFoundError', code: string, message: string }
+   };
+
+export type ManageFunnelsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ManageFunnelsQuery = { website: { id: string, funnels: { edges: Array<{ node: { id: string, name: string, windowSeconds: number, enabled: boolean, steps: Array<{ id: string, name: string | null, type: GoalType, target: string }> } }> } } };
+
+export type ManageCreateFunnelMutationVariables = Exact<{
+  websiteId: string | number;
+  input: FunnelInput;
+}>;
+
+
+export type ManageCreateFunnelMutation = { createFunnel:
+    | { __typename: 'ConflictError', code: string, message: string }
+    | { __typename: 'MutationCreateFunnelSuccess' }
+    | { __typename: 'NotFoundError', code: string, message: string }
+   };
+
+export type ManageDeleteFunnelMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ManageDeleteFunnelMutation = { deleteFunnel:
+    | { __typename: 'ConflictError', code: string, message: string }
+    | { __typename: 'MutationDeleteFunnelSuccess' }
+    | { __typename: 'NotFoundError', code: string, message: string }
+   };
+
+export type ManageAnnotationsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ManageAnnotationsQuery = { website: { id: string, annotations: { edges: Array<{ node: { id: string, text: string, startsAt: unknown, endsAt: unknown, isPublic: boolean } }> } } };
+
+export type ManageCreateAnnotationMutationVariables = Exact<{
+  websiteId: string | number;
+  input: AnnotationInput;
+}>;
+
+
+export type ManageCreateAnnotationMutation = { createAnnotation:
+    | { __typename: 'ConflictError', code: string, message: string }
+    | { __typename: 'MutationCreateAnnotationSuccess' }
+    | { __typename: 'NotFoundError', code: string, message: string }
+   };
+
+export type ManageDeleteAnnotationMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ManageDeleteAnnotationMutation = { deleteAnnotation:
+    | { __typename: 'ConflictError', code: string, message: string }
+    | { __typename: 'MutationDeleteAnnotationSuccess' }
+    | { __typename: 'NotFoundError', code: string, message: string }
+   };
+
+export type ManageFlagsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ManageFlagsQuery = { organization: { id: string, flags: { edges: Array<{ node: { id: string, key: string, name: string | null, type: FlagType, status: FlagStatus, defaultValue: unknown, rolloutPercentage: number, websiteId: string | null } }> } } };
+
+export type ManageCreateFlagMutationVariables = Exact<{
+  input: FlagInput;
+}>;
+
+
+export type ManageCreateFlagMutation = { createFlag:
+    | { __typename: 'ConflictError', code: string, message: string }
+    | { __typename: 'MutationCreateFlagSuccess' }
+    | { __typename: 'NotFoundError', code: string, message: string }
+   };
+
+export type ManageDeleteFlagMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ManageDeleteFlagMutation = { deleteFlag:
+    | { __typename: 'ConflictError', code: string, message: string }
+    | { __typename: 'MutationDeleteFlagSuccess' }
+    | { __typename: 'NotFoundError', code: string, message: string }
+   };
+
+export type ManageLinksQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ManageLinksQuery = { organization: { id: string, links: { edges: Array<{ node: { id: string, slug: string, name: string | null, targetUrl: string, enabled: boolean, websiteId: string | null } }> } } };
+
+export type ManageCreateLinkMutationVariables = Exact<{
+  input: LinkInput;
+}>;
+
+
+export type ManageCreateLinkMutation = { createLink:
+    | { __typename: 'ConflictError', code: string, message: string }
+    | { __typename: 'MutationCreateLinkSuccess' }
+    | { __typename: 'NotFoundError', code: string, message: string }
+   };
+
+export type ManageDeleteLinkMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ManageDeleteLinkMutation = { deleteLink:
+    | { __typename: 'ConflictError', code: string, message: string }
+    | { __typename: 'MutationDeleteLinkSuccess' }
+    | { __typename: 'NotFoundError', code: string, message: string }
+   };
+
+export type ManageMonitorsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ManageMonitorsQuery = { organization: { id: string, uptimeMonitors: { edges: Array<{ node: { id: string, name: string, url: string, method: string, intervalSeconds: number, enabled: boolean, websiteId: string | null } }> } } };
+
+export type ManageCreateMonitorMutationVariables = Exact<{
+  input: UptimeMonitorInput;
+}>;
+
+
+export type ManageCreateMonitorMutation = { createUptimeMonitor:
+    | { __typename: 'ConflictError', code: string, message: string }
+    | { __typename: 'MutationCreateUptimeMonitorSuccess' }
+    | { __typename: 'NotFoundError', code: string, message: string }
+   };
+
+export type ManageDeleteMonitorMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ManageDeleteMonitorMutation = { deleteUptimeMonitor:
+    | { __typename: 'ConflictError', code: string, message: string }
+    | { __typename: 'MutationDeleteUptimeMonitorSuccess' }
+    | { __typename: 'NotFoundError', code: string, message: string }
+   };
+
+export type ManageMembersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ManageMembersQuery = { organization: { id: string, members: { edges: Array<{ node: { id: string, name: string, role: MemberRole, createdAt: unknown, user: { id: string, email: string } } }> } } };
+
+export type ManageUpdateMemberRoleMutationVariables = Exact<{
+  id: string | number;
+  role: MemberRole;
+}>;
+
+
+export type ManageUpdateMemberRoleMutation = { updateMemberRole:
+    | { __typename: 'ConflictError', code: string, message: string }
+    | { __typename: 'MutationUpdateMemberRoleSuccess' }
+    | { __typename: 'NotFoundError', code: string, message: string }
+   };
+
+export type ManageRemoveMemberMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ManageRemoveMemberMutation = { removeMember:
+    | { __typename: 'ConflictError', code: string, message: string }
+    | { __typename: 'MutationRemoveMemberSuccess' }
+    | { __typename: 'NotFoundError', code: string, message: string }
+   };
+
+export type ManageApiKeysQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ManageApiKeysQuery = { organization: { id: string, apiKeys: { edges: Array<{ node: { id: string, name: string, prefix: string, start: string, scopes: Array<ApiScope>, websiteId: string | null, createdAt: unknown, lastUsedAt: unknown, expiresAt: unknown, revokedAt: unknown } }> } } };
+
+export type ManageCreateApiKeyMutationVariables = Exact<{
+  input: CreateApiKeyInput;
+}>;
+
+
+export type ManageCreateApiKeyMutation = { createApiKey:
+    | { __typename: 'ConflictError', code: string, message: string }
+    | { __typename: 'MutationCreateApiKeySuccess', data: { secret: string, apiKey: { id: string, name: string, prefix: string, start: string, scopes: Array<ApiScope>, websiteId: string | null, createdAt: unknown, lastUsedAt: unknown, expiresAt: unknown, revokedAt: unknown } } }
+    | { __typename: 'NotFoundError', code: string, message: string }
+   };
+
+export type ManageRotateApiKeyMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ManageRotateApiKeyMutation = { rotateApiKey:
+    | { __typename: 'ConflictError', code: string, message: string }
+    | { __typename: 'MutationRotateApiKeySuccess', data: { secret: string, apiKey: { id: string, name: string, prefix: string, start: string, scopes: Array<ApiScope>, websiteId: string | null, createdAt: unknown, lastUsedAt: unknown, expiresAt: unknown, revokedAt: unknown } } }
+    | { __typename: 'NotFoundError', code: string, message: string }
+   };
+
+export type ManageRevokeApiKeyMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ManageRevokeApiKeyMutation = { revokeApiKey:
+    | { __typename: 'ConflictError', code: string, message: string }
+    | { __typename: 'MutationRevokeApiKeySuccess' }
+    | { __typename: 'NotFoundError', code: string, message: string }
+   };
+
 export type SegmentsQueryVariables = Exact<{
   websiteId?: string | number | null | undefined;
 }>;
@@ -738,6 +1316,37 @@ export const GoalFiguresDocument = {"__meta__":{"hash":"sha256:c9f088958b6181612
 export const GroupsCountryDeviceDocument = {"__meta__":{"hash":"sha256:44ba888736bb31cf4d0395df53d1b6b3bfeaed2ccc666c6c32a6f67a124fdc72"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"GroupsCountryDevice"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"range"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DateRangeInput"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filters"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AnalyticsFilterInput"}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"website"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"analytics"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"range"},"value":{"kind":"Variable","name":{"kind":"Name","value":"range"}}},{"kind":"Argument","name":{"kind":"Name","value":"filters"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filters"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"groups"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"visitors_DESC"}]}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dimensions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"device"}}]}},{"kind":"Field","name":{"kind":"Name","value":"metrics"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"visitors"}},{"kind":"Field","name":{"kind":"Name","value":"visits"}},{"kind":"Field","name":{"kind":"Name","value":"pageviews"}},{"kind":"Field","name":{"kind":"Name","value":"bounceRate"}},{"kind":"Field","name":{"kind":"Name","value":"visitDuration"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<GroupsCountryDeviceQuery, GroupsCountryDeviceQueryVariables>;
 export const GroupsDailyPagesAndPlansDocument = {"__meta__":{"hash":"sha256:0c7b813e6ba3247d769155ae31fa219484c4e3e6b879d86f2b76274d7e0365a0"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"GroupsDailyPagesAndPlans"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"range"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DateRangeInput"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"key"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"website"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"analytics"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"range"},"value":{"kind":"Variable","name":{"kind":"Name","value":"range"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"pages"},"name":{"kind":"Name","value":"groups"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"day_ASC"},{"kind":"EnumValue","value":"pageviews_DESC"}]}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dimensions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"day"}},{"kind":"Field","name":{"kind":"Name","value":"path"}}]}},{"kind":"Field","name":{"kind":"Name","value":"metrics"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pageviews"}},{"kind":"Field","name":{"kind":"Name","value":"visitors"}},{"kind":"Field","name":{"kind":"Name","value":"timeOnPage"}}]}}]}},{"kind":"Field","alias":{"kind":"Name","value":"plans"},"name":{"kind":"Name","value":"groups"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dimensions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"plan"},"name":{"kind":"Name","value":"property"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"key"},"value":{"kind":"Variable","name":{"kind":"Name","value":"key"}}}]},{"kind":"Field","name":{"kind":"Name","value":"channel"}}]}},{"kind":"Field","name":{"kind":"Name","value":"metrics"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"visitors"}},{"kind":"Field","name":{"kind":"Name","value":"visits"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<GroupsDailyPagesAndPlansQuery, GroupsDailyPagesAndPlansQueryVariables>;
 export const GroupsChannelsComparedDocument = {"__meta__":{"hash":"sha256:9f704e5932238761df528c583f47e2e54e5432900a0c56faada5e3d0bdae574c"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"GroupsChannelsCompared"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"range"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DateRangeInput"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"compare"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"AnalyticsCompareInput"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"website"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"analytics"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"range"},"value":{"kind":"Variable","name":{"kind":"Name","value":"range"}}},{"kind":"Argument","name":{"kind":"Name","value":"compare"},"value":{"kind":"Variable","name":{"kind":"Name","value":"compare"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"groups"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"visitors_DESC"}]}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dimensions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"channel"}}]}},{"kind":"Field","name":{"kind":"Name","value":"metrics"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"visitors"}},{"kind":"Field","name":{"kind":"Name","value":"bounceRate"}}]}},{"kind":"Field","name":{"kind":"Name","value":"comparison"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"visitors"}},{"kind":"Field","name":{"kind":"Name","value":"bounceRate"}}]}},{"kind":"Field","name":{"kind":"Name","value":"change"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"visitors"}},{"kind":"Field","name":{"kind":"Name","value":"bounceRate"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"groupsCsv"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"query"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"dimensions"},"value":{"kind":"ListValue","values":[{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"field"},"value":{"kind":"EnumValue","value":"channel"}}]}]}},{"kind":"ObjectField","name":{"kind":"Name","value":"metrics"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"visitors"},{"kind":"EnumValue","value":"bounceRate"}]}},{"kind":"ObjectField","name":{"kind":"Name","value":"compare"},"value":{"kind":"BooleanValue","value":true}}]}}]}]}}]}}]}}]} as unknown as DocumentNode<GroupsChannelsComparedQuery, GroupsChannelsComparedQueryVariables>;
+export const ManageWebsitesDocument = {"__meta__":{"hash":"sha256:2d163bcb3793d1c5c816466ad7ec9b4aca6429f37763ba8e6a88559ca3925314"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ManageWebsites"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"websites"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}},{"kind":"Argument","name":{"kind":"Name","value":"includeArchived"},"value":{"kind":"BooleanValue","value":true}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"domain"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"isPublic"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ManageWebsitesQuery, ManageWebsitesQueryVariables>;
+export const ManageWebsiteDocument = {"__meta__":{"hash":"sha256:7c4d5dc494c296cb7c49f223a7d2e6af716c02258a66dd9a22ca595d18931beb"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ManageWebsite"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"website"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"domain"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"isPublic"}},{"kind":"Field","name":{"kind":"Name","value":"allowedOrigins"}}]}}]}}]} as unknown as DocumentNode<ManageWebsiteQuery, ManageWebsiteQueryVariables>;
+export const ManageFirstEventDocument = {"__meta__":{"hash":"sha256:d232f5581edcb882fb69cf12802a10a451ee3d8a88634df717dcc633dea15ebb"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ManageFirstEvent"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"website"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"analytics"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"range"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"preset"},"value":{"kind":"EnumValue","value":"LAST_12_MONTHS"}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"realtimeVisitors"}},{"kind":"Field","name":{"kind":"Name","value":"summary"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"current"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"visitors"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ManageFirstEventQuery, ManageFirstEventQueryVariables>;
+export const ManageCreateWebsiteDocument = {"__meta__":{"hash":"sha256:11f20ce935db453d9e0c9427409a791484480928b9eca5446d845986454f754c"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ManageCreateWebsite"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateWebsiteInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createWebsite"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MutationCreateWebsiteSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"data"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ManageCreateWebsiteMutation, ManageCreateWebsiteMutationVariables>;
+export const ManageUpdateWebsiteDocument = {"__meta__":{"hash":"sha256:3ef867dd2afba2cc45a1e798de0226942e4590e79978fee114c531a44f096851"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ManageUpdateWebsite"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateWebsiteInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateWebsite"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MutationUpdateWebsiteSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"data"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"domain"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"isPublic"}},{"kind":"Field","name":{"kind":"Name","value":"allowedOrigins"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ManageUpdateWebsiteMutation, ManageUpdateWebsiteMutationVariables>;
+export const ManageArchiveWebsiteDocument = {"__meta__":{"hash":"sha256:8489aa3f14ca15b5986c9b352c7004d5a03ec1a45bab9b2edec7df1782c1aa9d"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ManageArchiveWebsite"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"archiveWebsite"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ManageArchiveWebsiteMutation, ManageArchiveWebsiteMutationVariables>;
+export const ManageGoalsDocument = {"__meta__":{"hash":"sha256:7342cb6bef1835754f55a787db177104f6edf6ec7438ad427e0c894330eea64f"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ManageGoals"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"website"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"goals"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"target"}},{"kind":"Field","name":{"kind":"Name","value":"propertyKey"}},{"kind":"Field","name":{"kind":"Name","value":"propertyValue"}},{"kind":"Field","name":{"kind":"Name","value":"scrollPercent"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ManageGoalsQuery, ManageGoalsQueryVariables>;
+export const ManageCreateGoalDocument = {"__meta__":{"hash":"sha256:41c9d9b609c1b3c41b33387fd29ee0aa1f4091519498d9bd513f3a834a70f8fd"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ManageCreateGoal"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"websiteId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"GoalInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createGoal"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"websiteId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"websiteId"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ManageCreateGoalMutation, ManageCreateGoalMutationVariables>;
+export const ManageDeleteGoalDocument = {"__meta__":{"hash":"sha256:bd32d7adde37578e0d582fcae845b89c98e52db8f4556ae4b7fffad54654f219"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ManageDeleteGoal"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteGoal"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ManageDeleteGoalMutation, ManageDeleteGoalMutationVariables>;
+export const ManageFunnelsDocument = {"__meta__":{"hash":"sha256:1f7d9e6cf2e53194b4fa792829b2f03e296d885dd4424b7d8fdaa71575cc4b17"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ManageFunnels"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"website"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"funnels"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"windowSeconds"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"steps"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"target"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ManageFunnelsQuery, ManageFunnelsQueryVariables>;
+export const ManageCreateFunnelDocument = {"__meta__":{"hash":"sha256:05ad8e5a242e6ec13291f2b05b6ce2c11a2049b8c02b21f77534a398cf837d40"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ManageCreateFunnel"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"websiteId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"FunnelInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createFunnel"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"websiteId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"websiteId"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ManageCreateFunnelMutation, ManageCreateFunnelMutationVariables>;
+export const ManageDeleteFunnelDocument = {"__meta__":{"hash":"sha256:efe1406e43fe33240eeb198a403d5ea8dbd1054cb672419d97ec73ce73611ccf"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ManageDeleteFunnel"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteFunnel"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ManageDeleteFunnelMutation, ManageDeleteFunnelMutationVariables>;
+export const ManageAnnotationsDocument = {"__meta__":{"hash":"sha256:4154d1fd815f2ae4fb44b59c5ee8e4e4fab1f4618fcb7fd1f29f42ef7dcb819a"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ManageAnnotations"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"website"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"annotations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"startsAt"}},{"kind":"Field","name":{"kind":"Name","value":"endsAt"}},{"kind":"Field","name":{"kind":"Name","value":"isPublic"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ManageAnnotationsQuery, ManageAnnotationsQueryVariables>;
+export const ManageCreateAnnotationDocument = {"__meta__":{"hash":"sha256:e4e2553ad1fc0c0b475d3c7f3644acafac4d56228a669300d7705fdc4a20219b"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ManageCreateAnnotation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"websiteId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AnnotationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createAnnotation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"websiteId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"websiteId"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ManageCreateAnnotationMutation, ManageCreateAnnotationMutationVariables>;
+export const ManageDeleteAnnotationDocument = {"__meta__":{"hash":"sha256:20a4acfa9e6d4fa092962aadafeec7b204f555b629ac5038e2be7c7f51af9a51"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ManageDeleteAnnotation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteAnnotation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ManageDeleteAnnotationMutation, ManageDeleteAnnotationMutationVariables>;
+export const ManageFlagsDocument = {"__meta__":{"hash":"sha256:68a1842cc81265aecfb2995ab47f51229d34526f346216b8385a604e1baf2e06"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ManageFlags"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"flags"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"defaultValue"}},{"kind":"Field","name":{"kind":"Name","value":"rolloutPercentage"}},{"kind":"Field","name":{"kind":"Name","value":"websiteId"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ManageFlagsQuery, ManageFlagsQueryVariables>;
+export const ManageCreateFlagDocument = {"__meta__":{"hash":"sha256:86579c8e4798b2cede3714b50a5a4302c2a13f1c66a847c8bc832ecc9ec629bf"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ManageCreateFlag"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"FlagInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createFlag"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ManageCreateFlagMutation, ManageCreateFlagMutationVariables>;
+export const ManageDeleteFlagDocument = {"__meta__":{"hash":"sha256:d5fa704ee6734a909525e220e1705be0917d70898f0be1e850eea807c6d2048b"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ManageDeleteFlag"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteFlag"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ManageDeleteFlagMutation, ManageDeleteFlagMutationVariables>;
+export const ManageLinksDocument = {"__meta__":{"hash":"sha256:4d2bae4326d5a95b53859d8fe8246da845db30271c51d42528799a5f92dd77b4"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ManageLinks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"links"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"targetUrl"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"websiteId"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ManageLinksQuery, ManageLinksQueryVariables>;
+export const ManageCreateLinkDocument = {"__meta__":{"hash":"sha256:4fb47f0dba222c5e36a52a72352032fb9e2e70cc3b80c0cc27098941ab1974eb"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ManageCreateLink"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LinkInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createLink"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ManageCreateLinkMutation, ManageCreateLinkMutationVariables>;
+export const ManageDeleteLinkDocument = {"__meta__":{"hash":"sha256:11d302b520dcfb3e9570b4458252281ecefc0f207764f7af03de8ab8c0d3f621"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ManageDeleteLink"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteLink"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ManageDeleteLinkMutation, ManageDeleteLinkMutationVariables>;
+export const ManageMonitorsDocument = {"__meta__":{"hash":"sha256:219d9921edfc78c32ca1c1bb466bbd903681b90535ba20a9ce7eb42ea27dbb00"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ManageMonitors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"uptimeMonitors"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"method"}},{"kind":"Field","name":{"kind":"Name","value":"intervalSeconds"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"websiteId"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ManageMonitorsQuery, ManageMonitorsQueryVariables>;
+export const ManageCreateMonitorDocument = {"__meta__":{"hash":"sha256:9029301991ed5beced9ae9eb1e8b0da54d879159df4f855015b75ca4e2e1c120"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ManageCreateMonitor"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UptimeMonitorInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createUptimeMonitor"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ManageCreateMonitorMutation, ManageCreateMonitorMutationVariables>;
+export const ManageDeleteMonitorDocument = {"__meta__":{"hash":"sha256:e3cb8055e7520d001eb58b2282c54213297ce221a943fef38e059aed9ee7d814"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ManageDeleteMonitor"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteUptimeMonitor"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ManageDeleteMonitorMutation, ManageDeleteMonitorMutationVariables>;
+export const ManageMembersDocument = {"__meta__":{"hash":"sha256:3e251e9b4c045e2003703aa1c81664a9ac58777fa4fc74d9a1710023061d4d87"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ManageMembers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"members"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ManageMembersQuery, ManageMembersQueryVariables>;
+export const ManageUpdateMemberRoleDocument = {"__meta__":{"hash":"sha256:39397cfa4e3826395e9d8966aca27b43486893486783d17ac3e8d5652228c070"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ManageUpdateMemberRole"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"role"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"MemberRole"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateMemberRole"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"role"},"value":{"kind":"Variable","name":{"kind":"Name","value":"role"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ManageUpdateMemberRoleMutation, ManageUpdateMemberRoleMutationVariables>;
+export const ManageRemoveMemberDocument = {"__meta__":{"hash":"sha256:16b542817c22eb4162366c1a696e41990b1d2826f67170097206b3e5cdc8c4a6"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ManageRemoveMember"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeMember"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ManageRemoveMemberMutation, ManageRemoveMemberMutationVariables>;
+export const ManageApiKeysDocument = {"__meta__":{"hash":"sha256:50e6715c941ff06b8061e6fe64768792110121c42720dab17ffe45f701c068e2"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ManageApiKeys"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"apiKeys"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"prefix"}},{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"scopes"}},{"kind":"Field","name":{"kind":"Name","value":"websiteId"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ManageApiKeysQuery, ManageApiKeysQueryVariables>;
+export const ManageCreateApiKeyDocument = {"__meta__":{"hash":"sha256:232900155df5085b86891a2218cef334553239d6fccbe1b86579024be252c916"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ManageCreateApiKey"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateApiKeyInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createApiKey"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MutationCreateApiKeySuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"data"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"secret"}},{"kind":"Field","name":{"kind":"Name","value":"apiKey"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"prefix"}},{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"scopes"}},{"kind":"Field","name":{"kind":"Name","value":"websiteId"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}}]}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ManageCreateApiKeyMutation, ManageCreateApiKeyMutationVariables>;
+export const ManageRotateApiKeyDocument = {"__meta__":{"hash":"sha256:1fd1995b0b8c4a21b6334cba37b8cf6da989a0b6d82bea6d3d5d974bd259c8e0"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ManageRotateApiKey"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rotateApiKey"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MutationRotateApiKeySuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"data"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"secret"}},{"kind":"Field","name":{"kind":"Name","value":"apiKey"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"prefix"}},{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"scopes"}},{"kind":"Field","name":{"kind":"Name","value":"websiteId"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}}]}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ManageRotateApiKeyMutation, ManageRotateApiKeyMutationVariables>;
+export const ManageRevokeApiKeyDocument = {"__meta__":{"hash":"sha256:bae0a6f00e4e360c15724d0ef7993f29d900891690b12827adeb31f620195aad"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ManageRevokeApiKey"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeApiKey"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ManageRevokeApiKeyMutation, ManageRevokeApiKeyMutationVariables>;
 export const SegmentsDocument = {"__meta__":{"hash":"sha256:4f95535e450e4299c56e0a42f25b6a0ead6523d45caed0a13cbaa65faa48a167"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Segments"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"websiteId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"segments"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"websiteId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"websiteId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"websiteId"}},{"kind":"Field","name":{"kind":"Name","value":"visibility"}},{"kind":"Field","name":{"kind":"Name","value":"owned"}},{"kind":"Field","name":{"kind":"Name","value":"filter"}}]}}]}}]} as unknown as DocumentNode<SegmentsQuery, SegmentsQueryVariables>;
 export const CreateSegmentDocument = {"__meta__":{"hash":"sha256:6976508c534083c688605ac812beeeb2ad4588a2384a4d0d08cf1d9e20e275dd"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateSegment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"websiteId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SegmentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createSegment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"websiteId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"websiteId"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MutationCreateSegmentSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"data"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"visibility"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<CreateSegmentMutation, CreateSegmentMutationVariables>;
 export const UpdateSegmentDocument = {"__meta__":{"hash":"sha256:0bb7fa61b80cbec1fd11c0f216385213f121b0177006a96c0f833cd51f59a00f"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateSegment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SegmentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateSegment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MutationUpdateSegmentSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"data"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"visibility"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<UpdateSegmentMutation, UpdateSegmentMutationVariables>;

@@ -9,6 +9,7 @@ export type Route =
   | { name: 'setup'; token: string }
   | { name: 'invite'; token: string }
   | { name: 'sign-in' }
+  | { name: 'manage'; parts: string[] }
   | { name: 'not-found' };
 
 export function routeOf(pathname: string): Route {
@@ -21,6 +22,9 @@ export function routeOf(pathname: string): Route {
   const [, first = '', second] = parts;
   if (pathname === '/') return { name: 'websites' };
   if (pathname === '/sign-in') return { name: 'sign-in' };
+  if (first === 'manage' && parts.length <= 5 && parts.slice(2).every(Boolean)) {
+    return { name: 'manage', parts: parts.slice(2) };
+  }
   if (second && pathname.split('/').length === 3) {
     if (first === 'w') return { name: 'website', id: second };
     if (first === 'share') return { name: 'share', token: second };
@@ -52,3 +56,10 @@ export function useLocation(): { pathname: string; search: string } {
   }, []);
   return { pathname: location.pathname, search: location.search };
 }
+
+/** A same-origin link followed in the page (a new history entry, no reload). */
+export const link = (href: string) => (event: MouseEvent) => {
+  if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  event.preventDefault();
+  navigate(href);
+};

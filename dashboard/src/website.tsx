@@ -30,7 +30,7 @@ import { errorCode, type QueryState, useQuery } from './api.ts';
 import { type Marker, type Series, TimeChart } from './chart.tsx';
 import { RangeControls } from './controls.tsx';
 import { countryName, formatChange, formatDuration, formatInt, formatNumber, formatPercent } from './format.ts';
-import { navigate, useLocation } from './location.ts';
+import { link, navigate, useLocation } from './location.ts';
 import type { MapProps, WorldMap } from './map.tsx';
 import { type Column, Message, Panel, refusedToCaller } from './panel.tsx';
 import { SessionsPanel } from './sessions.tsx';
@@ -131,6 +131,11 @@ export function WebsiteDashboard({ id, basePath, member }: { id: string; basePat
         <h1>
           {site.name ?? site.domain} <small>{site.domain}</small>
         </h1>
+        {member && (
+          <a href={`/manage/websites/${id}`} onClick={link(`/manage/websites/${id}`)}>
+            Settings
+          </a>
+        )}
         <Realtime id={id} />
       </div>
       <RangeControls view={view} timezone={timezone} onChange={go} />

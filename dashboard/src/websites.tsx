@@ -4,7 +4,7 @@ import { DashboardWebsitesDocument } from '../../client/generated/graphql.ts';
 import { errorCode, useQuery } from './api.ts';
 import { Sparkline } from './chart.tsx';
 import { formatInt } from './format.ts';
-import { navigate } from './location.ts';
+import { link } from './location.ts';
 import { Message } from './panel.tsx';
 
 export function Websites() {
@@ -28,7 +28,13 @@ export function Websites() {
     <section aria-labelledby="websites-title">
       <h1 id="websites-title">{organization?.name ?? 'Websites'}</h1>
       <Message state={state} empty={!organization} />
-      {organization && !sites.length && <p class="message">No websites yet: create one with createWebsite.</p>}
+      {organization && (
+        <p>
+          <a href="/manage/websites" onClick={link('/manage/websites')}>
+            {sites.length ? 'Manage websites' : 'Add your first website'}
+          </a>
+        </p>
+      )}
       {!!sites.length && (
         <table class="websites">
           <caption>Visitors in the last 30 days</caption>
@@ -63,10 +69,3 @@ export function Websites() {
     </section>
   );
 }
-
-/** A same-origin link followed in the page (a new history entry, no reload). */
-export const link = (href: string) => (event: MouseEvent) => {
-  if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-  event.preventDefault();
-  navigate(href);
-};
