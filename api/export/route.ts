@@ -21,7 +21,7 @@ import { checkedInterval, openAnalytics, readsWebsiteAnalytics } from '../schema
 import { type ExportScope, MAX_EXPORT_ROWS, TABLE_NAMES, TABLES, type Table } from './tables.ts';
 
 /**
- * GET /export/<websiteId>.zip?from=&to=&timezone=&preset=&interval=&filters=<JSON>: every
+ * GET /export/<websiteId>.zip?from=&to=&timezone=&preset=&interval=&filters=<JSON>&segment=: every
  * export table of a range as CSV files in one ZIP, streamed. Callers and their rights are
  * exactly those of Website.analytics: the same credentials (api/callers.ts), the same website
  * lookup (another organization's website is NOT_FOUND like a missing one), the same scope parse.
@@ -99,7 +99,8 @@ async function exportScope(
     to: params.get('to'),
     timezone: params.get('timezone') ?? 'UTC',
   };
-  const scope = await openAnalytics({ auth, prisma: stores.prisma }, website, { range, filters });
+  const segment = params.get('segment');
+  const scope = await openAnalytics({ auth, prisma: stores.prisma }, website, { range, filters, segment });
   return { ...scope, interval: checkedInterval(scope.range, interval as (typeof INTERVALS)[number]) };
 }
 
