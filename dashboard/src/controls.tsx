@@ -106,16 +106,19 @@ export function SegmentControls({
   view,
   timezone,
   member,
+  ready,
   onChange,
 }: {
   id: string;
   view: View;
   timezone: string;
   member: boolean;
+  /** Whether the overview has answered: the list asks after it, as the panels do. */
+  ready: boolean;
   onChange: (view: View) => void;
 }) {
   const [refresh, setRefresh] = useState(0);
-  const list = useQuery(SegmentsDocument, { websiteId: id }, { skip: !member, refresh });
+  const list = useQuery(SegmentsDocument, { websiteId: id }, { skip: !member, wait: !ready, refresh });
   const [naming, setNaming] = useState(false);
   const [name, setName] = useState('');
   const [problem, setProblem] = useState<string>();

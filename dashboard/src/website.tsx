@@ -138,7 +138,7 @@ export function WebsiteDashboard({ id, basePath, member }: { id: string; basePat
         <Realtime id={id} />
       </div>
       <RangeControls view={view} timezone={timezone} onChange={go} />
-      <SegmentControls id={id} view={view} timezone={timezone} member={member} onChange={go} />
+      <SegmentControls id={id} view={view} timezone={timezone} member={member} ready={scope.ready} onChange={go} />
       <Filters view={view} onChange={go} />
       <Overview scope={scope} search={search} />
       <div class="grid">
