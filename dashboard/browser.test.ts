@@ -7,6 +7,7 @@ import type { Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { unzip } from '../api/export/test-support.ts';
 import { createApiServer } from '../api/server.ts';
 import { withoutCost } from '../api/test-support.ts';
 import { createClient } from '../client/client.ts';
@@ -27,6 +28,7 @@ import {
   type DateRangeInput,
   ManageMembersDocument,
   ManageWebsiteDocument,
+  SegmentsDocument,
 } from '../client/generated/graphql.ts';
 import { CHROME_DESKTOP, GEO, IPHONE_SAFARI, startTestIngest, type TestIngest } from '../ingest/test-support.ts';
 import { toCsv } from '../runtime/csv.ts';
@@ -376,12 +378,13 @@ const cardFigures = (page: Page) =>
 async function expectedCards(
   range: DateRangeInput,
   filters: AnalyticsFilterInput[] = [],
-  as: { client: ReturnType<typeof createClient>; id: string } = { client: anonymous(), id: siteId },
+  as: { client: ReturnType<typeof createClient>; id: string; segment?: string } = { client: anonymous(), id: siteId },
 ) {
   const { website } = await as.client.request(DashboardOverviewDocument, {
     id: as.id,
     range,
     filters,
+    segment: as.segment,
     interval: 'DAY',
   });
   const { current } = website.analytics.summary;
@@ -401,13 +404,18 @@ const withoutRealtime = (figures: Record<string, string | undefined>) => {
 };
 
 async function expectedBreakdown(
-  dimension: 'SOURCE' | 'COUNTRY' | 'PATH' | 'BROWSER' | 'DEVICE',
+  dimension: 'SOURCE' | 'CHANNEL' | 'COUNTRY' | 'PATH' | 'BROWSER' | 'DEVICE',
   filters: AnalyticsFilterInput[] = [],
-) {
-  const { website } = await anonymous().request(DashboardBreakdownDocument, {
-    id: siteId,
+  as: { client: ReturnType<typeof createClient>; range: DateRangeInput; segment?: string } = {
+    client: anonymous(),
     range: range30,
+  },
+) {
+  const { website } = await as.client.request(DashboardBreakdownDocument, {
+    id: siteId,
+    range: as.range,
     filters,
+    segment: as.segment,
     dimension,
     first: 10,
   });
@@ -624,6 +632,26 @@ describe('a public website, read anonymously', () => {
     );
     await page.goBack();
     await poll(() => page.locator('.before').count()).toBe(0);
+  });
+
+  it('shows channels beside sources, and a click on a channel filters by it', async () => {
+    const { page } = product;
+    await page.goto(`${origin}/w/${siteId}`);
+    await page.locator('[data-panel="sources"] tbody tr').first().waitFor();
+    await page.locator('[data-panel="sources"]').getByRole('button', { name: 'Channel', exact: true }).click();
+    const channels = await expectedBreakdown('CHANNEL');
+    // Google, Hacker News (a social site to GA4's rules), the newsletter, no referrer.
+    expect(channels.map((row) => row[0]).sort()).toEqual(['Direct', 'Email', 'Organic Search', 'Organic Social']);
+    await poll(() => panelRows(page, 'sources')).toEqual(channels);
+    await page.locator('[data-panel="sources"] tbody tr[data-key="Organic Search"] button.pick').click();
+    await poll(() => new URL(page.url()).searchParams.getAll('f')).toEqual(['CHANNEL:IS:Organic Search']);
+    const filters: AnalyticsFilterInput[] = [{ field: 'CHANNEL', op: 'IS', value: ['Organic Search'] }];
+    const filtered = await expectedCards(range30, filters);
+    expect(filtered.visitors).not.toBe((await expectedCards(range30)).visitors);
+    await poll(async () => withoutRealtime(await cardFigures(page))).toEqual(filtered);
+    await poll(() => panelRows(page, 'pages')).toEqual(await expectedBreakdown('PATH', filters));
+    expect(await page.locator('.filters').textContent()).toContain('Channel is Organic Search');
+    expect(product.problems).toEqual([]);
   });
 
   it('exports a panel as CSV with the API’s values', async () => {
@@ -1385,4 +1413,169 @@ describe('management screens', () => {
     expect(product.problems).toEqual([]);
     await product.context.close();
   }, 240_000);
+});
+
+describe('a member’s segments and range export', () => {
+  // A member's days are the website's (settings.timezone).
+  const tokyo: DateRangeInput = { preset: 'LAST_30_DAYS', timezone: 'Asia/Tokyo' };
+  const asOwner = (segment?: string) => ({ client: owner(), id: siteId, range: tokyo, segment });
+  let product: Product;
+  let mobileId: string;
+  beforeAll(async () => {
+    mobileId = await mutate(
+      'mutation($id: ID!, $input: SegmentInput!) { createSegment(websiteId: $id, input: $input) { __typename ... on MutationCreateSegmentSuccess { data { id } } } }',
+      {
+        id: siteId,
+        input: {
+          name: 'Mobile visitors',
+          visibility: 'ORGANIZATION',
+          filter: { field: 'DEVICE', op: 'IS', value: ['mobile'] },
+        },
+      },
+    );
+    product = await open('/sign-in');
+    // signIn's checks poll, which only a test may: here the form alone.
+    await product.page.getByLabel('Email').fill(MEMBER.email);
+    await product.page.getByLabel('Password').fill(MEMBER.password);
+    await product.page.getByRole('button', { name: 'Sign in' }).click();
+    await product.page.getByRole('button', { name: 'Sign out' }).waitFor({ timeout: 60_000 });
+  }, 120_000);
+  afterAll(() => product?.context.close());
+
+  it('picks a segment: the API’s figures with it on every panel, in the URL, and the back button restores', async () => {
+    const { page } = product;
+    await page.goto(`${origin}/w/${siteId}`);
+    await page.locator('.chart canvas').first().waitFor({ timeout: 60_000 });
+    const all = await expectedCards(tokyo, [], asOwner());
+    await poll(async () => withoutRealtime(await cardFigures(page))).toEqual(all);
+    await page.getByLabel('Segment', { exact: true }).selectOption({ label: 'Mobile visitors' });
+    await poll(() => new URL(page.url()).searchParams.get('segment')).toBe(mobileId);
+    const mobile = await expectedCards(tokyo, [], asOwner(mobileId));
+    expect(mobile.visitors).not.toBe(all.visitors);
+    await poll(async () => withoutRealtime(await cardFigures(page))).toEqual(mobile);
+    for (const [panel, dimension] of [
+      ['sources', 'SOURCE'],
+      ['pages', 'PATH'],
+      ['devices', 'DEVICE'],
+    ] as const) {
+      const rows = await expectedBreakdown(dimension, [], asOwner(mobileId));
+      await poll(() => panelRows(page, panel)).toEqual(rows);
+    }
+    expect((await panelRows(page, 'devices')).map((row) => row[0])).toEqual(['mobile']);
+    // Goals too: every panel asks with the segment.
+    const { website: goals } = await owner().request(DashboardGoalsDocument, {
+      id: siteId,
+      range: tokyo,
+      filters: [],
+      segment: mobileId,
+    });
+    await poll(() => panelRows(page, 'goals')).toEqual(
+      goals.analytics.goals.map((g) => [
+        g.name,
+        formatInt(g.conversions),
+        formatInt(g.visitors),
+        formatPercent(g.rate),
+      ]),
+    );
+    // A link carries it.
+    const shared = await open('/sign-in');
+    await signIn(shared.page, MEMBER);
+    await shared.page.goto(`${origin}/w/${siteId}?segment=${mobileId}`);
+    await poll(async () => withoutRealtime(await cardFigures(shared.page))).toEqual(mobile);
+    expect(await shared.page.getByLabel('Segment', { exact: true }).inputValue()).toBe(mobileId);
+    await shared.context.close();
+    await page.goBack();
+    await poll(() => new URL(page.url()).searchParams.get('segment')).toBeNull();
+    await poll(async () => withoutRealtime(await cardFigures(page))).toEqual(all);
+    expect(await page.getByLabel('Segment', { exact: true }).inputValue()).toBe('');
+    expect(product.problems).toEqual([]);
+  }, 120_000);
+
+  it('saves the filters as a segment that shows the same figures', async () => {
+    const { page } = product;
+    await page.goto(`${origin}/w/${siteId}?f=SOURCE:IS:google.com`);
+    const filters: AnalyticsFilterInput[] = [{ field: 'SOURCE', op: 'IS', value: ['google.com'] }];
+    const filtered = await expectedCards(tokyo, filters, asOwner());
+    await poll(async () => withoutRealtime(await cardFigures(page))).toEqual(filtered);
+    await page.getByRole('button', { name: 'Save filters as a segment' }).click();
+    await page.getByLabel('Segment name').fill('From Google');
+    await page.screenshot({ path: new URL('segment-save.png', SCREENSHOTS).pathname });
+    expect(await seriousViolations(page, 'saving a segment')).toEqual([]);
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await poll(() => new URL(page.url()).searchParams.get('segment')).toBeTruthy();
+    const url = new URL(page.url());
+    expect(url.searchParams.getAll('f')).toEqual([]);
+    // Private: the member who saved it sees it (through the session), the organization's key does not.
+    const session = (await sessionCookieOf(product.context))?.value ?? '';
+    const mine = await asSession(session, `{ segments(websiteId: "${siteId}") { id name visibility filter } }`);
+    const saved = ((mine.data?.segments ?? []) as { id: string }[]).find(
+      (s) => s.id === url.searchParams.get('segment'),
+    );
+    expect(saved).toMatchObject({ name: 'From Google', visibility: 'PRIVATE', filter: { and: filters } });
+    const { segments } = await owner().request(SegmentsDocument, { websiteId: siteId });
+    expect(segments.map((s) => s.name)).toEqual(['Mobile visitors']);
+    // The member's own segment: the API's figures with it equal those of the filters it was saved from.
+    await poll(async () => withoutRealtime(await cardFigures(page))).toEqual(filtered);
+    expect(await page.getByLabel('Segment', { exact: true }).inputValue()).toBe(saved?.id);
+    expect(product.problems).toEqual([]);
+  }, 120_000);
+
+  it('exports the range as a ZIP with the CSRF header, its CSVs the API’s for the same range, filters and segment', async () => {
+    const { page } = product;
+    await page.goto(`${origin}/w/${siteId}?segment=${mobileId}&f=PATH:IS:%2Fdocs`);
+    await page.locator('[data-panel="sources"] tbody tr').first().waitFor({ timeout: 60_000 });
+    const [download, request] = await Promise.all([
+      page.waitForEvent('download'),
+      page.waitForRequest((r) => new URL(r.url()).pathname === `/export/${siteId}.zip`),
+      page.getByRole('button', { name: 'Export range (ZIP)' }).click(),
+    ]);
+    // A session cookie alone is not enough: the CSRF header goes with it (a plain link could not send it).
+    expect(request.headers()['x-tidemark-csrf']).toBe('1');
+    expect(download.suggestedFilename()).toMatch(
+      new RegExp(`^tidemark-${siteId}-\\d{4}-\\d{2}-\\d{2}-\\d{4}-\\d{2}-\\d{2}\\.zip$`),
+    );
+    const files = await unzip(readFileSync(await download.path()));
+    const filters: AnalyticsFilterInput[] = [{ field: 'PATH', op: 'IS', value: ['/docs'] }];
+    // The same tables through GraphQL's csv field (a program's query: the dashboard has no use for it).
+    const response = await fetch(`${origin}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${t.apiKey}` },
+      body: JSON.stringify({
+        query: `query($id: ID!, $range: DateRangeInput!, $filters: [AnalyticsFilterInput!], $segment: ID) {
+          website(id: $id) { analytics(range: $range, filters: $filters, segment: $segment) {
+            sources: csv(table: SOURCES, first: 10000) channels: csv(table: CHANNELS, first: 10000)
+            timeseries: csv(table: TIMESERIES, first: 10000, interval: DAY) } } }`,
+        variables: { id: siteId, range: tokyo, filters, segment: mobileId },
+      }),
+    });
+    const answer = (await response.json()) as { data: { website: { analytics: Record<string, string> } } };
+    const { sources = '', channels, timeseries } = answer.data.website.analytics;
+    expect(files.get('sources.csv')).toBe(sources);
+    expect(files.get('channels.csv')).toBe(channels);
+    expect(files.get('timeseries.csv')).toBe(timeseries);
+    // Filtered and segmented: the mobile visits that saw /docs, not every visit.
+    const visitors = (csv: string) =>
+      csv
+        .trim()
+        .split('\r\n')
+        .slice(1)
+        .reduce((sum, line) => sum + Number(line.split(',')[1]), 0);
+    const { website } = await owner().request(DashboardOverviewDocument, {
+      id: siteId,
+      range: tokyo,
+      filters,
+      segment: mobileId,
+      interval: 'DAY',
+    });
+    const { website: unfiltered } = await owner().request(DashboardOverviewDocument, {
+      id: siteId,
+      range: tokyo,
+      filters: [],
+      interval: 'DAY',
+    });
+    expect(visitors(sources)).toBe(website.analytics.summary.current.visitors);
+    expect(visitors(sources)).toBeGreaterThan(0);
+    expect(visitors(sources)).toBeLessThan(unfiltered.analytics.summary.current.visitors);
+    expect(product.problems).toEqual([]);
+  }, 120_000);
 });

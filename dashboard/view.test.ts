@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toCsv } from '../runtime/csv.ts';
-import { filterInputs, rangeInput, searchOf, viewOf, withView } from './src/view.ts';
+import { exportPath, filterInputs, rangeInput, searchOf, viewOf, withView } from './src/view.ts';
 
 describe('the view in the URL', () => {
   it('defaults to the last 30 days by day, no comparison, no filters, and writes nothing for them', () => {
@@ -31,6 +31,29 @@ describe('the view in the URL', () => {
       { field: 'COUNTRY', op: 'IN', value: ['GB', 'SE'] },
     ]);
     expect(rangeInput(view, 'UTC')).toEqual({ from: '2026-11-01', to: '2026-11-30', timezone: 'UTC' });
+  });
+
+  it('carries a segment, and the export path the same range, interval, filters and segment', () => {
+    const view = viewOf('?range=7d&segment=seg1&f=COUNTRY:IS:SE');
+    expect(view.segment).toBe('seg1');
+    expect(searchOf(view)).toBe('?range=7d&segment=seg1&f=COUNTRY%3AIS%3ASE');
+    expect(searchOf(withView(view, { segment: undefined }))).toBe('?range=7d&f=COUNTRY%3AIS%3ASE');
+    const path = new URL(exportPath('w/1', view, 'Asia/Tokyo'), 'http://x');
+    expect(path.pathname).toBe('/export/w%2F1.zip');
+    expect(Object.fromEntries(path.searchParams)).toEqual({
+      preset: 'LAST_7_DAYS',
+      timezone: 'Asia/Tokyo',
+      interval: 'DAY',
+      filters: JSON.stringify([{ field: 'COUNTRY', op: 'IS', value: ['SE'] }]),
+      segment: 'seg1',
+    });
+    const custom = new URL(exportPath('w1', viewOf('?from=2026-11-01&to=2026-11-30&interval=week'), 'UTC'), 'http://x');
+    expect(Object.fromEntries(custom.searchParams)).toEqual({
+      from: '2026-11-01',
+      to: '2026-11-30',
+      timezone: 'UTC',
+      interval: 'WEEK',
+    });
   });
 
   it('ignores what it cannot read rather than sending it', () => {

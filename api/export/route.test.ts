@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import yauzl from 'yauzl';
 import { CHROME_DESKTOP, GEO, IPHONE_SAFARI, startTestIngest, type TestIngest } from '../../ingest/test-support.ts';
 import { generateApiKey } from '../../prisma/api-keys.ts';
 import { createLogger } from '../../runtime/log.ts';
@@ -9,6 +8,7 @@ import { closeServer, listen } from '../../runtime/service.ts';
 import { graphqlOver } from '../analytics/test-support.ts';
 import { createApiServer } from '../server.ts';
 import { TABLE_NAMES, TABLES } from './tables.ts';
+import { unzip } from './test-support.ts';
 
 // GET /export/<websiteId>.zip over real HTTP: every file equals the `csv` field of the same
 // table (itself the family's rows), callers refused exactly as GraphQL refuses them.
@@ -69,29 +69,6 @@ afterAll(async () => {
   await t?.close();
 });
 
-function unzip(bytes: Buffer): Promise<Map<string, string>> {
-  return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(bytes, { lazyEntries: true }, (error, zip) => {
-      if (error || !zip) return reject(error);
-      const files = new Map<string, string>();
-      zip.on('entry', (entry: yauzl.Entry) => {
-        zip.openReadStream(entry, (e, stream) => {
-          if (e || !stream) return reject(e);
-          const chunks: Buffer[] = [];
-          stream.on('data', (c: Buffer) => chunks.push(c));
-          stream.on('end', () => {
-            files.set(entry.fileName, Buffer.concat(chunks).toString('utf8'));
-            zip.readEntry();
-          });
-        });
-      });
-      zip.on('end', () => resolve(files));
-      zip.on('error', reject);
-      zip.readEntry();
-    });
-  });
-}
-
 const query = (params: Record<string, string | undefined>) =>
   new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined)).toString();
 
@@ -139,6 +116,36 @@ it('streams a ZIP whose files are the csv field of every table, filters applied'
   expect(all.get('custom-events.csv')).toContain("'=signup,6,6");
   expect(all.get('goals.csv')).toMatch(/,Pricing,12,9,0\.75\r\n$/);
   expect(all.get('devices.csv')).toMatch(/^device,/);
+});
+
+it('applies a saved segment as analytics(segment:) does, and refuses one the caller cannot see (404)', async () => {
+  const filter = { field: 'DEVICE', op: 'IS', value: ['mobile'] };
+  const segment = await t.prisma.segment.create({
+    data: { organizationId: t.organizationId, ownerId: 'someone', name: 'Mobile', filter, visibility: 'ORGANIZATION' },
+  });
+  const hidden = await t.prisma.segment.create({
+    data: { organizationId: t.organizationId, ownerId: 'someone', name: 'Private', filter, visibility: 'PRIVATE' },
+  });
+  const response = await fetch(`${url}/export/${t.siteId}.zip?${query({ from, to, segment: segment.id })}`, {
+    headers: { authorization: `Bearer ${readKey}` },
+  });
+  expect(response.status).toBe(200);
+  const files = await unzip(Buffer.from(await response.arrayBuffer()));
+  const answer = await graphql(
+    `{ website(id: "${t.siteId}") { analytics(range: { from: "${from}", to: "${to}" }, segment: "${segment.id}") { devices: csv(table: DEVICES) all: csv(table: PAGES) } } }`,
+    readKey,
+  );
+  expect(answer.errors).toBeUndefined();
+  expect(files.get('devices.csv')).toBe(answer.data.website.analytics.devices);
+  expect(files.get('devices.csv')).toMatch(/^device,[^\r]*\r\nmobile,[^\r]*\r\n$/);
+  expect(files.get('pages.csv')).toBe(answer.data.website.analytics.all);
+  for (const id of [hidden.id, 'nonexistent']) {
+    const refused = await fetch(`${url}/export/${t.siteId}.zip?${query({ from, to, segment: id })}`, {
+      headers: { authorization: `Bearer ${readKey}` },
+    });
+    expect(refused.status).toBe(404);
+    expect((await refused.json()).errors[0].extensions.code).toBe('NOT_FOUND');
+  }
 });
 
 it('refuses without credentials (401), another organization’s website like a missing one (404), a bad range (400)', async () => {

@@ -14,7 +14,8 @@ export function setShareToken(token: string | undefined) {
 
 export const shareAccessKey = (token: string) => `tidemark-share:${token}`;
 
-function send(input: string, init: RequestInit): Promise<Response> {
+/** fetch with the dashboard's credentials: /graphql's, and the ZIP export's (controls.tsx). */
+export function send(input: string, init: RequestInit): Promise<Response> {
   const headers = new Headers(init.headers);
   headers.set('content-type', 'application/json');
   headers.set('x-tidemark-csrf', '1');

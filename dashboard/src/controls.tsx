@@ -1,7 +1,14 @@
-// The date range (presets, or custom days in the website's timezone), the chart's interval and
-// the comparison with the previous period. Every change is a new URL.
+// The date range (presets, or custom days in the website's timezone), the chart's interval, the
+// comparison with the previous period and the segment. Every change is a new URL.
 import { useState } from 'preact/hooks';
-import { INTERVALS, PRESETS, type View, withView } from './view.ts';
+import {
+  type AnalyticsFilterTreeInput,
+  CreateSegmentDocument,
+  SegmentsDocument,
+} from '../../client/generated/graphql.ts';
+import { client, send, useQuery } from './api.ts';
+import { download } from './csv.ts';
+import { exportPath, filterInputs, INTERVALS, PRESETS, type View, withView } from './view.ts';
 
 /** Today's date (YYYY-MM-DD) in a timezone. */
 export const todayIn = (timezone: string, offsetDays = 0) =>
@@ -86,5 +93,123 @@ export function RangeControls({
         Compare with previous period
       </label>
     </form>
+  );
+}
+
+/**
+ * The segment the dashboard is seen through (the API's `segments` of this website and of the
+ * organization; members only, so public and shared views leave it out), saving the filters as a
+ * segment, and the range's ZIP export.
+ */
+export function SegmentControls({
+  id,
+  view,
+  timezone,
+  member,
+  ready,
+  onChange,
+}: {
+  id: string;
+  view: View;
+  timezone: string;
+  member: boolean;
+  /** Whether the overview has answered: the list asks after it, as the panels do. */
+  ready: boolean;
+  onChange: (view: View) => void;
+}) {
+  const [refresh, setRefresh] = useState(0);
+  const list = useQuery(SegmentsDocument, { websiteId: id }, { skip: !member, wait: !ready, refresh });
+  const [naming, setNaming] = useState(false);
+  const [name, setName] = useState('');
+  const [problem, setProblem] = useState<string>();
+  const [exporting, setExporting] = useState(false);
+  const segments = list.data?.segments;
+  const chosen = segments?.find((s) => s.id === view.segment);
+  const exportZip = async () => {
+    setExporting(true);
+    setProblem(undefined);
+    try {
+      // A fetch, not a link: cookie sessions must send the CSRF header (a share page its token).
+      const response = await send(exportPath(id, view, timezone), {});
+      if (!response.ok) {
+        const body = (await response.json().catch(() => ({}))) as { errors?: { message: string }[] };
+        throw new Error(body.errors?.[0]?.message ?? `Export failed (${response.status})`);
+      }
+      const named = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '');
+      download(named?.[1] ?? 'tidemark.zip', await response.blob());
+    } catch (error) {
+      setProblem((error as Error).message);
+    } finally {
+      setExporting(false);
+    }
+  };
+  const save = async (event: Event) => {
+    event.preventDefault();
+    setProblem(undefined);
+    // The filters, within the chosen segment if any: the new segment alone shows the same figures.
+    const leaves = filterInputs(view.filters);
+    // A saved tree is an AnalyticsFilterTreeInput as stored (the API parses it again).
+    const filter: AnalyticsFilterTreeInput = {
+      and: chosen ? [chosen.filter as AnalyticsFilterTreeInput, ...leaves] : leaves,
+    };
+    try {
+      const { createSegment: result } = await client.request(CreateSegmentDocument, {
+        websiteId: id,
+        input: { name: name.trim(), filter, visibility: 'PRIVATE' },
+      });
+      if (result.__typename !== 'MutationCreateSegmentSuccess') throw new Error(result.message);
+      setNaming(false);
+      setName('');
+      setRefresh((n) => n + 1);
+      onChange(withView(view, { segment: result.data.id, filters: [] }));
+    } catch (error) {
+      setProblem((error as Error).message);
+    }
+  };
+  return (
+    <div class="controls">
+      {segments && (
+        <>
+          <label for="segment">Segment</label>
+          <select
+            id="segment"
+            value={view.segment ?? ''}
+            onChange={(event) => onChange(withView(view, { segment: event.currentTarget.value || undefined }))}
+          >
+            <option value="">All visits</option>
+            {segments.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+            {view.segment && !chosen && <option value={view.segment}>Unknown segment</option>}
+          </select>
+          {!!view.filters.length && !naming && (
+            <button type="button" class="link" onClick={() => setNaming(true)}>
+              Save filters as a segment
+            </button>
+          )}
+        </>
+      )}
+      {naming && (
+        <form class="controls" aria-label="New segment" onSubmit={save}>
+          <label>
+            Segment name <input value={name} maxLength={100} onInput={(e) => setName(e.currentTarget.value)} required />
+          </label>
+          <button type="submit">Save</button>
+          <button type="button" class="link" onClick={() => setNaming(false)}>
+            Cancel
+          </button>
+        </form>
+      )}
+      <button type="button" class="link" onClick={exportZip} disabled={exporting}>
+        {exporting ? 'Exporting…' : 'Export range (ZIP)'}
+      </button>
+      {problem && (
+        <p class="message error" role="alert">
+          {problem}
+        </p>
+      )}
+    </div>
   );
 }

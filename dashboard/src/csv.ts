@@ -1,9 +1,10 @@
-// Saving a panel's CSV in the browser. The CSV itself is written by runtime/csv.ts, the one rule
-// for every export (the API's `csv` field and ZIP export use it too).
+// Saving a panel's CSV (and the range's ZIP export) in the browser. The CSV itself is written by
+// runtime/csv.ts, the one rule for every export (the API's `csv` field and ZIP export use it too).
 
-/** Saves `text` as a file through a temporary link (no server round trip). */
-export function download(filename: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+/** Saves CSV text (or a blob already fetched) as a file through a temporary link. */
+export function download(filename: string, content: string | Blob) {
+  const blob = typeof content === 'string' ? new Blob([content], { type: 'text/csv;charset=utf-8' }) : content;
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = filename;

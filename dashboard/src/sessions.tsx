@@ -15,14 +15,15 @@ interface Props {
   id: string;
   range: DateRangeInput;
   filters: AnalyticsFilterInput[];
+  segment: string | null;
   timezone: string;
   /** Whether the overview has answered (panels ask only then). */
   ready: boolean;
 }
 
-export function SessionsPanel({ id, range, filters, timezone, ready }: Props) {
+export function SessionsPanel({ id, range, filters, segment, timezone, ready }: Props) {
   const [open, setOpen] = useState<string | null>(null);
-  const state = useQuery(DashboardSessionsDocument, { id, range, filters, first: 20 }, { wait: !ready });
+  const state = useQuery(DashboardSessionsDocument, { id, range, filters, segment, first: 20 }, { wait: !ready });
   if (refusedToCaller(state.error)) return null;
   const time = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: timezone });
   const rows = state.data?.website.analytics.sessions;

@@ -1,4 +1,5 @@
-// What the dashboard shows, all in the query string: range, interval, comparison and filters.
+// What the dashboard shows, all in the query string: range, interval, comparison, filters and
+// segment.
 // A view is a link; defaults are left out so links stay short.
 import type {
   AnalyticsDimension,
@@ -49,6 +50,8 @@ export interface View {
   interval: AnalyticsInterval;
   compare: boolean;
   filters: Filter[];
+  /** A saved segment's id, ANDed with the filters by the API (`analytics(segment:)`). */
+  segment?: string;
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -88,7 +91,8 @@ export function viewOf(search: string): View {
     if (!OPERATORS.includes(op as AnalyticsFilterOperator)) continue;
     filters.push({ field, op: op as AnalyticsFilterOperator, value, ...(key ? { key } : {}) });
   }
-  return { range, interval, compare: params.get('compare') === 'previous', filters };
+  const segment = params.get('segment') || undefined;
+  return { range, interval, compare: params.get('compare') === 'previous', filters, segment };
 }
 
 /** The query string of a view (defaults left out, so links stay short). */
@@ -104,6 +108,7 @@ export function searchOf(view: View): string {
     params.set('interval', INTERVALS.find((i) => i.interval === view.interval)?.key ?? 'day');
   }
   if (view.compare) params.set('compare', 'previous');
+  if (view.segment) params.set('segment', view.segment);
   for (const f of view.filters) params.append('f', `${f.field}${f.key ? `.${f.key}` : ''}:${f.op}:${f.value}`);
   const text = params.toString();
   return text ? `?${text}` : '';
@@ -132,3 +137,22 @@ export const filterInputs = (filters: Filter[]): AnalyticsFilterInput[] =>
     value: f.op === 'IN' || f.op === 'NOT_IN' ? f.value.split(',') : [f.value],
     ...(f.key ? { key: f.key } : {}),
   }));
+
+/**
+ * The path of the range's ZIP export (GET /export/<id>.zip, README "Export"): the same range,
+ * interval, filters and segment as the view.
+ */
+export function exportPath(id: string, view: View, timezone: string): string {
+  const params = new URLSearchParams();
+  const range = rangeInput(view, timezone);
+  if (range.preset) params.set('preset', range.preset);
+  else {
+    params.set('from', range.from ?? '');
+    params.set('to', range.to ?? '');
+  }
+  params.set('timezone', timezone);
+  params.set('interval', view.interval);
+  if (view.filters.length) params.set('filters', JSON.stringify(filterInputs(view.filters)));
+  if (view.segment) params.set('segment', view.segment);
+  return `/export/${encodeURIComponent(id)}.zip?${params}`;
+}

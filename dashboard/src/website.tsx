@@ -1,4 +1,4 @@
-// One website's dashboard: range and filters from the URL, summary cards with the previous
+// One website's dashboard: range, filters and segment from the URL, summary cards with the previous
 // period, the main chart with annotations, and the panels, each from its own query.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
@@ -28,7 +28,7 @@ import {
 } from '../../client/generated/graphql.ts';
 import { errorCode, type QueryState, useQuery } from './api.ts';
 import { type Marker, type Series, TimeChart } from './chart.tsx';
-import { RangeControls } from './controls.tsx';
+import { RangeControls, SegmentControls } from './controls.tsx';
 import { countryName, formatChange, formatDuration, formatInt, formatNumber, formatPercent } from './format.ts';
 import { link, navigate, useLocation } from './location.ts';
 import type { MapProps, WorldMap } from './map.tsx';
@@ -40,6 +40,8 @@ interface Scope {
   id: string;
   range: DateRangeInput;
   filters: ReturnType<typeof filterInputs>;
+  /** The saved segment the figures are seen through (`analytics(segment:)`), if any. */
+  segment: string | null;
   view: View;
   timezone: string;
   /** Adds a filter (a new history entry). */
@@ -58,6 +60,7 @@ interface Scope {
 
 const DIMENSION_LABELS: Partial<Record<AnalyticsDimension, string>> = {
   SOURCE: 'Source',
+  CHANNEL: 'Channel',
   REFERRER_DOMAIN: 'Referrer',
   UTM_SOURCE: 'UTM source',
   UTM_MEDIUM: 'UTM medium',
@@ -117,6 +120,7 @@ export function WebsiteDashboard({ id, basePath, member }: { id: string; basePat
     timezone,
     range: rangeInput(view, timezone),
     filters: filterInputs(view.filters),
+    segment: view.segment ?? null,
     pick: (filter) => {
       const rest = view.filters.filter((f) => f.field !== filter.field || f.key !== filter.key);
       go(withView(view, { filters: [...rest, filter] }));
@@ -139,6 +143,7 @@ export function WebsiteDashboard({ id, basePath, member }: { id: string; basePat
         <Realtime id={id} />
       </div>
       <RangeControls view={view} timezone={timezone} onChange={go} />
+      <SegmentControls id={id} view={view} timezone={timezone} member={member} ready={scope.ready} onChange={go} />
       <Filters view={view} onChange={go} />
       <Overview scope={scope} search={search} />
       <div class="grid">
@@ -146,7 +151,16 @@ export function WebsiteDashboard({ id, basePath, member }: { id: string; basePat
           scope={scope}
           id="sources"
           title="Sources"
-          tabs={['SOURCE', 'REFERRER_DOMAIN', 'UTM_SOURCE', 'UTM_MEDIUM', 'UTM_CAMPAIGN', 'UTM_TERM', 'UTM_CONTENT']}
+          tabs={[
+            'SOURCE',
+            'CHANNEL',
+            'REFERRER_DOMAIN',
+            'UTM_SOURCE',
+            'UTM_MEDIUM',
+            'UTM_CAMPAIGN',
+            'UTM_TERM',
+            'UTM_CONTENT',
+          ]}
         />
         <PagesPanel scope={scope} />
         <BreakdownPanel scope={scope} id="locations" title="Locations" tabs={['COUNTRY', 'REGION', 'CITY']}>
@@ -174,6 +188,7 @@ export function WebsiteDashboard({ id, basePath, member }: { id: string; basePat
             id={scope.id}
             range={scope.range}
             filters={scope.filters}
+            segment={scope.segment}
             timezone={scope.timezone}
             ready={scope.ready}
           />
@@ -240,7 +255,13 @@ const METRICS = [
 
 function Overview({ scope, search }: { scope: Scope; search: string }) {
   const [metric, setMetric] = useState<(typeof METRICS)[number]['key']>('visitors');
-  const variables = { id: scope.id, range: scope.range, filters: scope.filters, interval: scope.view.interval };
+  const variables = {
+    id: scope.id,
+    range: scope.range,
+    filters: scope.filters,
+    segment: scope.segment,
+    interval: scope.view.interval,
+  };
   const overview = useQuery(DashboardOverviewDocument, variables);
   const { overviewAnswered } = scope;
   useEffect(() => {
@@ -422,7 +443,14 @@ function BreakdownPanel({
   // The map shades every country with visitors; the table lists the first ten of them.
   const state = useQuery(
     DashboardBreakdownDocument,
-    { id: scope.id, range: scope.range, filters: scope.filters, dimension, first: map ? MAP_COUNTRIES : 10 },
+    {
+      id: scope.id,
+      range: scope.range,
+      filters: scope.filters,
+      segment: scope.segment,
+      dimension,
+      first: map ? MAP_COUNTRIES : 10,
+    },
     { wait: !scope.ready },
   );
   const rows = state.data?.website.analytics.breakdown;
@@ -474,12 +502,12 @@ function PagesPanel({ scope }: { scope: Scope }) {
   const [tab, setTab] = useState<'PATH' | 'ENTRY_PAGE' | 'EXIT_PAGE'>('PATH');
   const pages = useQuery(
     DashboardBreakdownDocument,
-    { id: scope.id, range: scope.range, filters: scope.filters, dimension: 'PATH', first: 10 },
+    { id: scope.id, range: scope.range, filters: scope.filters, segment: scope.segment, dimension: 'PATH', first: 10 },
     { skip: tab !== 'PATH', wait: !scope.ready },
   );
   const entryExit = useQuery(
     DashboardEntryExitDocument,
-    { id: scope.id, range: scope.range, filters: scope.filters, first: 10 },
+    { id: scope.id, range: scope.range, filters: scope.filters, segment: scope.segment, first: 10 },
     { skip: tab === 'PATH', wait: !scope.ready },
   );
   const tabs = (['PATH', 'ENTRY_PAGE', 'EXIT_PAGE'] as const).map((key) => ({
@@ -526,7 +554,7 @@ function PagesPanel({ scope }: { scope: Scope }) {
 function GoalsPanel({ scope }: { scope: Scope }) {
   const state = useQuery(
     DashboardGoalsDocument,
-    { id: scope.id, range: scope.range, filters: scope.filters },
+    { id: scope.id, range: scope.range, filters: scope.filters, segment: scope.segment },
     { wait: !scope.ready },
   );
   return (
@@ -550,7 +578,7 @@ function CustomEventsPanel({ scope }: { scope: Scope }) {
   const [tab, setTab] = useState('events');
   const state = useQuery(
     DashboardCustomEventsDocument,
-    { id: scope.id, range: scope.range, filters: scope.filters },
+    { id: scope.id, range: scope.range, filters: scope.filters, segment: scope.segment },
     { wait: !scope.ready },
   );
   const events = state.data?.website.analytics.customEvents;
@@ -558,7 +586,7 @@ function CustomEventsPanel({ scope }: { scope: Scope }) {
   const name = scope.view.filters.find((f) => f.field === 'EVENT_NAME' && f.op === 'IS')?.value ?? events?.[0]?.name;
   const properties = useQuery(
     DashboardEventPropertiesDocument,
-    { id: scope.id, range: scope.range, filters: scope.filters, name: name ?? '' },
+    { id: scope.id, range: scope.range, filters: scope.filters, segment: scope.segment, name: name ?? '' },
     { skip: tab !== 'properties' || !name },
   );
   const tabs = scope.member
@@ -611,7 +639,7 @@ function FunnelsPanel({ scope }: { scope: Scope }) {
   const funnelId = chosen ?? funnels[0]?.id;
   const state = useQuery(
     DashboardFunnelDocument,
-    { id: scope.id, range: scope.range, filters: scope.filters, funnelId: funnelId ?? '' },
+    { id: scope.id, range: scope.range, filters: scope.filters, segment: scope.segment, funnelId: funnelId ?? '' },
     { skip: !funnelId, wait: !scope.ready },
   );
   return (
@@ -642,7 +670,7 @@ function VitalsPanel({ scope }: { scope: Scope }) {
   const [metric, setMetric] = useState('LCP');
   const state = useQuery(
     DashboardVitalsDocument,
-    { id: scope.id, range: scope.range, filters: scope.filters },
+    { id: scope.id, range: scope.range, filters: scope.filters, segment: scope.segment },
     { wait: !scope.ready },
   );
   const analytics = state.data?.website.analytics;
@@ -684,12 +712,12 @@ function ErrorsPanel({ scope }: { scope: Scope }) {
   const [tab, setTab] = useState('groups');
   const state = useQuery(
     DashboardErrorsDocument,
-    { id: scope.id, range: scope.range, filters: scope.filters, interval: scope.view.interval },
+    { id: scope.id, range: scope.range, filters: scope.filters, segment: scope.segment, interval: scope.view.interval },
     { wait: !scope.ready },
   );
   const recent = useQuery(
     DashboardRecentErrorsDocument,
-    { id: scope.id, range: scope.range, filters: scope.filters },
+    { id: scope.id, range: scope.range, filters: scope.filters, segment: scope.segment },
     { skip: tab !== 'recent' },
   );
   const analytics = state.data?.website.analytics;
@@ -788,7 +816,7 @@ function ErrorsPanel({ scope }: { scope: Scope }) {
 function RevenuePanel({ scope }: { scope: Scope }) {
   const state = useQuery(
     DashboardRevenueDocument,
-    { id: scope.id, range: scope.range, filters: scope.filters },
+    { id: scope.id, range: scope.range, filters: scope.filters, segment: scope.segment },
     { wait: !scope.ready },
   );
   const money = (currency: string) => (amount: number) =>
@@ -815,7 +843,7 @@ function RevenuePanel({ scope }: { scope: Scope }) {
 function RetentionPanel({ scope }: { scope: Scope }) {
   const state = useQuery(
     DashboardRetentionDocument,
-    { id: scope.id, range: scope.range, filters: scope.filters },
+    { id: scope.id, range: scope.range, filters: scope.filters, segment: scope.segment },
     { wait: !scope.ready },
   );
   const cohorts = state.data?.website.analytics.retention ?? [];
