@@ -91,6 +91,7 @@ const operations: Operation[] = [
     query: (v) => `{ evaluateFlags(websiteId: "${v.websiteId}", context: { anonymousId: "a" }) { key value } }`,
   },
   { field: 'version', needs: 'anyone', addressesRecord: false, query: () => '{ version }' },
+  { field: 'limits', needs: 'anyone', addressesRecord: false, query: () => '{ limits { range { maxDays } } }' },
   { field: 'viewer', needs: 'anyone', addressesRecord: false, query: () => '{ viewer { role organization { id } } }' },
   { field: 'sessions', needs: 'session', addressesRecord: false, query: () => '{ sessions { id } }' },
   { field: 'sharedWebsite', needs: 'share', addressesRecord: false, query: () => '{ sharedWebsite { id domain } }' },
@@ -562,7 +563,7 @@ describe.each(postgresTargets)('tenancy on $name', (target) => {
       (op) =>
         op.field === 'website'
           ? 'NOT_FOUND'
-          : ['version', 'viewer', 'sharedWebsite'].includes(op.field)
+          : ['version', 'viewer', 'sharedWebsite', 'limits'].includes(op.field)
             ? null
             : op.field === 'unlockShareLink'
               ? 'UNAUTHENTICATED'
