@@ -17,8 +17,9 @@ import { readableWebsites } from '../auth.ts';
 import { identify } from '../callers.ts';
 import { ForbiddenError, InputError, NotFoundError, UnauthenticatedError } from '../errors.ts';
 import { schema } from '../executable-schema.ts';
-import { type AnalyticsArgs, checkedInterval, openAnalytics, readsWebsiteAnalytics } from '../schema/analytics.ts';
+import { type AnalyticsArgs, openAnalytics, readsWebsiteAnalytics } from '../schema/analytics.ts';
 import { planScopeGroups } from '../schema/analytics-groups.ts';
+import { checkedInterval } from '../schema/analytics-inputs.ts';
 import { groupsQueryOf } from '../schema/export.ts';
 import { type ExportScope, groupsTable, MAX_EXPORT_ROWS, TABLE_NAMES, TABLES, type Table } from './tables.ts';
 

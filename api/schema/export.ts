@@ -3,8 +3,9 @@ import { GROUP_LIMITS, type GroupDimension, type GroupMetric, METRIC_NAMES } fro
 import { builder } from '../builder.ts';
 import { InputError, ResultTooLargeError } from '../errors.ts';
 import { groupsTable, MAX_EXPORT_ROWS, TABLE_NAMES, TABLES, tableCsv } from '../export/tables.ts';
-import { Analytics, checkedInterval, IntervalRef } from './analytics.ts';
+import { Analytics } from './analytics.ts';
 import { OrderRef, planScopeGroups, REGISTRY_BY_FIELD, TIME_BY_FIELD } from './analytics-groups.ts';
+import { checkedInterval, IntervalRef } from './analytics-inputs.ts';
 
 /** Rows one `csv` call returns at most; more come page by page (offset) or from GET /export. */
 export const MAX_CSV_ROWS = 10_000;

@@ -1,8 +1,12 @@
 import { z } from 'zod';
+import { LINK_DIMENSIONS, type LinkDimension } from '../analytics/queries.ts';
+import type { DateRange } from '../analytics/range.ts';
 import { checkWebsiteRestriction, ownRecords, requireAuth } from '../auth.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { NotFoundError, unlessDuplicate } from '../errors.ts';
+import { readsAnalytics } from './analytics.ts';
+import { DateRangeInput, enumOf, parseRange } from './analytics-inputs.ts';
 import { mutationErrors } from './errors.ts';
 import { findOwnWebsite } from './websites.ts';
 
@@ -117,5 +121,66 @@ builder.mutationFields((t) => ({
       const link = await findOwnLink(ctx, String(id));
       return ctx.prisma.link.delete({ where: { id: link.id } });
     },
+  }),
+}));
+
+const LinkDimensionRef = enumOf(
+  'LinkDimension',
+  Object.keys(LINK_DIMENSIONS) as LinkDimension[],
+  'What link clicks group by.',
+  (d) => `By ${d.toLowerCase()}.`,
+);
+
+const LinkValue = builder.objectRef<{ value: string; clicks: number; clickers: number }>('LinkClickCount').implement({
+  description: 'Clicks with one value of a dimension.',
+  fields: (t) => ({
+    value: t.exposeString('value', { description: 'The value (empty when unknown).' }),
+    clicks: t.exposeInt('clicks', { description: 'Clicks.' }),
+    clickers: t.exposeInt('clickers', { description: 'Unique clickers (per day).' }),
+  }),
+});
+
+const LinkDay = builder.objectRef<{ time: Date; clicks: number }>('LinkClicksPoint').implement({
+  description: 'Clicks in one local day.',
+  fields: (t) => ({
+    time: t.field({ type: 'DateTime', description: 'Day start.', resolve: (p) => p.time }),
+    clicks: t.exposeInt('clicks', { description: 'Clicks.' }),
+  }),
+});
+
+const LinkStats = builder.objectRef<{ linkId: string; range: DateRange }>('LinkStats').implement({
+  description: 'Clicks on a short link over a range (bots excluded, no IP addresses kept).',
+  fields: (t) => ({
+    clicks: t.int({
+      description: 'Clicks.',
+      resolve: async (s, _, ctx) => (await ctx.analytics.linkStats.load({ ownerId: s.linkId, range: s.range })).clicks,
+    }),
+    uniqueClickers: t.int({
+      description: 'Unique clickers (daily salted hashes, so someone clicking on two days counts twice).',
+      resolve: async (s, _, ctx) =>
+        (await ctx.analytics.linkStats.load({ ownerId: s.linkId, range: s.range })).clickers,
+    }),
+    breakdown: t.field({
+      type: [LinkValue],
+      description: 'Clicks by referrer domain, country, device or browser.',
+      args: { dimension: t.arg({ type: LinkDimensionRef, required: true, description: 'Group by.' }) },
+      resolve: (s, { dimension }, ctx) =>
+        ctx.analytics.linkBreakdown.load({ ownerId: s.linkId, range: s.range, dimension }),
+    }),
+    daily: t.field({
+      type: [LinkDay],
+      description: 'Clicks per local day, empty days included.',
+      resolve: (s, _, ctx) => ctx.analytics.linkTimeseries.load({ ownerId: s.linkId, range: s.range }),
+    }),
+  }),
+});
+
+builder.prismaObjectFields('Link', (t) => ({
+  stats: t.field({
+    type: LinkStats,
+    description: 'Click analytics over a range. Needs read:analytics.',
+    authScopes: readsAnalytics,
+    args: { range: t.arg({ type: DateRangeInput, required: true, description: 'The period.' }) },
+    resolve: (link, { range }) => ({ linkId: link.id, range: parseRange(range) }),
   }),
 }));

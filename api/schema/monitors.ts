@@ -1,9 +1,13 @@
 import { z } from 'zod';
 import { checkPublicTarget, PrivateTargetError } from '../../runtime/private-targets.ts';
+import { INCIDENT_THRESHOLD, type Incident } from '../analytics/loader.ts';
+import type { DateRange } from '../analytics/range.ts';
 import { checkWebsiteRestriction, ownRecords, requireAuth } from '../auth.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { InputError, NotFoundError } from '../errors.ts';
+import { readsAnalytics } from './analytics.ts';
+import { DateRangeInput, parseRange } from './analytics-inputs.ts';
 import { mutationErrors } from './errors.ts';
 import { httpUrl } from './links.ts';
 import { findOwnWebsite } from './websites.ts';
@@ -132,5 +136,70 @@ builder.mutationFields((t) => ({
       const monitor = await findOwnMonitor(ctx, String(id));
       return ctx.prisma.uptimeMonitor.delete({ where: { id: monitor.id } });
     },
+  }),
+}));
+
+const IncidentRef = builder.objectRef<Incident>('UptimeIncident').implement({
+  description: `At least ${INCIDENT_THRESHOLD} consecutive failed checks; a successful check ends it.`,
+  fields: (t) => ({
+    started: t.field({ type: 'DateTime', description: 'First failed check.', resolve: (i) => i.started }),
+    ended: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'First successful check after it; null while ongoing.',
+      resolve: (i) => i.ended,
+    }),
+    failures: t.exposeInt('failures', { description: 'Failed checks in it.' }),
+    lastError: t.exposeString('lastError', { description: 'Error of the last failed check.' }),
+  }),
+});
+
+const UptimeStatsRef = builder.objectRef<{ monitorId: string; range: DateRange }>('UptimeStats').implement({
+  description: 'Availability, latency and incidents of a monitor over a range.',
+  fields: (t) => {
+    const stats = (s: { monitorId: string; range: DateRange }, ctx: Context) =>
+      ctx.analytics.uptime.load({ ownerId: s.monitorId, range: s.range });
+    return {
+      checks: t.int({ description: 'Checks made.', resolve: async (s, _, ctx) => (await stats(s, ctx)).checks }),
+      availability: t.float({
+        nullable: true,
+        description: 'Share of checks up or degraded, 0–1 (null without checks).',
+        resolve: async (s, _, ctx) => (await stats(s, ctx)).availability,
+      }),
+      degradedChecks: t.int({
+        description: 'Checks that answered but slowly (over half the timeout).',
+        resolve: async (s, _, ctx) => (await stats(s, ctx)).degraded,
+      }),
+      latencyP50Ms: t.float({
+        nullable: true,
+        description: 'Median total time.',
+        resolve: async (s, _, ctx) => (await stats(s, ctx)).latencyP50Ms,
+      }),
+      latencyP95Ms: t.float({
+        nullable: true,
+        description: '95th percentile total time.',
+        resolve: async (s, _, ctx) => (await stats(s, ctx)).latencyP95Ms,
+      }),
+      latencyP99Ms: t.float({
+        nullable: true,
+        description: '99th percentile total time.',
+        resolve: async (s, _, ctx) => (await stats(s, ctx)).latencyP99Ms,
+      }),
+      incidents: t.field({
+        type: [IncidentRef],
+        description: 'Incidents, newest first.',
+        resolve: (s, _, ctx) => ctx.analytics.incidents.load({ ownerId: s.monitorId, range: s.range }),
+      }),
+    };
+  },
+});
+
+builder.prismaObjectFields('UptimeMonitor', (t) => ({
+  stats: t.field({
+    type: UptimeStatsRef,
+    description: 'Uptime analytics over a range. Needs read:analytics.',
+    authScopes: readsAnalytics,
+    args: { range: t.arg({ type: DateRangeInput, required: true, description: 'The period.' }) },
+    resolve: (monitor, { range }) => ({ monitorId: monitor.id, range: parseRange(range) }),
   }),
 }));

@@ -4,7 +4,7 @@ import { actorId, requireAuth, visibleSegments } from '../auth.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { InputError, NotFoundError } from '../errors.ts';
-import { FilterTreeInput, type FilterTreeShape, parseFilterTree } from './analytics.ts';
+import { FilterTreeInput, type FilterTreeShape, parseFilterTree } from './analytics-inputs.ts';
 import { mutationErrors } from './errors.ts';
 import { findOwnWebsite } from './websites.ts';
 
