@@ -166,6 +166,9 @@ beforeAll(async () => {
   siteId = t.siteId;
   api = createApiServer({ prisma: t.prisma, clickhouse: t.clickhouse }, createLogger('api-test', 'error'), {
     http: t.ingest.context.config.http,
+    // One signed-in member drives every test within a minute or two, far past what a person
+    // clicks: a budget past that load (the budget itself is tested in api/cost.test.ts).
+    pointBudget: { max: 100_000_000, windowMs: 60_000 },
   });
   origin = `http://127.0.0.1:${await listen(api, 0, '127.0.0.1')}`;
   browser = await launchTestBrowser();
