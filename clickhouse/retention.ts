@@ -30,10 +30,10 @@ export async function tableRetention(client: ClickHouseClient): Promise<TableRet
       WHERE database IN ${sql.array(DATABASES, 'String')} AND engine LIKE '%MergeTree' AND name != 'schema_migrations'
       ORDER BY database, name`,
   });
+  const local = localName('');
   return rows.map(({ database, name, ttl }) => {
     const interval = INTERVAL.exec(ttl);
     const unit = interval?.[1] as keyof typeof MIN_DAYS | undefined;
-    const local = localName('');
     return {
       table: `${database}.${name.endsWith(local) ? name.slice(0, -local.length) : name}`,
       ttl: ttl || null,
