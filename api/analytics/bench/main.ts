@@ -13,6 +13,7 @@ import { comparedGroupsSql, type GroupsRequest, groupsSql, planGroups } from '..
 import { createAnalyticsLoaders } from '../loader.ts';
 import { breakdownSql, summariesSql, summarySql, timeseriesSql, vitalsSql } from '../queries.ts';
 import { resolveRange } from '../range.ts';
+import { seedSyntheticTraffic } from './synthetic.ts';
 
 // `npm run bench:query`: 10M events over 30 days for 10 websites in embedded chDB (BENCH_EVENTS
 // sets the total, BENCH_SITES how many websites share it; the dashboard reads the first, which
@@ -38,41 +39,9 @@ await stores.prisma.apiKey.create({
   data: { ...stored, name: 'bench', organizationId: organization.id, scopes: ['READ_ANALYTICS'] },
 });
 
-// Synthetic events generated inside the engine: 30 days, 200k visitors per website. A visit
-// is 4 consecutive events a minute apart (3 page views and an exit) on one website, with its
-// referrer and UTM source on its first page view only, as the tracker sends them; device and
-// place are the visitor's.
 const started = performance.now();
 const startLoad = `${new Date().toISOString()}, ${loadavg()[0]?.toFixed(1)} load average`;
-const idList = ids.map((id) => `'${id}'`).join(', ');
-await stores.clickhouse.command({
-  query: `INSERT INTO analytics.events (id, client_id, event_name, anonymous_id, session_id, time, url, path, ip, user_agent,
-      referrer, country, browser_name, os_name, device_type, utm_source, time_on_page, scroll_depth)
-    SELECT generateUUIDv7(), [${idList}][visit % ${SITES} + 1],
-      if(step = 3, 'page_exit', 'screen_view'),
-      concat('v', toString(visitor)),
-      concat('s', toString(visit)),
-      now64(3) - toIntervalSecond(cityHash64(visit, 2) % (30 * 86400)) + toIntervalSecond(step * 60),
-      'https://example.com/', ['/', '/pricing', '/docs', '/docs/install', '/blog', '/about'][cityHash64(visit, step) % 6 + 1],
-      '', '',
-      if(step = 0, ['', 'https://www.google.com/', 'https://news.ycombinator.com/'][visit % 3 + 1], NULL),
-      ['US', 'DE', 'GB', 'FR', 'JP', 'BR'][visitor % 6 + 1],
-      ['Chrome', 'Safari', 'Firefox', 'Edge'][intDiv(visitor, 6) % 4 + 1],
-      ['Windows', 'macOS', 'iOS', 'Android'][intDiv(visitor, 24) % 4 + 1],
-      ['desktop', 'mobile', 'tablet'][intDiv(visitor, 96) % 3 + 1],
-      if(step = 0 AND visit % 7 = 0, 'newsletter', NULL),
-      if(step = 3, toFloat32(cityHash64(visit) % 300), NULL),
-      if(step = 3, toFloat32(cityHash64(visit, 9) % 101), NULL)
-    FROM (SELECT number, intDiv(number, 4) AS visit, number % 4 AS step, cityHash64(visit, 1) % 200000 AS visitor
-      FROM numbers(${EVENTS}))`,
-});
-await stores.clickhouse.command({
-  query: `INSERT INTO analytics.web_vitals (client_id, anonymous_id, session_id, timestamp, path, metric_name, metric_value)
-    SELECT [${idList}][number % ${SITES} + 1], 'v', 's', now64(3) - toIntervalSecond(number % (30 * 86400)), '/',
-      ['LCP', 'FCP', 'CLS', 'INP', 'TTFB'][number % 5 + 1], cityHash64(number) % 5000
-    FROM numbers(${Math.floor(EVENTS / 10)})`,
-});
-await stores.clickhouse.command({ query: 'OPTIMIZE TABLE analytics.visits FINAL' });
+await seedSyntheticTraffic(stores.clickhouse, ids, EVENTS);
 const load = () =>
   `load average ${loadavg()
     .map((l) => l.toFixed(1))
