@@ -99,6 +99,19 @@ export function can(auth: Auth | null, permission: Permission): boolean {
   return admin || GRANTS[permission].some((scope) => scopes.includes(scope));
 }
 
+/**
+ * The FORBIDDEN answer for a caller lacking a permission, naming what it is: a key's scopes, a
+ * session's role, or a share link (which reads one dashboard and changes nothing).
+ */
+export function forbidden(auth: Auth): ForbiddenError {
+  const { caller } = auth;
+  if (caller.kind === 'key') return new ForbiddenError('This API key’s scopes do not allow that.');
+  if (caller.kind === 'session') {
+    return new ForbiddenError(`Your role in this organization (${caller.role}) does not allow that.`);
+  }
+  return new ForbiddenError('A share link only reads its website’s dashboard; it does not allow that.');
+}
+
 /** A share link reaches one website, and only as a public dashboard shows it (the isPublic rules). */
 export function sharesWebsite(auth: Auth | null, website: { id: string }): boolean {
   return auth?.caller.kind === 'share' && sharedWebsiteId(auth.caller) === website.id;

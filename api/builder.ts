@@ -7,9 +7,9 @@ import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
 import type PrismaTypes from '../prisma/generated/pothos-types.ts';
 import { getDatamodel } from '../prisma/generated/pothos-types.ts';
-import { can } from './auth.ts';
+import { can, forbidden } from './auth.ts';
 import type { Context } from './context.ts';
-import { ForbiddenError, InputError, QueryTooComplexError, UnauthenticatedError } from './errors.ts';
+import { InputError, QueryTooComplexError, UnauthenticatedError } from './errors.ts';
 
 /** Limits every operation is checked against before it runs (lists count 10× their selections). */
 export const QUERY_LIMITS = { complexity: 2500, depth: 12, breadth: 200 };
@@ -56,7 +56,7 @@ export const builder = new SchemaBuilder<{
       readMembers: can(ctx.auth, 'readMembers'),
       manageInstance: can(ctx.auth, 'manageInstance'),
     }),
-    unauthorizedError: (_parent, ctx) => (ctx.auth ? new ForbiddenError() : new UnauthenticatedError()),
+    unauthorizedError: (_parent, ctx) => (ctx.auth ? forbidden(ctx.auth) : new UnauthenticatedError()),
   },
   errors: {
     defaultTypes: [],

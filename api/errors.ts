@@ -30,7 +30,7 @@ export class SharePasswordRequiredError extends ApiError {
 }
 
 export class ForbiddenError extends ApiError {
-  constructor(message = 'This API key is not allowed to do that.') {
+  constructor(message = 'This caller is not allowed to do that.') {
     super(message, 'FORBIDDEN');
   }
 }

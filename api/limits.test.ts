@@ -98,7 +98,21 @@ describe.each(postgresTargets)('the limits query on $name', (target) => {
       restoreRate: cost.restoreRate,
       resetSeconds: cost.resetSeconds,
     });
-    expect((await t.graphql('{ limits { budget { limit } } }')).body.data?.limits.budget).toBeNull();
+  });
+
+  it('needs a caller (UNAUTHENTICATED anonymously, nothing read) and charges it the points of its fields', async () => {
+    const anonymous = await t.graphql('{ limits { datasets { table } } }');
+    expect(code(anonymous)).toBe('UNAUTHENTICATED');
+    expect(anonymous.body.data).toBeNull();
+    // limits 1 + datasets 1 + its list of 10 × table 1: 12 points, as any other field costs.
+    const query = '{ limits { datasets { table } } }';
+    const measured = complexityFromQuery(parse(query), { schema, ctx: {} }).complexity;
+    expect(measured).toBe(12);
+    const first = await t.graphql(query, { key: tenant.adminKey });
+    const second = await t.graphql(query, { key: tenant.adminKey });
+    expect(first.body.errors).toBeUndefined();
+    expect(first.body.extensions?.cost).toMatchObject({ requested: 12, actual: 12 });
+    expect(second.body.extensions?.cost.remaining).toBe(first.body.extensions?.cost.remaining - 12);
   });
 
   it('range: maxDays days are answered, one more is BAD_USER_INPUT', async () => {

@@ -91,7 +91,7 @@ const operations: Operation[] = [
     query: (v) => `{ evaluateFlags(websiteId: "${v.websiteId}", context: { anonymousId: "a" }) { key value } }`,
   },
   { field: 'version', needs: 'anyone', addressesRecord: false, query: () => '{ version }' },
-  { field: 'limits', needs: 'anyone', addressesRecord: false, query: () => '{ limits { range { maxDays } } }' },
+  { field: 'limits', needs: 'authenticated', addressesRecord: false, query: () => '{ limits { range { maxDays } } }' },
   { field: 'viewer', needs: 'anyone', addressesRecord: false, query: () => '{ viewer { role organization { id } } }' },
   { field: 'sessions', needs: 'session', addressesRecord: false, query: () => '{ sessions { id } }' },
   { field: 'sharedWebsite', needs: 'share', addressesRecord: false, query: () => '{ sharedWebsite { id domain } }' },

@@ -13,9 +13,9 @@ import type { RateLimiter } from '../../runtime/rate-limit.ts';
 import { GROUP_LIMITS, type GroupRow } from '../analytics/groups.ts';
 import { createAnalyticsLoaders } from '../analytics/loader.ts';
 import { INTERVALS } from '../analytics/time.ts';
-import { readableWebsites } from '../auth.ts';
+import { forbidden, readableWebsites } from '../auth.ts';
 import { identify } from '../callers.ts';
-import { ForbiddenError, InputError, NotFoundError, UnauthenticatedError } from '../errors.ts';
+import { InputError, NotFoundError, UnauthenticatedError } from '../errors.ts';
 import { schema } from '../executable-schema.ts';
 import { type AnalyticsArgs, openAnalytics, readsWebsiteAnalytics } from '../schema/analytics.ts';
 import { planScopeGroups } from '../schema/analytics-groups.ts';
@@ -122,7 +122,7 @@ async function exportRequest(
     where: { AND: [{ id: websiteId }, readableWebsites(auth)] },
   });
   if (!website) throw auth ? new NotFoundError('Website') : new UnauthenticatedError();
-  if (!readsWebsiteAnalytics(auth, website)) throw auth ? new ForbiddenError() : new UnauthenticatedError();
+  if (!readsWebsiteAnalytics(auth, website)) throw auth ? forbidden(auth) : new UnauthenticatedError();
   const params = new URL(request.url).searchParams;
   const interval = params.get('interval') ?? 'DAY';
   if (!(INTERVALS as readonly string[]).includes(interval)) throw InputError.at(['interval'], `one of ${INTERVALS}`);

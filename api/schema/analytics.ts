@@ -25,7 +25,8 @@ import {
   rangeInputOf,
 } from './analytics-inputs.ts';
 
-const PROPERTY_FILTERS = 'Event properties and outgoing-link URLs need a key that reads this website’s analytics.';
+const PROPERTY_FILTERS =
+  'Event properties and outgoing-link URLs are the owner’s: they need to read this website’s analytics as its organization (a key with READ_ANALYTICS, or a member’s session), not as a public or shared dashboard.';
 /**
  * Dimensions whose values are the owner's: custom properties and full outgoing-link URLs (which can
  * carry tokens). A public reader may neither group by them nor filter on them (one guess at a time).

@@ -153,7 +153,7 @@ async function findOwnKey(ctx: Context, id: string) {
   const key = await ctx.prisma.apiKey.findFirst({ where: { id, organizationId: auth.organizationId } });
   if (!key) throw new NotFoundError('ApiKey');
   if (key.scopes.includes('INSTANCE_ADMIN') && !can(auth, 'manageInstance')) {
-    throw new ForbiddenError('Only an instance administrator key can revoke or rotate this key.');
+    throw new ForbiddenError('Only an instance administrator (their key or session) can revoke or rotate this key.');
   }
   return key;
 }
@@ -169,7 +169,7 @@ builder.mutationFields((t) => ({
       const auth = requireAuth(ctx.auth);
       if (input.websiteId) await findOwnWebsite(ctx, String(input.websiteId));
       if (input.scopes.includes('INSTANCE_ADMIN') && !can(auth, 'manageInstance')) {
-        throw new ForbiddenError('Only an instance administrator key can grant INSTANCE_ADMIN.');
+        throw new ForbiddenError('Only an instance administrator (their key or session) can grant INSTANCE_ADMIN.');
       }
       if ((input.rateLimitMax == null) !== (input.rateLimitTimeWindow == null)) {
         throw InputError.at(['input', 'rateLimitMax'], 'rateLimitMax and rateLimitTimeWindow go together');

@@ -205,8 +205,7 @@ const LimitsRef = builder.objectRef<Record<string, never>>('Limits').implement({
     budget: t.field({
       type: PointBudgetRef,
       nullable: true,
-      description:
-        'The caller’s point budget; null for callers without one (anonymous, a key whose rate limit is off).',
+      description: 'The caller’s point budget; null for a key whose rate limit is off.',
       resolve: (_root, _args, ctx) => ctx.cost ?? null,
     }),
   }),
@@ -216,7 +215,9 @@ builder.queryField('limits', (t) =>
   t.field({
     type: LimitsRef,
     description:
-      'The bounds a client must respect: ranges, retention per table, page sizes, filters, groups, exports, request limits and the caller’s point budget. Open to every caller.',
+      'The bounds a client must respect: ranges, retention per table, page sizes, filters, groups, exports, request limits and the caller’s point budget. Needs a caller (an API key, a session or a share link: UNAUTHENTICATED otherwise), charged its points like any field.',
+    // Like Cloudflare's `settings` node: anonymous callers have no point budget, and `datasets` reads ClickHouse.
+    authScopes: { authenticated: true, shareViewer: true },
     resolve: () => ({}),
   }),
 );
