@@ -606,10 +606,10 @@ export function toGroups(
 
 const METRICS_BY_COLUMN = new Map(METRIC_NAMES.map((m) => [column(m), METRICS[m]]));
 
-/** The groups loader (one query per groups field, for all websites asking the same), for createAnalyticsLoaders. */
+/** The groups loader (see batching.ts), for createAnalyticsLoaders. */
 export function groupsLoaders(run: Runner) {
   return {
-    /** Typed groups: one query per groups field, for all websites asking the same (see groups.ts). */
+    /** Typed groups: one query per groups field, for all websites asking the same. */
     groups: perWebsite<Scoped & { plan: GroupsPlan; comparison?: DateRange | null }, GroupsDbRow, GroupRow[]>(
       (websiteIds, key) =>
         run(
