@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { VITAL_THRESHOLDS } from '../api/analytics/queries.ts';
+import { VITAL_THRESHOLDS } from '../api/analytics/families/vitals.ts';
 import { sql } from '../clickhouse/sql.ts';
 import { CHROME_DESKTOP, startTestIngest, type TestIngest } from '../ingest/test-support.ts';
 import { closeServer, listen } from '../runtime/service.ts';

@@ -3,7 +3,7 @@ import { DOWNLOAD_EXTENSIONS } from '../../tracker/downloads.ts';
 
 /**
  * What completes a goal or a funnel step, as a condition on one row of analytics.events. One
- * definition per kind, read by the goal and funnel queries (queries.ts) and by hasDone /
+ * definition per kind, read by the goal and funnel queries (conversions.ts, families/funnels.ts) and by hasDone /
  * hasNotDone filters on goals (scope.ts); the API describes each (GoalType).
  */
 

@@ -1,5 +1,6 @@
 import { type Sql, sql } from '../../clickhouse/sql.ts';
 import { UnsupportedGroupingError } from '../errors.ts';
+import { perWebsite, type Runner, type Scoped } from './batching.ts';
 import { convertingVisitsSql, GOAL_FIGURES, type GoalFigure, type GoalTarget } from './conversions.ts';
 import { DIMENSION_NAMES, DIMENSIONS, type Dimension, type DimensionDef } from './dimensions.ts';
 import type { DateRange } from './range.ts';
@@ -604,3 +605,22 @@ export function toGroups(
 }
 
 const METRICS_BY_COLUMN = new Map(METRIC_NAMES.map((m) => [column(m), METRICS[m]]));
+
+/** The groups loader (see batching.ts), for createAnalyticsLoaders. */
+export function groupsLoaders(run: Runner) {
+  return {
+    /** Typed groups: one query per groups field, for all websites asking the same. */
+    groups: perWebsite<Scoped & { plan: GroupsPlan; comparison?: DateRange | null }, GroupsDbRow, GroupRow[]>(
+      (websiteIds, key) =>
+        run(
+          key.comparison
+            ? {
+                name: `${key.plan.name}_compared`,
+                query: comparedGroupsSql({ ...key, websiteIds }, key.plan, key.comparison),
+              }
+            : { name: key.plan.name, query: groupsSql({ ...key, websiteIds }, key.plan) },
+        ),
+      (rows, key) => toGroups(rows, key.plan, key.range, key.comparison),
+    ),
+  };
+}

@@ -2,8 +2,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { runQuery } from '../../clickhouse/query.ts';
 import { toClickHouseDateTime } from '../../clickhouse/sql.ts';
 import { eventRow, freshClickHouse, type TestClickHouse } from '../../clickhouse/test-support.ts';
+import { sessionTimeline } from './families/sessions.ts';
 import { planGroups } from './groups.ts';
-import { createAnalyticsLoaders, sessionTimeline } from './loader.ts';
+import { createAnalyticsLoaders } from './loader.ts';
 import { resolveRange } from './range.ts';
 
 // Sessions, entry/exit pages, journeys, goals, funnels and retention against known answers.

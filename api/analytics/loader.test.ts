@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type QueryOptions, runQuery } from '../../clickhouse/query.ts';
 import { toClickHouseDateTime } from '../../clickhouse/sql.ts';
 import { eventRow, freshClickHouse, type TestClickHouse } from '../../clickhouse/test-support.ts';
-import { createAnalyticsLoaders, groupBy } from './loader.ts';
-import { PROPERTY_LIMITS } from './queries.ts';
+import { groupBy } from './batching.ts';
+import { PROPERTY_LIMITS } from './families/custom-events.ts';
+import { createAnalyticsLoaders } from './loader.ts';
 import { resolveRange } from './range.ts';
 import { bucketStarts } from './time.ts';
 

@@ -2,6 +2,9 @@ import type { PrismaClient } from '../../prisma/client.ts';
 import { type CsvColumn, csvHeader, csvRows } from '../../runtime/csv.ts';
 import { change } from '../analytics/compare.ts';
 import type { Dimension } from '../analytics/dimensions.ts';
+import type { BreakdownRow } from '../analytics/families/breakdown.ts';
+import { COSTLY_FIGURES } from '../analytics/families/breakdown.ts';
+import type { TimeseriesPoint } from '../analytics/families/timeseries.ts';
 import type { FilterNode } from '../analytics/filters.ts';
 import { type GoalConversion, goalConversions } from '../analytics/goals.ts';
 import {
@@ -14,9 +17,9 @@ import {
   type GroupsPlan,
   timeField,
 } from '../analytics/groups.ts';
-import type { AnalyticsLoaders, BreakdownRow, TimeseriesPoint } from '../analytics/loader.ts';
-import { COSTLY_FIGURES, MAX_BREAKDOWN_ROWS } from '../analytics/queries.ts';
+import type { AnalyticsLoaders } from '../analytics/loader.ts';
 import type { DateRange } from '../analytics/range.ts';
+import { MAX_BREAKDOWN_ROWS } from '../analytics/scope.ts';
 import type { Interval } from '../analytics/time.ts';
 
 /**

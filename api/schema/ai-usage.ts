@@ -1,4 +1,4 @@
-import type { AiUsageRow } from '../analytics/loader.ts';
+import type { AiUsageRow } from '../analytics/families/ai-usage.ts';
 import type { DateRange } from '../analytics/range.ts';
 import { can } from '../auth.ts';
 import { builder } from '../builder.ts';

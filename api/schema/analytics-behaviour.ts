@@ -1,6 +1,7 @@
 import { runQuery } from '../../clickhouse/query.ts';
+import type { FunnelStepResult } from '../analytics/families/funnels.ts';
+import { type SessionRow, sessionTimeline } from '../analytics/families/sessions.ts';
 import { type GoalConversion, goalConversions } from '../analytics/goals.ts';
-import { type FunnelStepResult, type SessionRow, sessionTimeline } from '../analytics/loader.ts';
 import { builder } from '../builder.ts';
 import { InputError } from '../errors.ts';
 import { Analytics, CurrencyAmountRef, count, GOAL_FIGURE_DOCS, PAGE_LIMITS } from './analytics.ts';

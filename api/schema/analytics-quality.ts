@@ -1,5 +1,6 @@
-import type { ErrorGroup, ErrorOccurrence, VitalStats } from '../analytics/loader.ts';
-import { VITAL_DIMENSIONS } from '../analytics/queries.ts';
+import type { ErrorGroup, ErrorOccurrence } from '../analytics/families/errors.ts';
+import type { VitalStats } from '../analytics/families/vitals.ts';
+import { VITAL_DIMENSIONS } from '../analytics/families/vitals.ts';
 import { builder } from '../builder.ts';
 import { Analytics, count, PAGE_LIMITS } from './analytics.ts';
 import { checkedInterval, enumOf, IntervalRef } from './analytics-inputs.ts';

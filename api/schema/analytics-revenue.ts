@@ -1,5 +1,5 @@
-import type { RevenueRow } from '../analytics/loader.ts';
-import { REVENUE_GROUPS } from '../analytics/queries.ts';
+import type { RevenueRow } from '../analytics/families/revenue.ts';
+import { REVENUE_GROUPS } from '../analytics/families/revenue.ts';
 import { builder } from '../builder.ts';
 import { Analytics } from './analytics.ts';
 import { enumOf } from './analytics-inputs.ts';

@@ -3,8 +3,8 @@ import { type CompareInput, comparisonRange } from '../analytics/compare.ts';
 import { conditionOf } from '../analytics/conditions.ts';
 import { checkFilters, type FilterNode, InvalidFilterError, leaves } from '../analytics/filters.ts';
 import type { CurrencyAmount } from '../analytics/goals.ts';
-import { MAX_BREAKDOWN_ROWS } from '../analytics/queries.ts';
 import { type DateRange, InvalidRangeError } from '../analytics/range.ts';
+import { MAX_BREAKDOWN_ROWS } from '../analytics/scope.ts';
 import { type Auth, can, ownsWebsite, readsPublicDashboard, visibleSegments } from '../auth.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
@@ -38,8 +38,8 @@ export const ownerOnly = (ctx: { auth?: unknown }) =>
 /**
  * Website.analytics: every analytics family of one website over one range with filters. The
  * stages are parse (inputs → range and filter AST: analytics-inputs.ts, and the scope here), plan
- * and SQL (analytics/queries.ts, analytics/plan.ts) and run (analytics/loader.ts, batched across
- * websites per request). Each family adds its fields to WebsiteAnalytics in its own module
+ * and SQL (analytics/plan.ts, analytics/families/*) and run (each family's loaders, batched across
+ * websites per request by analytics/batching.ts). Each family adds its fields to WebsiteAnalytics in its own module
  * (analytics-traffic.ts, analytics-behaviour.ts, analytics-quality.ts, analytics-events.ts,
  * analytics-revenue.ts, analytics-groups.ts, export.ts).
  */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LINK_DIMENSIONS, type LinkDimension } from '../analytics/queries.ts';
+import { LINK_DIMENSIONS, type LinkDimension } from '../analytics/families/links.ts';
 import type { DateRange } from '../analytics/range.ts';
 import { checkWebsiteRestriction, ownRecords, requireAuth } from '../auth.ts';
 import { builder } from '../builder.ts';

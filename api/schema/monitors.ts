@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { checkPublicTarget, PrivateTargetError } from '../../runtime/private-targets.ts';
-import { INCIDENT_THRESHOLD, type Incident } from '../analytics/loader.ts';
+import { INCIDENT_THRESHOLD, type Incident } from '../analytics/families/uptime.ts';
 import type { DateRange } from '../analytics/range.ts';
 import { checkWebsiteRestriction, ownRecords, requireAuth } from '../auth.ts';
 import { builder } from '../builder.ts';

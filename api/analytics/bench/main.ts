@@ -9,9 +9,12 @@ import { createLogger } from '../../../runtime/log.ts';
 import { openStores } from '../../../runtime/stores.ts';
 import { createApi } from '../../server.ts';
 import { comparisonRange } from '../compare.ts';
+import { breakdownSql } from '../families/breakdown.ts';
+import { summariesSql, summarySql } from '../families/summary.ts';
+import { timeseriesSql } from '../families/timeseries.ts';
+import { vitalsSql } from '../families/vitals.ts';
 import { comparedGroupsSql, type GroupsRequest, groupsSql, planGroups } from '../groups.ts';
 import { createAnalyticsLoaders } from '../loader.ts';
-import { breakdownSql, summariesSql, summarySql, timeseriesSql, vitalsSql } from '../queries.ts';
 import { resolveRange } from '../range.ts';
 import { seedSyntheticTraffic } from './synthetic.ts';
 

@@ -5,7 +5,7 @@ import { createClickHouse } from '../../../clickhouse/client.ts';
 import { migrateClickHouse } from '../../../clickhouse/migrator.ts';
 import { runQuery } from '../../../clickhouse/query.ts';
 import { sql } from '../../../clickhouse/sql.ts';
-import { vitalsSql, vitalsTimeseriesSql } from '../queries.ts';
+import { vitalsSql, vitalsTimeseriesSql } from '../families/vitals.ts';
 import { resolveRange } from '../range.ts';
 
 // `npm run bench:vitals`: what keeping one value per page view costs. Embedded chDB with
