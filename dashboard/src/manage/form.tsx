@@ -124,9 +124,13 @@ export function ManageForm(props: {
   onSubmit: (data: FormData) => Promise<void>;
   /** After a success: the form is cleared unless this says otherwise. */
   keep?: boolean;
+  /** The values the form opens with (editing a record): text by field name, or a checkbox's state. */
+  initial?: Record<string, string | boolean>;
+  /** Shown as a Cancel button (leaving an edit unsaved). */
+  onCancel?: () => void;
 }) {
   const [id] = useState(() => `form-${++forms}`);
-  const [values, setValues] = useState(() => new FormData());
+  const [values, setValues] = useState(() => formData(props.initial));
   const [refusal, setRefusal] = useState<Refusal>();
   const [busy, setBusy] = useState(false);
   const items = props.fields(values);
@@ -158,7 +162,9 @@ export function ManageForm(props: {
       }}
     >
       <h2 id={`${id}-title`}>{props.title}</h2>
-      {items.map((item) => (isField(item) ? <Field key={item.name} {...item} context={context} /> : item))}
+      {items.map((item) =>
+        isField(item) ? <Field key={item.name} {...prefilled(item, props.initial)} context={context} /> : item,
+      )}
       {refusal && (
         <p class="message error" role="alert" data-code={refusal.code}>
           {[refusal.message, ...extra].join(' ')}
@@ -167,8 +173,29 @@ export function ManageForm(props: {
       <button type="submit" disabled={busy}>
         {props.submit}
       </button>
+      {props.onCancel && (
+        <button type="button" class="link" onClick={props.onCancel}>
+          Cancel
+        </button>
+      )}
     </form>
   );
+}
+
+function formData(initial: Record<string, string | boolean> = {}) {
+  const data = new FormData();
+  for (const [name, value] of Object.entries(initial)) {
+    if (value === true) data.set(name, 'on');
+    else if (typeof value === 'string') data.set(name, value);
+  }
+  return data;
+}
+
+/** A field with its initial value, when the form has one. */
+function prefilled(field: FieldProps, initial: Record<string, string | boolean> = {}): FieldProps {
+  const value = initial[field.name];
+  if (value === undefined) return field;
+  return typeof value === 'boolean' ? { ...field, checked: value } : { ...field, value };
 }
 
 const isField = (item: unknown): item is FieldProps =>
