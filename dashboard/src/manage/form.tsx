@@ -4,6 +4,8 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { TidemarkError } from '../../../client/client.ts';
+import { type FragmentType, useFragment as unmask } from '../../../client/generated/fragment-masking.ts';
+import { FailureFragmentDoc } from '../../../client/generated/graphql.ts';
 import { errorCode } from '../api.ts';
 
 export type Role = 'OWNER' | 'ADMIN' | 'MEMBER' | 'VIEWER';
@@ -33,9 +35,6 @@ export function formatPeriod(seconds: number): string {
   return `${seconds} s`;
 }
 
-/** A mutation's answer: its success, or one of the typed errors of its result union. */
-type Outcome = { __typename: string; code?: string; message?: string };
-
 /** A refusal to show: the message, and per field (the input's path without `input`) its own. */
 export class Refusal extends Error {
   constructor(
@@ -47,10 +46,15 @@ export class Refusal extends Error {
   }
 }
 
-/** The success of a result union, or a Refusal of its typed error. */
-export function succeeded<T extends Outcome>(outcome: T): T {
-  if (outcome.__typename.endsWith('Success') || !outcome.code) return outcome;
-  throw new Refusal(`${outcome.message} (${outcome.code})`, outcome.code);
+/**
+ * The success of a result union, or a Refusal of its typed error: the error members select the
+ * Failure fragment (client/operations/manage.graphql), masked in their types and unmasked here only.
+ */
+export function succeeded<T extends { __typename: string }>(outcome: T): T {
+  if (outcome.__typename.endsWith('Success')) return outcome;
+  const failure = unmask(FailureFragmentDoc, outcome as FragmentType<typeof FailureFragmentDoc>);
+  if (!failure.code) return outcome;
+  throw new Refusal(`${failure.message} (${failure.code})`, failure.code);
 }
 
 /** Any failure as a Refusal: BAD_USER_INPUT's issues by field, FORBIDDEN as the role's limit. */

@@ -5,8 +5,8 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { canWrite, type FieldProps, Listing, ManageForm, ReadError, type Role, succeeded } from './form.tsx';
 
-/** A mutation's answer: its success, or one of the typed errors of its result union. */
-type Outcome = { __typename: string; code?: string; message?: string };
+/** A mutation's answer: its success, or one of its typed errors (see succeeded()). */
+type Outcome = { __typename: string };
 
 export interface RecordKind<R extends { id: string }> {
   /** The record in words: "goal", "short link". */
