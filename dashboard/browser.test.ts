@@ -26,7 +26,11 @@ import {
   DashboardVitalsDocument,
   DashboardWebsitesDocument,
   type DateRangeInput,
+  ManageFlagsDocument,
+  ManageGoalsDocument,
+  ManageLinksDocument,
   ManageMembersDocument,
+  ManageMonitorsDocument,
   ManageWebsiteDocument,
   SegmentsDocument,
 } from '../client/generated/graphql.ts';
@@ -1413,6 +1417,206 @@ describe('management screens', () => {
     await add.getByRole('button', { name: 'Add flag' }).click();
     await poll(() => add.getByRole('alert').getAttribute('data-code')).toBe('CONFLICT');
     expect(await listed(page).then((rows) => rows.length)).toBe(1);
+    expect(product.problems).toEqual([]);
+    await product.context.close();
+  }, 240_000);
+
+  /** Opens a listed record's Edit form; the keyboard lands on its first field. */
+  async function editListed(page: Page, name: string, formName: string) {
+    await page.getByRole('button', { name: `Edit ${name}`, exact: true }).press('Enter');
+    const edit = form(page, formName);
+    await poll(() => edit.evaluate((f) => f.contains(document.activeElement) && document.activeElement?.tagName)).toBe(
+      'INPUT',
+    );
+    return edit;
+  }
+
+  it('edits a goal: the API’s refusal inline changes nothing, the saved edit is the API’s and the dashboard’s goal', async () => {
+    const id = await mutate(
+      'mutation($input: CreateWebsiteInput!) { createWebsite(input: $input) { __typename ... on MutationCreateWebsiteSuccess { data { id } } } }',
+      { input: { domain: 'edit-goals.example.net', name: 'Edited goals site' } },
+    );
+    await mutate(
+      'mutation($websiteId: ID!, $input: GoalInput!) { createGoal(websiteId: $websiteId, input: $input) { __typename } }',
+      {
+        websiteId: id,
+        input: {
+          name: 'Brochure as PDF',
+          type: 'EVENT',
+          target: 'brochure',
+          propertyKey: 'format',
+          propertyValue: 'pdf',
+        },
+      },
+    );
+    const goalsOf = async () =>
+      (await owner().request(ManageGoalsDocument, { id })).website.goals.edges.map(({ node }) => node);
+    const before = await goalsOf();
+    // Three visits send the event: one as PDF, two as DOC.
+    const visit = { ua: CHROME_DESKTOP, ip: GEO.london, pages: ['/'], domain: 'edit-goals.example.net', clientId: id };
+    await sendVisit({ ...visit, ago: 3 * HOUR, custom: 'brochure', properties: { format: 'pdf' } });
+    await sendVisit({ ...visit, ip: GEO.linkoping, ago: 2 * HOUR, custom: 'brochure', properties: { format: 'doc' } });
+    await sendVisit({ ...visit, ip: GEO.tokyoV6, ago: HOUR, custom: 'brochure', properties: { format: 'doc' } });
+    await t.ingest.context.writer.flush();
+    const product = await manage(`/manage/websites/${id}/goals`);
+    const { page } = product;
+    await poll(() => listed(page)).toEqual([['Brochure as PDF', 'Event', 'brochure, format = pdf', 'Yes']]);
+    const edit = await editListed(page, 'Brochure as PDF', 'Edit goal Brochure as PDF');
+    // The form opens with the goal's values.
+    expect(await edit.getByRole('textbox', { name: 'Name', exact: true }).inputValue()).toBe('Brochure as PDF');
+    expect(await edit.getByLabel('Completed by').inputValue()).toBe('EVENT');
+    expect(await edit.getByLabel('Property value').inputValue()).toBe('pdf');
+    // A path goal whose target is no path: refused beside the field, and the goal is as it was.
+    await edit.getByLabel('Completed by').selectOption('PAGE_VIEW');
+    await edit.getByLabel('Path pattern').fill('pricing');
+    await edit.getByRole('button', { name: 'Save changes' }).click();
+    await poll(() => edit.locator('.field-error').textContent()).toBe('A path pattern starts with / (or is *)');
+    expect(await edit.getByLabel('Path pattern').getAttribute('aria-invalid')).toBe('true');
+    expect(await edit.getByRole('alert').getAttribute('data-code')).toBe('BAD_USER_INPUT');
+    expect(await goalsOf()).toEqual(before);
+    // Saved from the keyboard.
+    await edit.getByLabel('Completed by').selectOption('EVENT');
+    await edit.getByLabel('Event name').fill('brochure');
+    await edit.getByLabel('Property value').fill('doc');
+    await edit.getByRole('textbox', { name: 'Name', exact: true }).fill('Brochure as DOC');
+    await edit.getByRole('textbox', { name: 'Name', exact: true }).press('Enter');
+    await poll(() => listed(page)).toEqual([['Brochure as DOC', 'Event', 'brochure, format = doc', 'Yes']]);
+    expect(await form(page, 'Add a goal').count()).toBe(1);
+    const [goal] = await goalsOf();
+    expect(goal).toMatchObject({ id: before[0]?.id, name: 'Brochure as DOC', propertyValue: 'doc', enabled: true });
+    // The website's view counts the edited goal: two of the three visitors sent a DOC.
+    const { website } = await owner().request(DashboardGoalsDocument, { id, range: range30, filters: [] });
+    expect(website.analytics.goals.map((g) => [g.name, g.conversions, g.rate])).toEqual([
+      ['Brochure as DOC', 2, 2 / 3],
+    ]);
+    await page.getByRole('link', { name: 'Open its dashboard' }).click();
+    await poll(() => new URL(page.url()).pathname).toBe(`/w/${id}`);
+    await poll(() => panelRows(page, 'goals')).toEqual([
+      ['Brochure as DOC', formatInt(2), formatInt(3), formatPercent(2 / 3)],
+    ]);
+    expect(product.problems).toEqual([]);
+    await product.context.close();
+  }, 180_000);
+
+  it('edits segments, links, monitors and flags: each saved through its update, a refusal inline changing nothing', async () => {
+    const product = await manage('/manage/segments');
+    const { page } = product;
+
+    let add = form(page, 'Add a segment');
+    await add.getByLabel('Name').fill('Swedes');
+    await add.getByLabel('Visible to').selectOption('ORGANIZATION');
+    await add.getByLabel('Condition 1: dimension').selectOption('COUNTRY');
+    await add.getByLabel('Condition 1: value').fill('SE');
+    await add.getByRole('button', { name: 'Add segment' }).click();
+    let edit = await editListed(page, 'Swedes', 'Edit segment Swedes');
+    expect(await edit.getByLabel('Condition 1: value').inputValue()).toBe('SE');
+    await edit.getByRole('button', { name: 'Add a condition' }).click();
+    await edit.getByLabel('Condition 2: dimension').selectOption('COUNTRY');
+    await edit.getByLabel('Condition 2: value').fill('NO');
+    await edit.getByLabel('Visits matching').selectOption('or');
+    await edit.getByRole('textbox', { name: 'Name', exact: true }).fill('Scandinavians');
+    await edit.getByRole('button', { name: 'Save changes' }).click();
+    await poll(() => listed(page).then((rows) => rows.find((row) => row[0] === 'Scandinavians'))).toEqual([
+      'Scandinavians',
+      'All websites',
+      'The organization',
+      '(Country is SE) or (Country is NO)',
+    ]);
+    const segment = (await owner().request(SegmentsDocument, {})).segments.find((s) => s.name === 'Scandinavians');
+    expect(segment?.filter).toEqual({
+      or: [
+        { field: 'COUNTRY', op: 'IS', value: ['SE'] },
+        { field: 'COUNTRY', op: 'IS', value: ['NO'] },
+      ],
+    });
+
+    await page.getByRole('link', { name: 'Short links' }).click();
+    add = form(page, 'Add a short link');
+    await add.getByLabel('Slug').fill('edit-me');
+    await add.getByLabel('Target URL').fill('https://example.com/old');
+    await add.getByRole('button', { name: 'Add link' }).click();
+    const links = async () =>
+      (await owner().request(ManageLinksDocument, {})).organization.links.edges.map(({ node }) => node);
+    edit = await editListed(page, 'edit-me', 'Edit short link edit-me');
+    const linksBefore = await links();
+    await edit.getByLabel('Target URL').fill('not a url');
+    await edit.getByRole('button', { name: 'Save changes' }).click();
+    await poll(() => edit.getByLabel('Target URL').getAttribute('aria-invalid')).toBe('true');
+    expect(await edit.getByRole('alert').getAttribute('data-code')).toBe('BAD_USER_INPUT');
+    expect(await links()).toEqual(linksBefore);
+    await edit.getByLabel('Target URL').fill('https://example.com/new');
+    await edit.getByLabel('Redirects').uncheck();
+    await edit.getByRole('button', { name: 'Save changes' }).click();
+    await poll(() => listed(page).then((rows) => rows.find((row) => row[0] === 'edit-me'))).toEqual([
+      'edit-me',
+      'https://example.com/new',
+      '',
+      'No',
+      'All websites',
+    ]);
+    expect((await links()).find((l) => l.slug === 'edit-me')).toMatchObject({
+      targetUrl: 'https://example.com/new',
+      enabled: false,
+    });
+
+    await page.getByRole('link', { name: 'Uptime monitors' }).click();
+    add = form(page, 'Add an uptime monitor');
+    await add.getByLabel('Name').fill('Status page');
+    await add.getByLabel(/^URL/).fill('https://example.com/status');
+    await add.getByRole('button', { name: 'Add monitor' }).click();
+    const monitors = async () =>
+      (await owner().request(ManageMonitorsDocument, {})).organization.uptimeMonitors.edges.map(({ node }) => node);
+    edit = await editListed(page, 'Status page', 'Edit uptime monitor Status page');
+    expect(await edit.getByLabel('Every (seconds)').inputValue()).toBe('60');
+    const monitorsBefore = await monitors();
+    await edit.getByLabel('Every (seconds)').fill('1');
+    await edit.getByRole('button', { name: 'Save changes' }).click();
+    await poll(() => edit.getByLabel('Every (seconds)').getAttribute('aria-invalid')).toBe('true');
+    expect(await monitors()).toEqual(monitorsBefore);
+    await edit.getByLabel('Every (seconds)').fill('600');
+    await edit.getByLabel('Method').selectOption('HEAD');
+    await edit.getByRole('button', { name: 'Save changes' }).click();
+    await poll(() => listed(page).then((rows) => rows.find((row) => row[0] === 'Status page'))).toEqual([
+      'Status page',
+      'HEAD https://example.com/status',
+      '10 min',
+      'Yes',
+      'All websites',
+    ]);
+    expect((await monitors()).find((m) => m.name === 'Status page')).toMatchObject({
+      intervalSeconds: 600,
+      method: 'HEAD',
+    });
+
+    await page.getByRole('link', { name: 'Feature flags' }).click();
+    add = form(page, 'Add a feature flag');
+    await add.getByLabel('Key').fill('edited-flag');
+    await add.getByRole('button', { name: 'Add flag' }).click();
+    const flags = async () =>
+      (await owner().request(ManageFlagsDocument, {})).organization.flags.edges.map(({ node }) => node);
+    edit = await editListed(page, 'edited-flag', 'Edit feature flag edited-flag');
+    const flagsBefore = await flags();
+    await edit.getByLabel('Decides by').selectOption('ROLLOUT');
+    await edit.getByLabel('Share of visitors on (%)').fill('150');
+    await edit.getByRole('button', { name: 'Save changes' }).click();
+    await poll(() => edit.getByLabel('Share of visitors on (%)').getAttribute('aria-invalid')).toBe('true');
+    expect(await flags()).toEqual(flagsBefore);
+    await edit.getByLabel('Share of visitors on (%)').fill('40');
+    await edit.getByLabel('Status').selectOption('INACTIVE');
+    await edit.getByRole('button', { name: 'Save changes' }).click();
+    await poll(() => listed(page).then((rows) => rows.find((row) => row[0] === 'edited-flag'))).toEqual([
+      'edited-flag',
+      '',
+      '40 % of visitors',
+      'Inactive',
+      'All websites',
+    ]);
+    expect((await flags()).find((f) => f.key === 'edited-flag')).toMatchObject({
+      type: 'ROLLOUT',
+      rolloutPercentage: 40,
+      status: 'INACTIVE',
+    });
+    expect(await seriousViolations(page, 'a feature flag’s edit')).toEqual([]);
     expect(product.problems).toEqual([]);
     await product.context.close();
   }, 240_000);

@@ -4,6 +4,8 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { TidemarkError } from '../../../client/client.ts';
+import { type FragmentType, useFragment as unmask } from '../../../client/generated/fragment-masking.ts';
+import { FailureFragmentDoc } from '../../../client/generated/graphql.ts';
 import { errorCode } from '../api.ts';
 
 export type Role = 'OWNER' | 'ADMIN' | 'MEMBER' | 'VIEWER';
@@ -33,9 +35,6 @@ export function formatPeriod(seconds: number): string {
   return `${seconds} s`;
 }
 
-/** A mutation's answer: its success, or one of the typed errors of its result union. */
-type Outcome = { __typename: string; code?: string; message?: string };
-
 /** A refusal to show: the message, and per field (the input's path without `input`) its own. */
 export class Refusal extends Error {
   constructor(
@@ -47,10 +46,15 @@ export class Refusal extends Error {
   }
 }
 
-/** The success of a result union, or a Refusal of its typed error. */
-export function succeeded<T extends Outcome>(outcome: T): T {
-  if (outcome.__typename.endsWith('Success') || !outcome.code) return outcome;
-  throw new Refusal(`${outcome.message} (${outcome.code})`, outcome.code);
+/**
+ * The success of a result union, or a Refusal of its typed error: the error members select the
+ * Failure fragment (client/operations/manage.graphql), masked in their types and unmasked here only.
+ */
+export function succeeded<T extends { __typename: string }>(outcome: T): T {
+  if (outcome.__typename.endsWith('Success')) return outcome;
+  const failure = unmask(FailureFragmentDoc, outcome as FragmentType<typeof FailureFragmentDoc>);
+  if (!failure.code) return outcome;
+  throw new Refusal(`${failure.message} (${failure.code})`, failure.code);
 }
 
 /** Any failure as a Refusal: BAD_USER_INPUT's issues by field, FORBIDDEN as the role's limit. */
@@ -124,9 +128,13 @@ export function ManageForm(props: {
   onSubmit: (data: FormData) => Promise<void>;
   /** After a success: the form is cleared unless this says otherwise. */
   keep?: boolean;
+  /** The values the form opens with (editing a record): text by field name, or a checkbox's state. */
+  initial?: Record<string, string | boolean>;
+  /** Shown as a Cancel button (leaving an edit unsaved). */
+  onCancel?: () => void;
 }) {
   const [id] = useState(() => `form-${++forms}`);
-  const [values, setValues] = useState(() => new FormData());
+  const [values, setValues] = useState(() => formData(props.initial));
   const [refusal, setRefusal] = useState<Refusal>();
   const [busy, setBusy] = useState(false);
   const items = props.fields(values);
@@ -158,7 +166,9 @@ export function ManageForm(props: {
       }}
     >
       <h2 id={`${id}-title`}>{props.title}</h2>
-      {items.map((item) => (isField(item) ? <Field key={item.name} {...item} context={context} /> : item))}
+      {items.map((item) =>
+        isField(item) ? <Field key={item.name} {...prefilled(item, props.initial)} context={context} /> : item,
+      )}
       {refusal && (
         <p class="message error" role="alert" data-code={refusal.code}>
           {[refusal.message, ...extra].join(' ')}
@@ -167,8 +177,29 @@ export function ManageForm(props: {
       <button type="submit" disabled={busy}>
         {props.submit}
       </button>
+      {props.onCancel && (
+        <button type="button" class="link" onClick={props.onCancel}>
+          Cancel
+        </button>
+      )}
     </form>
   );
+}
+
+function formData(initial: Record<string, string | boolean> = {}) {
+  const data = new FormData();
+  for (const [name, value] of Object.entries(initial)) {
+    if (value === true) data.set(name, 'on');
+    else if (typeof value === 'string') data.set(name, value);
+  }
+  return data;
+}
+
+/** A field with its initial value, when the form has one. */
+function prefilled(field: FieldProps, initial: Record<string, string | boolean> = {}): FieldProps {
+  const value = initial[field.name];
+  if (value === undefined) return field;
+  return typeof value === 'boolean' ? { ...field, checked: value } : { ...field, value };
 }
 
 const isField = (item: unknown): item is FieldProps =>

@@ -7,6 +7,7 @@ import { ApiKeys } from './api-keys.tsx';
 import { canAdmin, type Role, words } from './form.tsx';
 import { Members } from './members.tsx';
 import { Flags, Links, Monitors, Segments } from './organization.tsx';
+import { OrganizationSettings } from './organization-settings.tsx';
 import { WebsiteManagement, WebsitesManagement } from './websites.tsx';
 
 const SECTIONS = [
@@ -17,6 +18,7 @@ const SECTIONS = [
   { path: 'monitors', label: 'Uptime monitors' },
   { path: 'members', label: 'Members' },
   { path: 'keys', label: 'API keys' },
+  { path: 'organization', label: 'Organization' },
 ] as const;
 
 /** `parts`: the path after /manage, e.g. ["websites", "<id>", "goals"]. */
@@ -64,6 +66,7 @@ export function Manage({ parts, viewer }: { parts: string[]; viewer: Viewer | nu
         {section === 'monitors' && <Monitors role={role} />}
         {section === 'members' && <Members role={role} self={viewer.user.id} />}
         {section === 'keys' && <ApiKeys role={role} />}
+        {section === 'organization' && <OrganizationSettings role={role} />}
         {!SECTIONS.some((s) => s.path === section) && <p class="message">No such page.</p>}
       </div>
     </div>
