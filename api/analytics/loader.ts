@@ -271,6 +271,32 @@ function perWebsite<K extends { websiteId: string }, Row extends { client_id: st
   };
 }
 
+/** A row of breakdownSql (and numberedBreakdownSql, without its `n`). */
+export type BreakdownDbRow = {
+  client_id: string;
+  dimension: Dimension;
+  value: string;
+  visitors: number;
+  pageviews: number;
+  visits: number | null;
+  bounce_rate: number | null;
+  avg_time_on_page: number | null;
+  avg_scroll_depth: number | null;
+  outgoing_clicks: number;
+};
+
+/** The breakdown family's row from its SQL row (shared by the loader and the export). */
+export const breakdownRow = (r: BreakdownDbRow): BreakdownRow => ({
+  value: r.value,
+  visitors: r.visitors,
+  pageviews: r.pageviews,
+  visits: r.visits,
+  bounceRate: r.bounce_rate,
+  avgTimeOnPage: finiteOrNull(r.avg_time_on_page),
+  avgScrollDepth: finiteOrNull(r.avg_scroll_depth),
+  outgoingClicks: r.outgoing_clicks,
+});
+
 export function createAnalyticsLoaders(clickhouse: ClickHouseClient, run: Runner = (o) => runQuery(clickhouse, o)) {
   type SummaryRow = {
     client_id: string;
@@ -284,18 +310,6 @@ export function createAnalyticsLoaders(clickhouse: ClickHouseClient, run: Runner
     outgoing_clicks: number;
   };
   type BucketRow = { client_id: string; bucket: number; pageviews: number; visitors: number; sessions: number };
-  type ValueRow = {
-    client_id: string;
-    dimension: Dimension;
-    value: string;
-    visitors: number;
-    pageviews: number;
-    visits: number | null;
-    bounce_rate: number | null;
-    avg_time_on_page: number | null;
-    avg_scroll_depth: number | null;
-    outgoing_clicks: number;
-  };
 
   type VitalRow = {
     client_id: string;
@@ -698,7 +712,7 @@ export function createAnalyticsLoaders(clickhouse: ClickHouseClient, run: Runner
     /** Breakdowns by visit dimensions of the same scope and page run as one query (see breakdownSql). */
     breakdown: perWebsite<
       Scoped & { dimension: Dimension; page: BreakdownPage; costly?: readonly CostlyFigure[] },
-      ValueRow,
+      BreakdownDbRow,
       BreakdownRow[]
     >(
       (websiteIds, key, keys) =>
@@ -711,19 +725,7 @@ export function createAnalyticsLoaders(clickhouse: ClickHouseClient, run: Runner
             key.costly ?? COSTLY_FIGURES,
           ),
         }),
-      (rows, key) =>
-        rows
-          .filter((r) => r.dimension === key.dimension)
-          .map((r) => ({
-            value: r.value,
-            visitors: r.visitors,
-            pageviews: r.pageviews,
-            visits: r.visits,
-            bounceRate: r.bounce_rate,
-            avgTimeOnPage: finiteOrNull(r.avg_time_on_page),
-            avgScrollDepth: finiteOrNull(r.avg_scroll_depth),
-            outgoingClicks: r.outgoing_clicks,
-          })),
+      (rows, key) => rows.filter((r) => r.dimension === key.dimension).map(breakdownRow),
       // Visit dimensions batch together; costly figures do not apply to them.
       (key) =>
         DIMENSIONS[key.dimension].scope === 'visit'

@@ -219,24 +219,56 @@ export function breakdownSql(
   page: BreakdownPage,
   costly: readonly CostlyFigure[] = COSTLY_FIGURES,
 ): Sql {
+  const { rows, order } = orderedBreakdown(scope, dimensions, page.sort, costly);
+  return sql`SELECT ${BREAKDOWN_COLUMNS}
+    FROM (${rows})
+    ORDER BY ${order}
+    LIMIT ${sql.param(Math.min(page.limit, MAX_BREAKDOWN_ROWS), 'UInt32')}
+      OFFSET ${sql.param(page.offset, 'UInt32')} BY client_id, dimension`;
+}
+
+const BREAKDOWN_COLUMNS = sql`client_id, dimension, value, visitors, pageviews, visits, bounce_rate, avg_time_on_page,
+      avg_scroll_depth, outgoing_clicks`;
+
+/** A breakdown's unsorted rows and the order the family lists them in (value breaks ties, so it is total). */
+function orderedBreakdown(
+  scope: Scope,
+  dimensions: readonly Dimension[],
+  sort: BreakdownSort,
+  costly: readonly CostlyFigure[],
+): { rows: Sql; order: Sql } {
   const [first] = dimensions;
   if (!first || (dimensions.length > 1 && dimensions.some((d) => DIMENSIONS[d].scope !== 'visit'))) {
     throw new Error('breakdownSql takes visit dimensions or one event dimension');
   }
   const sortColumn = sql.identifier(
-    { VISITORS: 'visitors', PAGEVIEWS: 'pageviews', AVG_TIME_ON_PAGE: 'avg_time_on_page' }[page.sort],
+    { VISITORS: 'visitors', PAGEVIEWS: 'pageviews', AVG_TIME_ON_PAGE: 'avg_time_on_page' }[sort],
     ['visitors', 'pageviews', 'avg_time_on_page'],
   );
   const rows =
     DIMENSIONS[first].scope === 'visit'
       ? visitBreakdownSql(scope, dimensions)
       : eventBreakdownSql(scope, first, (DIMENSIONS[first].sql as { events: () => Sql }).events(), costly);
-  return sql`SELECT client_id, dimension, value, visitors, pageviews, visits, bounce_rate, avg_time_on_page,
-      avg_scroll_depth, outgoing_clicks
+  return { rows, order: sql`client_id, dimension, ${sortColumn} DESC, value` };
+}
+
+/**
+ * One website's breakdown by one dimension, its first `limit` rows in breakdownSql's order, each
+ * numbered from 1 in that order (`n`): what an export materialises once and reads by `n` (an
+ * export is not bound by MAX_BREAKDOWN_ROWS; api/export/scratch.ts).
+ */
+export function numberedBreakdownSql(
+  scope: Scope,
+  dimension: Dimension,
+  sort: BreakdownSort,
+  costly: readonly CostlyFigure[],
+  limit: number,
+): Sql {
+  const { rows, order } = orderedBreakdown(scope, [dimension], sort, costly);
+  return sql`SELECT row_number() OVER (ORDER BY ${order}) AS n, ${BREAKDOWN_COLUMNS}
     FROM (${rows})
-    ORDER BY client_id, dimension, ${sortColumn} DESC, value
-    LIMIT ${sql.param(Math.min(page.limit, MAX_BREAKDOWN_ROWS), 'UInt32')}
-      OFFSET ${sql.param(page.offset, 'UInt32')} BY client_id, dimension`;
+    ORDER BY n
+    LIMIT ${sql.param(limit, 'UInt32')}`;
 }
 
 /** Google's thresholds: good ≤ first, poor > second. FPS has none (higher is better). */

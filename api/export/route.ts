@@ -21,7 +21,15 @@ import { type AnalyticsArgs, openAnalytics, readsWebsiteAnalytics } from '../sch
 import { planScopeGroups } from '../schema/analytics-groups.ts';
 import { checkedInterval } from '../schema/analytics-inputs.ts';
 import { groupsQueryOf } from '../schema/export.ts';
-import { type ExportScope, groupsTable, MAX_EXPORT_ROWS, TABLE_NAMES, TABLES, type Table } from './tables.ts';
+import {
+  type ExportScope,
+  groupsTable,
+  MAX_EXPORT_ROWS,
+  PAGE_ROWS,
+  TABLE_NAMES,
+  TABLES,
+  type Table,
+} from './tables.ts';
 
 /**
  * GET /export/<websiteId>.zip: every export table of a range as CSV files in one ZIP, streamed.
@@ -40,9 +48,10 @@ import { type ExportScope, groupsTable, MAX_EXPORT_ROWS, TABLE_NAMES, TABLES, ty
  * memory holds one page whatever the size of the range: embedded chDB returns a query's whole
  * result at once (its connection buffers it; its native stream takes no bound parameters and
  * holds the engine's one stream per session while a slow client reads), so paging is the
- * bounded way in both modes. yazl deflates on libuv's threads (Node's zlib), off the event loop.
+ * bounded way in both modes; a large table's pages come from its aggregation run once into a
+ * scratch table (scratch.ts) rather than re-run per page. yazl deflates on libuv's threads
+ * (Node's zlib), off the event loop.
  */
-const PAGE_ROWS = 5_000;
 
 /** The type of an argument of Website.analytics or of WebsiteAnalytics.groupsCsv, as the schema declares it. */
 function argumentType(type: 'Website' | 'WebsiteAnalytics', field: string, name: string): GraphQLInputType {
@@ -157,7 +166,11 @@ async function exportRequest(
   return { scope: { ...scope, interval: checked }, compare, groups };
 }
 
-/** A table's CSV, page by page; a fresh loader set per page so nothing read stays cached. */
+/**
+ * A table's CSV, page by page: from its one aggregation when it has `pages`, else a fresh loader
+ * set per page so nothing read stays cached. One row past MAX_EXPORT_ROWS is asked for so a table
+ * of exactly that many rows is not reported cut.
+ */
 async function* tableChunks(
   table: Table<unknown>,
   stores: ExportStores,
@@ -166,6 +179,18 @@ async function* tableChunks(
   signal: AbortSignal,
 ) {
   yield Buffer.from(csvHeader(table.columns));
+  if (table.pages) {
+    for await (const page of table.pages(stores.clickhouse, scope, MAX_EXPORT_ROWS + 1, signal)) {
+      const rows = page.slice(0, MAX_EXPORT_ROWS - counted.rows);
+      counted.rows += rows.length;
+      if (rows.length) yield Buffer.from(csvRows(table.columns, rows));
+      if (rows.length < page.length) {
+        counted.truncated = true;
+        return;
+      }
+    }
+    return;
+  }
   while (!signal.aborted && counted.rows < MAX_EXPORT_ROWS) {
     const limit = Math.min(PAGE_ROWS, MAX_EXPORT_ROWS - counted.rows);
     const source = { prisma: stores.prisma, analytics: createAnalyticsLoaders(stores.clickhouse) };
