@@ -228,10 +228,13 @@ export function exportZip(
     ...(compare && before ? families.map((f) => ({ ...f, file: `comparison/${f.file}`, scope: before })) : []),
   ];
   const counts = files.map(({ file }) => ({ file, rows: 0, truncated: false }));
-  files.forEach(({ file, table, scope }, i) => {
+  const entries = files.map(({ file, table, scope }, i) => {
     const counted = counts[i] as (typeof counts)[number];
-    const chunks = tableChunks(table, stores, scope, counted, aborted.signal);
-    zip.addReadStream(Readable.from(chunks, { objectMode: false }), file, { mtime });
+    const entry = Readable.from(tableChunks(table, stores, scope, counted, aborted.signal), { objectMode: false });
+    zip.addReadStream(entry, file, { mtime });
+    // yazl does not listen for its sources' errors: a failed query is the ZIP's failure.
+    entry.on('error', (error) => zip.emit('error', error));
+    return entry;
   });
   // Read after every table above (yazl writes entries in order), so the counts are final.
   async function* manifest() {
@@ -259,7 +262,12 @@ export function exportZip(
     log.error('export failed', { requestId, error: error.stack ?? error.message });
     output.destroy(error);
   });
-  output.on('close', () => aborted.abort());
+  // A client gone mid-download leaves the entry being written paused at a page: destroying it
+  // ends its generator, whose finally drops its scratch table (scratch.ts).
+  output.on('close', () => {
+    aborted.abort();
+    for (const entry of entries) entry.destroy();
+  });
   return output;
 }
 
