@@ -1,5 +1,6 @@
 import './runtime/env-file.ts';
 import { apiEnv } from './api/config.ts';
+import { sweepScratch } from './api/export/scratch.ts';
 import { createApiServer } from './api/server.ts';
 import { ingestEnv } from './ingest/config.ts';
 import { createIngest } from './ingest/service.ts';
@@ -16,6 +17,8 @@ runService(async () => {
   const config = parseEnv({ stores: storeEnv, process: processEnv, api: apiEnv, ingest: ingestEnv });
   const log = createLogger('tidemark', config.process.LOG_LEVEL);
   const stores = await openStores(config.stores, log);
+  // Scratch tables of exports a crash cut off (api/export/scratch.ts).
+  await sweepScratch(stores.clickhouse);
   const api = createApiServer(stores, log, { ...config.api, clickhouseCluster: config.stores.cluster });
   let ingest: Awaited<ReturnType<typeof createIngest>> | undefined;
   const stop = async () => {

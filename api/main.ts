@@ -4,6 +4,7 @@ import { createLogger } from '../runtime/log.ts';
 import { closeServer, listen, runService } from '../runtime/service.ts';
 import { openStores } from '../runtime/stores.ts';
 import { loadApiConfig } from './config.ts';
+import { sweepScratch } from './export/scratch.ts';
 import { createApiServer } from './server.ts';
 
 // `npm run start:api`: the GraphQL service alone (DATABASE_URL and CLICKHOUSE_URL for a real deployment).
@@ -11,6 +12,8 @@ runService(async () => {
   const config = loadApiConfig();
   const log = createLogger('api', config.process.LOG_LEVEL);
   const stores = await openStores(config.stores, log);
+  // Scratch tables of exports a crash cut off (api/export/scratch.ts).
+  await sweepScratch(stores.clickhouse);
   const server = createApiServer(stores, log, { ...config.api, clickhouseCluster: config.stores.cluster });
   const stop = async () => {
     await closeServer(server);

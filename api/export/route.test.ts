@@ -1,13 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
+import { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { runQuery } from '../../clickhouse/query.ts';
+import { sql } from '../../clickhouse/sql.ts';
 import { CHROME_DESKTOP, GEO, IPHONE_SAFARI, startTestIngest, type TestIngest } from '../../ingest/test-support.ts';
 import { generateApiKey } from '../../prisma/api-keys.ts';
 import { createLogger } from '../../runtime/log.ts';
 import { closeServer, listen } from '../../runtime/service.ts';
 import { graphqlOver } from '../analytics/test-support.ts';
 import { createApiServer } from '../server.ts';
-import { TABLE_NAMES, TABLES } from './tables.ts';
+import { exportZip } from './route.ts';
+import { SCRATCH_DATABASE, scratchPages } from './scratch.ts';
+import { MAX_EXPORT_ROWS, TABLE_NAMES, TABLES, type Table } from './tables.ts';
 import { unzip } from './test-support.ts';
 
 // GET /export/<websiteId>.zip over real HTTP: every file equals the `csv` field of the same
@@ -116,6 +122,7 @@ it('streams a ZIP whose files are the csv field of every table, filters applied'
   expect(all.get('custom-events.csv')).toContain("'=signup,6,6");
   expect(all.get('goals.csv')).toMatch(/,Pricing,12,9,0\.75\r\n$/);
   expect(all.get('devices.csv')).toMatch(/^device,/);
+  expect(await scratchTables()).toEqual([]);
 });
 
 it('applies a saved segment as analytics(segment:) does, and refuses one the caller cannot see (404)', async () => {
@@ -306,4 +313,106 @@ it('refuses each hostile parameter with a typed error and no file', async () => 
     [foreign.id, 'missing'].map(async (segment) => (await download({ from, to, segment })).json()),
   );
   expect(foreignAnswer).toEqual(missingAnswer);
+});
+
+/** Scratch tables of exports (scratch.ts) that exist now. */
+const scratchTables = async () =>
+  (
+    await runQuery<{ name: string }>(t.clickhouse, {
+      name: 'test_scratch_tables',
+      query: sql`SELECT name FROM system.tables WHERE database = ${SCRATCH_DATABASE}`,
+    })
+  ).map((r) => r.name);
+
+/** Polls until no scratch table is left (a drop after an abort runs once the paused entry is destroyed). */
+async function scratchTablesLeft(): Promise<string[]> {
+  for (let i = 0; i < 100 && (await scratchTables()).length; i++) await new Promise((r) => setTimeout(r, 50));
+  return scratchTables();
+}
+
+/** A table of `count` numbered rows of 64 incompressible hex characters, read through a scratch table. */
+function numbersTable(count: number, fail = false): Table<{ n: number; x: string }> {
+  return {
+    file: 'numbers.csv',
+    family: 'test',
+    columns: [{ name: 'x', value: (r) => r.x }],
+    rows: async () => [],
+    async *pages(clickhouse, _scope, limit, signal) {
+      const numbered = sql`SELECT number + 1 AS n, concat(hex(cityHash64(number)), hex(cityHash64(number, 1)),
+          hex(cityHash64(number, 2)), hex(cityHash64(number, 3))) AS x
+        FROM numbers(${sql.param(count, 'UInt64')}) ORDER BY n LIMIT ${sql.param(limit, 'UInt64')}`;
+      for await (const rows of scratchPages<{ n: number; x: string }>(clickhouse, numbered, 5_000, signal)) {
+        yield rows;
+        if (fail) throw new Error('a query failed');
+      }
+    },
+  };
+}
+
+const emptyScope = () => ({
+  websiteId: 'no-such-site',
+  range: { from: new Date(from), to: new Date(to), timezone: 'UTC' },
+  filters: [],
+  interval: 'DAY' as const,
+});
+const stores = () => ({ prisma: t.prisma, clickhouse: t.clickhouse });
+
+it('drops the scratch table of a file when the client goes away mid-download', async () => {
+  const output = exportZip(stores(), emptyScope(), createLogger('export-test', 'error'), 'test', {
+    compare: false,
+    groups: numbersTable(40_000) as never,
+  });
+  let seen: string[] = [];
+  // Read until the numbers file's scratch table exists (the ZIP then stalls on the unread output).
+  for await (const _chunk of output) {
+    seen = await scratchTables();
+    if (seen.length) break; // leaving the loop destroys the output, as a closed connection does
+  }
+  expect(seen).toHaveLength(1);
+  expect(await scratchTablesLeft()).toEqual([]);
+});
+
+it('drops the scratch table when a query fails mid-file, and cuts the download off', async () => {
+  const output = exportZip(stores(), emptyScope(), createLogger('export-test', 'error'), 'test', {
+    compare: false,
+    groups: numbersTable(20_000, true) as never,
+  });
+  const sink = new Writable({ write: (_chunk, _encoding, done) => done() });
+  await expect(pipeline(output, sink)).rejects.toThrow('a query failed');
+  expect(await scratchTablesLeft()).toEqual([]);
+  // A statement failing inside the materialisation leaves nothing either.
+  const failing = scratchPages(
+    t.clickhouse,
+    sql`SELECT number + 1 AS n, throwIf(number = 3, 'boom') AS x FROM numbers(10)`,
+    5,
+    new AbortController().signal,
+  );
+  await expect(failing.next()).rejects.toThrow(/boom/);
+  expect(await scratchTables()).toEqual([]);
+});
+
+it('reports a file cut at MAX_EXPORT_ROWS in files.csv, and one of exactly that many as whole', async () => {
+  for (const [count, truncated] of [
+    [MAX_EXPORT_ROWS, false],
+    [MAX_EXPORT_ROWS + 1, true],
+  ] as const) {
+    const chunks: Buffer[] = [];
+    await pipeline(
+      exportZip(stores(), emptyScope(), createLogger('export-test', 'error'), 'test', {
+        compare: false,
+        groups: numbersTable(count) as never,
+      }),
+      new Writable({
+        write(chunk: Buffer, _encoding, done) {
+          chunks.push(chunk);
+          done();
+        },
+      }),
+    );
+    const files = await unzip(Buffer.concat(chunks));
+    const lines = files.get('numbers.csv')?.split('\r\n') ?? [];
+    expect(lines.length).toBe(MAX_EXPORT_ROWS + 2); // header, rows, the empty string after the last CRLF
+    expect(files.get('files.csv')).toContain(`numbers.csv,${MAX_EXPORT_ROWS},${truncated}\r\n`);
+  }
+  expect(await scratchTables()).toEqual([]);
 });

@@ -21,7 +21,15 @@ import { type AnalyticsArgs, openAnalytics, readsWebsiteAnalytics } from '../sch
 import { planScopeGroups } from '../schema/analytics-groups.ts';
 import { checkedInterval } from '../schema/analytics-inputs.ts';
 import { groupsQueryOf } from '../schema/export.ts';
-import { type ExportScope, groupsTable, MAX_EXPORT_ROWS, TABLE_NAMES, TABLES, type Table } from './tables.ts';
+import {
+  type ExportScope,
+  groupsTable,
+  MAX_EXPORT_ROWS,
+  PAGE_ROWS,
+  TABLE_NAMES,
+  TABLES,
+  type Table,
+} from './tables.ts';
 
 /**
  * GET /export/<websiteId>.zip: every export table of a range as CSV files in one ZIP, streamed.
@@ -40,9 +48,10 @@ import { type ExportScope, groupsTable, MAX_EXPORT_ROWS, TABLE_NAMES, TABLES, ty
  * memory holds one page whatever the size of the range: embedded chDB returns a query's whole
  * result at once (its connection buffers it; its native stream takes no bound parameters and
  * holds the engine's one stream per session while a slow client reads), so paging is the
- * bounded way in both modes. yazl deflates on libuv's threads (Node's zlib), off the event loop.
+ * bounded way in both modes; a large table's pages come from its aggregation run once into a
+ * scratch table (scratch.ts) rather than re-run per page. yazl deflates on libuv's threads
+ * (Node's zlib), off the event loop.
  */
-const PAGE_ROWS = 5_000;
 
 /** The type of an argument of Website.analytics or of WebsiteAnalytics.groupsCsv, as the schema declares it. */
 function argumentType(type: 'Website' | 'WebsiteAnalytics', field: string, name: string): GraphQLInputType {
@@ -157,7 +166,11 @@ async function exportRequest(
   return { scope: { ...scope, interval: checked }, compare, groups };
 }
 
-/** A table's CSV, page by page; a fresh loader set per page so nothing read stays cached. */
+/**
+ * A table's CSV, page by page: from its one aggregation when it has `pages`, else a fresh loader
+ * set per page so nothing read stays cached. One row past MAX_EXPORT_ROWS is asked for so a table
+ * of exactly that many rows is not reported cut.
+ */
 async function* tableChunks(
   table: Table<unknown>,
   stores: ExportStores,
@@ -166,6 +179,18 @@ async function* tableChunks(
   signal: AbortSignal,
 ) {
   yield Buffer.from(csvHeader(table.columns));
+  if (table.pages) {
+    for await (const page of table.pages(stores.clickhouse, scope, MAX_EXPORT_ROWS + 1, signal)) {
+      const rows = page.slice(0, MAX_EXPORT_ROWS - counted.rows);
+      counted.rows += rows.length;
+      if (rows.length) yield Buffer.from(csvRows(table.columns, rows));
+      if (rows.length < page.length) {
+        counted.truncated = true;
+        return;
+      }
+    }
+    return;
+  }
   while (!signal.aborted && counted.rows < MAX_EXPORT_ROWS) {
     const limit = Math.min(PAGE_ROWS, MAX_EXPORT_ROWS - counted.rows);
     const source = { prisma: stores.prisma, analytics: createAnalyticsLoaders(stores.clickhouse) };
@@ -203,10 +228,13 @@ export function exportZip(
     ...(compare && before ? families.map((f) => ({ ...f, file: `comparison/${f.file}`, scope: before })) : []),
   ];
   const counts = files.map(({ file }) => ({ file, rows: 0, truncated: false }));
-  files.forEach(({ file, table, scope }, i) => {
+  const entries = files.map(({ file, table, scope }, i) => {
     const counted = counts[i] as (typeof counts)[number];
-    const chunks = tableChunks(table, stores, scope, counted, aborted.signal);
-    zip.addReadStream(Readable.from(chunks, { objectMode: false }), file, { mtime });
+    const entry = Readable.from(tableChunks(table, stores, scope, counted, aborted.signal), { objectMode: false });
+    zip.addReadStream(entry, file, { mtime });
+    // yazl does not listen for its sources' errors: a failed query is the ZIP's failure.
+    entry.on('error', (error) => zip.emit('error', error));
+    return entry;
   });
   // Read after every table above (yazl writes entries in order), so the counts are final.
   async function* manifest() {
@@ -234,7 +262,12 @@ export function exportZip(
     log.error('export failed', { requestId, error: error.stack ?? error.message });
     output.destroy(error);
   });
-  output.on('close', () => aborted.abort());
+  // A client gone mid-download leaves the entry being written paused at a page: destroying it
+  // ends its generator, whose finally drops its scratch table (scratch.ts).
+  output.on('close', () => {
+    aborted.abort();
+    for (const entry of entries) entry.destroy();
+  });
   return output;
 }
 

@@ -1,9 +1,15 @@
+import type { ClickHouseClient } from '../../clickhouse/client.ts';
 import type { PrismaClient } from '../../prisma/client.ts';
 import { type CsvColumn, csvHeader, csvRows } from '../../runtime/csv.ts';
 import { change } from '../analytics/compare.ts';
 import type { Dimension } from '../analytics/dimensions.ts';
-import type { BreakdownRow } from '../analytics/families/breakdown.ts';
-import { COSTLY_FIGURES } from '../analytics/families/breakdown.ts';
+import {
+  type BreakdownDbRow,
+  type BreakdownRow,
+  breakdownRow,
+  COSTLY_FIGURES,
+  numberedBreakdownSql,
+} from '../analytics/families/breakdown.ts';
 import type { TimeseriesPoint } from '../analytics/families/timeseries.ts';
 import type { FilterNode } from '../analytics/filters.ts';
 import { type GoalConversion, goalConversions } from '../analytics/goals.ts';
@@ -21,6 +27,7 @@ import type { AnalyticsLoaders } from '../analytics/loader.ts';
 import type { DateRange } from '../analytics/range.ts';
 import { MAX_BREAKDOWN_ROWS } from '../analytics/scope.ts';
 import type { Interval } from '../analytics/time.ts';
+import { scratchPages } from './scratch.ts';
 
 /**
  * The tables analytics exports as CSV: the `csv` field of Website.analytics and the files of
@@ -62,10 +69,20 @@ export interface Table<Row> {
   columns: readonly CsvColumn<Row>[];
   /** One page of rows, in the family's order. */
   rows(source: ExportSource, scope: ExportScope, page: Page): Promise<Row[]>;
+  /**
+   * The ZIP's way to read a large table: its first `limit` rows in the family's order, a page at a
+   * time, from ONE aggregation (scratch.ts); a table without it is read by `rows` page by page.
+   */
+  pages?(clickhouse: ClickHouseClient, scope: ExportScope, limit: number, signal: AbortSignal): AsyncIterable<Row[]>;
 }
+
+/** Rows per page the ZIP writer reads and writes before reading the next: what memory holds. */
+export const PAGE_ROWS = 5_000;
 
 /** Rows of one file at most (the breakdown family's own offset bound). */
 export const MAX_EXPORT_ROWS = 100_000;
+
+const scoped = (scope: ExportScope) => ({ websiteId: scope.websiteId, range: scope.range, filters: scope.filters });
 
 /**
  * A breakdown by `dimension`, sorted by visitors like the family's default: read in pages of
@@ -102,6 +119,17 @@ function breakdown(file: string, dimension: Dimension, name: string): Table<Brea
       }
       return rows;
     },
+    async *pages(clickhouse, scope, limit, signal) {
+      const numbered = numberedBreakdownSql(
+        { websiteIds: [scope.websiteId], range: scope.range, filters: scope.filters },
+        dimension,
+        'VISITORS',
+        COSTLY_FIGURES,
+        limit,
+      );
+      for await (const rows of scratchPages<BreakdownDbRow>(clickhouse, numbered, PAGE_ROWS, signal))
+        yield rows.map(breakdownRow);
+    },
   };
 }
 
@@ -119,8 +147,6 @@ function whole<Row>(
     rows: async (source, scope, page) => (await load(source, scope)).slice(page.offset, page.offset + page.limit),
   };
 }
-
-const scoped = (scope: ExportScope) => ({ websiteId: scope.websiteId, range: scope.range, filters: scope.filters });
 
 export const TABLES = {
   PAGES: breakdown('pages.csv', 'PATH', 'path'),

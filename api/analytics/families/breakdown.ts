@@ -113,27 +113,60 @@ export function breakdownSql(
   page: BreakdownPage,
   costly: readonly CostlyFigure[] = COSTLY_FIGURES,
 ): Sql {
+  const { rows, order } = orderedBreakdown(scope, dimensions, page.sort, costly);
+  return sql`SELECT ${BREAKDOWN_COLUMNS}
+    FROM (${rows})
+    ORDER BY ${order}
+    LIMIT ${sql.param(Math.min(page.limit, MAX_BREAKDOWN_ROWS), 'UInt32')}
+      OFFSET ${sql.param(page.offset, 'UInt32')} BY client_id, dimension`;
+}
+
+const BREAKDOWN_COLUMNS = sql`client_id, dimension, value, visitors, pageviews, visits, bounce_rate, avg_time_on_page,
+      avg_scroll_depth, outgoing_clicks`;
+
+/** A breakdown's unsorted rows and the order the family lists them in (value breaks ties, so it is total). */
+function orderedBreakdown(
+  scope: Scope,
+  dimensions: readonly Dimension[],
+  sort: BreakdownSort,
+  costly: readonly CostlyFigure[],
+): { rows: Sql; order: Sql } {
   const [first] = dimensions;
   if (!first || (dimensions.length > 1 && dimensions.some((d) => DIMENSIONS[d].scope !== 'visit'))) {
     throw new Error('breakdownSql takes visit dimensions or one event dimension');
   }
   const sortColumn = sql.identifier(
-    { VISITORS: 'visitors', PAGEVIEWS: 'pageviews', AVG_TIME_ON_PAGE: 'avg_time_on_page' }[page.sort],
+    { VISITORS: 'visitors', PAGEVIEWS: 'pageviews', AVG_TIME_ON_PAGE: 'avg_time_on_page' }[sort],
     ['visitors', 'pageviews', 'avg_time_on_page'],
   );
   const rows =
     DIMENSIONS[first].scope === 'visit'
       ? visitBreakdownSql(scope, dimensions)
       : eventBreakdownSql(scope, first, (DIMENSIONS[first].sql as { events: () => Sql }).events(), costly);
-  return sql`SELECT client_id, dimension, value, visitors, pageviews, visits, bounce_rate, avg_time_on_page,
-      avg_scroll_depth, outgoing_clicks
-    FROM (${rows})
-    ORDER BY client_id, dimension, ${sortColumn} DESC, value
-    LIMIT ${sql.param(Math.min(page.limit, MAX_BREAKDOWN_ROWS), 'UInt32')}
-      OFFSET ${sql.param(page.offset, 'UInt32')} BY client_id, dimension`;
+  return { rows, order: sql`client_id, dimension, ${sortColumn} DESC, value` };
 }
 
-type ValueRow = {
+/**
+ * One website's breakdown by one dimension, its first `limit` rows in breakdownSql's order, each
+ * numbered from 1 in that order (`n`): what an export materialises once and reads by `n` (an
+ * export is not bound by MAX_BREAKDOWN_ROWS; api/export/scratch.ts). The first `limit` rows are
+ * taken by a top-N sort before they are numbered, so the window sorts at most `limit` rows.
+ */
+export function numberedBreakdownSql(
+  scope: Scope,
+  dimension: Dimension,
+  sort: BreakdownSort,
+  costly: readonly CostlyFigure[],
+  limit: number,
+): Sql {
+  const { rows, order } = orderedBreakdown(scope, [dimension], sort, costly);
+  return sql`SELECT row_number() OVER (ORDER BY ${order}) AS n, ${BREAKDOWN_COLUMNS}
+    FROM (SELECT ${BREAKDOWN_COLUMNS} FROM (${rows}) ORDER BY ${order} LIMIT ${sql.param(limit, 'UInt32')})
+    ORDER BY n`;
+}
+
+/** A row of breakdownSql (and numberedBreakdownSql, without its `n`). */
+export type BreakdownDbRow = {
   client_id: string;
   dimension: Dimension;
   value: string;
@@ -146,13 +179,25 @@ type ValueRow = {
   outgoing_clicks: number;
 };
 
+/** The breakdown family's row from its SQL row (shared by the loader and the export). */
+export const breakdownRow = (r: BreakdownDbRow): BreakdownRow => ({
+  value: r.value,
+  visitors: r.visitors,
+  pageviews: r.pageviews,
+  visits: r.visits,
+  bounceRate: r.bounce_rate,
+  avgTimeOnPage: finiteOrNull(r.avg_time_on_page),
+  avgScrollDepth: finiteOrNull(r.avg_scroll_depth),
+  outgoingClicks: r.outgoing_clicks,
+});
+
 /** The loaders of this family (see batching.ts), for createAnalyticsLoaders. */
 export function breakdownLoaders(run: Runner) {
   return {
     /** Breakdowns by visit dimensions of the same scope and page run as one query (see breakdownSql). */
     breakdown: perWebsite<
       Scoped & { dimension: Dimension; page: BreakdownPage; costly?: readonly CostlyFigure[] },
-      ValueRow,
+      BreakdownDbRow,
       BreakdownRow[]
     >(
       (websiteIds, key, keys) =>
@@ -165,19 +210,7 @@ export function breakdownLoaders(run: Runner) {
             key.costly ?? COSTLY_FIGURES,
           ),
         }),
-      (rows, key) =>
-        rows
-          .filter((r) => r.dimension === key.dimension)
-          .map((r) => ({
-            value: r.value,
-            visitors: r.visitors,
-            pageviews: r.pageviews,
-            visits: r.visits,
-            bounceRate: r.bounce_rate,
-            avgTimeOnPage: finiteOrNull(r.avg_time_on_page),
-            avgScrollDepth: finiteOrNull(r.avg_scroll_depth),
-            outgoingClicks: r.outgoing_clicks,
-          })),
+      (rows, key) => rows.filter((r) => r.dimension === key.dimension).map(breakdownRow),
       // Visit dimensions batch together; costly figures do not apply to them.
       (key) =>
         DIMENSIONS[key.dimension].scope === 'visit'
