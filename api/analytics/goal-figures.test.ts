@@ -270,6 +270,29 @@ describe('goal figures', () => {
     expect(purchase.map((r) => r.currency).sort()).toEqual(['EUR', 'USD']);
   });
 
+  it('goals.csv (csv(table: GOALS)): the family’s rows, revenue as `CUR amount` pairs largest first', async () => {
+    const { csv } = await analytics('csv(table: GOALS)');
+    const [header, ...lines] = (csv as string).trimEnd().split('\r\n');
+    expect(header).toBe('goalId,name,visitors,conversions,rate,revenue');
+    const byId = new Map(lines.map((line) => [line.split(',')[0], line.split(',')]));
+    for (const [goalId, converts] of [
+      [goals.purchase, purchased],
+      [goals.pricing, viewedPricing],
+    ] as const) {
+      const cells = byId.get(goalId) as string[];
+      const e = expected(visits, converts);
+      expect(Number(cells[3])).toBe(e.conversions);
+      const pairs = (cells[5] ?? '')
+        .split('; ')
+        .filter(Boolean)
+        .map((pair) => pair.split(' '));
+      expect(pairs.map(([currency, amount]) => ({ currency, amount: Math.round(Number(amount) * 100) / 100 }))).toEqual(
+        e.revenue,
+      );
+    }
+    expect((byId.get(goals.purchase) as string[])[5]).toMatch(/^[A-Z]{3} [\d.]+; [A-Z]{3} [\d.]+$/);
+  });
+
   it('summary: a goal’s conversions, rate and revenue, and any enabled goal without `goal`', async () => {
     const one = await analytics(
       `summary(goal: "${goals.purchase}") { current { visitors conversions conversionRate revenue { currency amount } } }`,

@@ -120,7 +120,7 @@ it('streams a ZIP whose files are the csv field of every table, filters applied'
     ),
   );
   expect(all.get('custom-events.csv')).toContain("'=signup,6,6");
-  expect(all.get('goals.csv')).toMatch(/,Pricing,12,9,0\.75\r\n$/);
+  expect(all.get('goals.csv')).toMatch(/,Pricing,12,9,0\.75,\r\n$/);
   expect(all.get('devices.csv')).toMatch(/^device,/);
   expect(await scratchTables()).toEqual([]);
 });

@@ -187,6 +187,8 @@ export const TABLES = {
       { name: 'visitors', value: (r) => r.visitors },
       { name: 'conversions', value: (r) => r.conversions },
       { name: 'rate', value: (r) => r.rate },
+      // Never summed across currencies: `USD 120.5; EUR 30` (the field's order, largest first), empty without revenue.
+      { name: 'revenue', value: (r) => r.revenue.map((a) => `${a.currency} ${a.amount}`).join('; ') },
     ],
     (source, scope) => goalConversions(source, scoped(scope)),
   ),
