@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_POINT_BUDGET } from '../prisma/api-key-access.ts';
 import { postgresTargets } from '../prisma/test-support.ts';
+import { PERSON_POINT_BUDGET } from './cost.ts';
 import {
   createPerson,
   createTenant,
@@ -80,5 +82,27 @@ describe.each(postgresTargets)('complexity points per caller on $name', (target)
     const anonymous = await t.graphql('{ version }');
     expect(cost(anonymous)).toBeUndefined();
     expect(anonymous.headers.get('x-ratelimit-limit')).toBeNull();
+  });
+});
+
+describe.each(postgresTargets)('the default budgets on $name', (target) => {
+  let t: TestApi;
+  let tenant: Tenant;
+  beforeAll(async () => {
+    t = await startTestApi(target);
+    tenant = await createTenant(t.prisma, 'budgets');
+  });
+  afterAll(() => t?.close());
+
+  it('gives an API key DEFAULT_POINT_BUDGET and a signed-in person PERSON_POINT_BUDGET a minute', async () => {
+    const query = '{ organization { id } }';
+    const key = await t.graphql(query, { key: tenant.adminKey });
+    expect(cost(key)).toMatchObject({ limit: DEFAULT_POINT_BUDGET.max, remaining: DEFAULT_POINT_BUDGET.max - 2 });
+    await createPerson(t.prisma, tenant.organizationId, 'ada@budgets.test', 'correct horse battery');
+    const session = sessionHeaders(await signIn(t, 'ada@budgets.test', 'correct horse battery'));
+    const person = await t.graphql(query, { headers: session });
+    expect(cost(person)).toMatchObject({ limit: PERSON_POINT_BUDGET.max, remaining: PERSON_POINT_BUDGET.max - 2 });
+    expect(person.headers.get('x-ratelimit-limit')).toBe(String(PERSON_POINT_BUDGET.max));
+    expect(PERSON_POINT_BUDGET.windowMs).toBe(DEFAULT_POINT_BUDGET.windowMs);
   });
 });

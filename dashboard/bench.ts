@@ -102,6 +102,7 @@ try {
   for (const { node: site } of organization.websites.edges) {
     const chart: number[] = [];
     const panels: number[] = [];
+    const points: number[] = [];
     for (let run = 0; run < runs; run++) {
       await fullBudget();
       // A program's browser: the key as a header (people sign in with a cookie; the figures are alike); nothing but the product reachable.
@@ -111,16 +112,32 @@ try {
         new URL(route.request().url()).origin === origin ? route.continue() : route.abort('blockedbyclient'),
       );
       const page = await context.newPage();
+      // The points the view's requests were charged (extensions.cost), to size a person's budget.
+      let charged = 0;
+      const counted: Promise<void>[] = [];
+      page.on('response', (response) => {
+        if (!response.url().endsWith('/graphql')) return;
+        counted.push(
+          response.json().then(
+            (body: { extensions?: { cost?: { requested: number } } }) => {
+              charged += body.extensions?.cost?.requested ?? 0;
+            },
+            () => undefined,
+          ),
+        );
+      });
       await page.goto(`${origin}/w/${site.id}`);
       await page.locator('.chart canvas').first().waitFor({ timeout: 300_000 });
       chart.push(await page.evaluate(() => performance.getEntriesByName('tidemark:first-chart')[0]?.startTime ?? 0));
       await page.getByText('Loading…').first().waitFor({ state: 'detached', timeout: 300_000 });
       while ((await page.getByText('Loading…').count()) > 0) await page.waitForTimeout(20);
       panels.push(await page.evaluate(() => performance.now()));
+      await Promise.all(counted);
+      points.push(charged);
       await context.close();
     }
     console.log(
-      `${site.domain.padEnd(28)} first chart ${Math.round(median(chart))} ms, every panel ${Math.round(median(panels))} ms (median of ${runs}; first chart ${chart.map(Math.round).join(', ')} ms)`,
+      `${site.domain.padEnd(28)} first chart ${Math.round(median(chart))} ms, every panel ${Math.round(median(panels))} ms (median of ${runs}; first chart ${chart.map(Math.round).join(', ')} ms); ${median(points)} points a view`,
     );
   }
   console.log(`ended on load average ${load()}`);
