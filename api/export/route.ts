@@ -4,6 +4,7 @@ import { coerceInputValue, GraphQLError, type GraphQLInputType, type GraphQLObje
 import type { Plugin } from 'graphql-yoga';
 import yazl from 'yazl';
 import type { ClickHouseClient } from '../../clickhouse/client.ts';
+import { runQuery } from '../../clickhouse/query.ts';
 import type { PrismaClient } from '../../prisma/client.ts';
 import { clientIp } from '../../runtime/client-ip.ts';
 import { csvHeader, csvRows } from '../../runtime/csv.ts';
@@ -21,6 +22,7 @@ import { type AnalyticsArgs, openAnalytics, readsWebsiteAnalytics } from '../sch
 import { planScopeGroups } from '../schema/analytics-groups.ts';
 import { checkedInterval } from '../schema/analytics-inputs.ts';
 import { groupsQueryOf } from '../schema/export.ts';
+import { EXPORT_QUERY_SECONDS } from './scratch.ts';
 import {
   type ExportScope,
   groupsTable,
@@ -193,7 +195,10 @@ async function* tableChunks(
   }
   while (!signal.aborted && counted.rows < MAX_EXPORT_ROWS) {
     const limit = Math.min(PAGE_ROWS, MAX_EXPORT_ROWS - counted.rows);
-    const source = { prisma: stores.prisma, analytics: createAnalyticsLoaders(stores.clickhouse) };
+    const analytics = createAnalyticsLoaders(stores.clickhouse, (o) =>
+      runQuery(stores.clickhouse, { ...o, timeoutSeconds: EXPORT_QUERY_SECONDS }),
+    );
+    const source = { prisma: stores.prisma, analytics };
     const rows = await table.rows(source, scope, { limit, offset: counted.rows });
     counted.rows += rows.length;
     if (rows.length) yield Buffer.from(csvRows(table.columns, rows));

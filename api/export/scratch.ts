@@ -16,8 +16,12 @@ import { compile, type Sql, sql } from '../../clickhouse/sql.ts';
 export const SCRATCH_DATABASE = 'tidemark_export';
 /** A scratch table older than this outlived its export (a crash): sweepScratch drops it. */
 const SCRATCH_TTL_SECONDS = 3600;
-/** An aggregation over the export's range may take longer than an interactive query. */
-const MATERIALISE_SECONDS = 600;
+/**
+ * An export's queries (a scratch table's aggregation, or a family's page) may take longer than an
+ * interactive query's 15 s: a download is not a dashboard, and at 10M events on a busy machine a
+ * compared groups page went past 15 s and cut the download off (bench:export, 2026-12-06).
+ */
+export const EXPORT_QUERY_SECONDS = 600;
 
 async function command(clickhouse: ClickHouseClient, name: string, statement: Sql, seconds = 60): Promise<void> {
   const { query, query_params } = compile(statement);
@@ -77,7 +81,7 @@ export async function* scratchPages<Row>(
       clickhouse,
       'export_materialise',
       sql`CREATE TABLE ${tableName(name)} ENGINE = MergeTree ORDER BY n AS ${numbered}`,
-      MATERIALISE_SECONDS,
+      EXPORT_QUERY_SECONDS,
     );
     for (let after = 0; !signal.aborted; after += pageRows) {
       const rows = await runQuery<Row & { n?: number }>(clickhouse, {
