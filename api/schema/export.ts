@@ -151,7 +151,7 @@ export const GroupsQueryInput = builder.inputType('AnalyticsGroupsQueryInput', {
       defaultValue: [],
       description:
         `Goal figures, after the metrics, each column ${GOAL_HEADER}. At most ${GROUP_LIMITS.goals} goals; ` +
-        'refused with UNSUPPORTED_GROUPING as in `groups`.',
+        'a grouping they have no meaning for is refused with UNSUPPORTED_GROUPING, as in `groups`.',
     }),
     orderBy: t.field({ type: [OrderRef], required: false, description: 'As the orderBy argument of `groups`.' }),
     compare: t.boolean({
