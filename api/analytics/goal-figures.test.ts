@@ -419,6 +419,85 @@ describe('goal figures', () => {
     }
   });
 
+  it('groupsCsv: its goal columns are the groups field’s figures for the same query, comparison included', async () => {
+    const P = goals.purchase;
+    const select = `groups(limit: 100) {
+      dimensions { country device }
+      metrics { visitors conversions(goal: "${P}") conversionRate(goal: "${P}") usd: revenue(goal: "${P}", currency: "USD")
+        pricing: conversionRate(goal: "${goals.pricing}") anyGoal: conversions }
+      comparison { conversions(goal: "${P}") }
+    }
+    groupsCsv(first: 100, query: {
+      dimensions: [{ field: country }, { field: device }], metrics: [visitors], compare: true,
+      goals: [{ goal: "${P}", metrics: [CONVERSIONS, CONVERSION_RATE, REVENUE, CONVERSIONS], currency: "usd" },
+        { goal: "${goals.pricing}", metrics: [CONVERSION_RATE] }, { metrics: [CONVERSIONS] }]
+    })`;
+    const body = await graphql(`{ website(id: "${t.siteId}") {
+      analytics(range: ${range}, compare: { period: CUSTOM, range: ${range} }) { ${select} } } }`);
+    expect(body.errors).toBeUndefined();
+    const { groups, groupsCsv } = body.data.website.analytics;
+    const [header, ...lines] = groupsCsv.split('\r\n');
+    const goalColumns = [`conversions:${P}`, `conversionRate:${P}`, `revenue:${P}:USD`];
+    expect(header).toBe(
+      [
+        'country,device,visitors',
+        ...goalColumns,
+        `conversionRate:${goals.pricing}`,
+        'conversions:*',
+        'comparison.visitors,change.visitors',
+        ...goalColumns.map((c) => `comparison.${c}`),
+        `comparison.conversionRate:${goals.pricing}`,
+        'comparison.conversions:*',
+      ].join(','),
+    );
+    const byPair = groupBy(visits, (v) => `${v.country}|${v.device}`);
+    expect(groups).toHaveLength(byPair.size);
+    const cell = (v: number | null | undefined) => (v == null ? '' : String(v));
+    // The comparison range is the range itself: every comparison column repeats its figure, change is 0.
+    expect(lines).toEqual([
+      ...groups.map(
+        ({ dimensions, metrics }: { dimensions: Record<string, string>; metrics: Record<string, number> }) => {
+          const figures = [metrics.conversions, metrics.conversionRate, metrics.usd, metrics.pricing, metrics.anyGoal];
+          return [dimensions.country, dimensions.device, metrics.visitors, ...figures.map(cell)]
+            .concat([metrics.visitors, 0, ...figures.map(cell)])
+            .join(',');
+        },
+      ),
+      '',
+    ]);
+    // And the groups field's figures are the known answers (as in the test above).
+    for (const { dimensions, metrics, comparison } of groups) {
+      const list = byPair.get(`${dimensions.country}|${dimensions.device}`) as Visit[];
+      expect([metrics.conversions, comparison.conversions]).toEqual(
+        Array(2).fill(expected(list, purchased).conversions),
+      );
+      expect(metrics.anyGoal).toBe(expected(list, (v) => purchased(v) || viewedPricing(v)).conversions);
+    }
+    expect(lines.some((line: string) => Number(line.split(',')[5]) > 0)).toBe(true);
+  });
+
+  it('groupsCsv refuses goal figures as the groups field does, with typed errors', async () => {
+    const csvError = async (goalsInput: string, dimensions = '[]') =>
+      errorOf(`groupsCsv(query: { dimensions: ${dimensions}, goals: ${goalsInput} })`);
+    for (const id of [goals.otherSite, goals.otherOrg, goals.deleted, 'no-such-goal']) {
+      expect(await csvError(`[{ goal: "${id}", metrics: [CONVERSIONS] }]`)).toBe('NOT_FOUND');
+    }
+    expect(await csvError(`[{ goal: "${goals.purchase}", metrics: [REVENUE] }]`)).toBe('BAD_USER_INPUT');
+    expect(await csvError(`[{ goal: "${goals.purchase}", metrics: [REVENUE], currency: "US$" }]`)).toBe(
+      'BAD_USER_INPUT',
+    );
+    expect(await csvError(`[{ goal: "${goals.purchase}", metrics: [CONVERSIONS] }]`, '[{ field: outgoingLink }]')).toBe(
+      'UNSUPPORTED_GROUPING',
+    );
+    const tooMany = Array.from(
+      { length: GROUP_LIMITS.goals + 1 },
+      (_, i) => `{ goal: "goal-${i}", metrics: [CONVERSIONS] }`,
+    );
+    expect(await csvError(`[${tooMany.join(', ')}]`)).toBe('BAD_USER_INPUT');
+    // At the limit, the goals are looked up (and these are unknown).
+    expect(await csvError(`[${tooMany.slice(1).join(', ')}]`)).toBe('NOT_FOUND');
+  });
+
   it('groups by day: each visit converts in the bucket it started in, every day answered', async () => {
     const { groups } = await analytics(`groups {
       dimensions { day }

@@ -257,6 +257,38 @@ it('takes filter, segment, compare and groups as the analytics arguments: files 
   expect([...(await unzip(Buffer.from(await json.arrayBuffer()))).keys()]).toContain('comparison/pages.csv');
 });
 
+it('groups.csv takes goal figures: the GraphQL groupsCsv of the same query', async () => {
+  const goal = await t.prisma.goal.create({
+    data: { websiteId: t.siteId, name: 'Docs', type: 'PAGE_VIEW', target: '/docs' },
+  });
+  const groups = {
+    dimensions: [{ field: 'path' }],
+    goals: [{ goal: goal.id, metrics: ['CONVERSIONS', 'CONVERSION_RATE', 'REVENUE'], currency: 'EUR' }],
+  };
+  const response = await download({ from, to, groups: JSON.stringify(groups) });
+  expect(response.status).toBe(200);
+  const files = await unzip(Buffer.from(await response.arrayBuffer()));
+  const answer = await graphql(
+    `{ website(id: "${t.siteId}") { analytics(range: { from: "${from}", to: "${to}" }) {
+      groupsCsv(first: 10000, query: { dimensions: [{ field: path }],
+        goals: [{ goal: "${goal.id}", metrics: [CONVERSIONS, CONVERSION_RATE, REVENUE], currency: "EUR" }] })
+      groups(limit: 1000) { dimensions { path } metrics { conversions(goal: "${goal.id}") } }
+    } } }`,
+    readKey,
+  );
+  expect(answer.errors).toBeUndefined();
+  const { groupsCsv, groups: rows } = answer.data.website.analytics;
+  expect(files.get('groups.csv')).toBe(groupsCsv);
+  expect(groupsCsv.split('\r\n')[0]).toBe(
+    `path,conversions:${goal.id},conversionRate:${goal.id},revenue:${goal.id}:EUR`,
+  );
+  // Every visit enters on /; the 6 of 12 visitors that went on to /docs convert (v % 4 ≥ 2), and pay nothing.
+  expect(groupsCsv).toContain('\r\n/,6,0.5,0\r\n');
+  const root = rows.find((r: { dimensions: { path: string } }) => r.dimensions.path === '/');
+  expect(root.metrics.conversions).toBe(6);
+  await t.prisma.goal.delete({ where: { id: goal.id } });
+});
+
 it('refuses each hostile parameter with a typed error and no file', async () => {
   const other = await t.prisma.organization.create({
     data: { name: 'Segments elsewhere', slug: 'segments-elsewhere' },
@@ -269,6 +301,9 @@ it('refuses each hostile parameter with a typed error and no file', async () => 
       visibility: 'ORGANIZATION',
       filter: { field: 'COUNTRY', op: 'IS', value: ['SE'] },
     },
+  });
+  const victimGoal = await t.prisma.goal.create({
+    data: { websiteId: otherSite, name: 'victim-goal', type: 'PAGE_VIEW', target: '/' },
   });
   const deep = (n: number): unknown => (n === 0 ? { field: 'PATH', op: 'IS', value: ['/'] } : { not: deep(n - 1) });
   const cases: [Record<string, string>, number, string][] = [
@@ -292,6 +327,10 @@ it('refuses each hostile parameter with a typed error and no file', async () => 
       'BAD_USER_INPUT',
     ],
     [{ groups: '[' }, 400, 'BAD_USER_INPUT'],
+    [{ groups: JSON.stringify({ goals: [{ goal: victimGoal.id, metrics: ['CONVERSIONS'] }] }) }, 404, 'NOT_FOUND'],
+    [{ groups: JSON.stringify({ goals: [{ goal: 'missing', metrics: ['CONVERSIONS'] }] }) }, 404, 'NOT_FOUND'],
+    [{ groups: JSON.stringify({ goals: [{ metrics: ['REVENUE'] }] }) }, 400, 'BAD_USER_INPUT'],
+    [{ groups: JSON.stringify({ goals: [{ metrics: ['PROFIT'] }] }) }, 400, 'BAD_USER_INPUT'],
     [{ groups: JSON.stringify({ dimensions: [{ field: 'path', property: 'plan' }] }) }, 400, 'BAD_USER_INPUT'],
     [{ groups: JSON.stringify({ metrics: ['secrets'] }) }, 400, 'BAD_USER_INPUT'],
     [

@@ -19,7 +19,7 @@ import { identify } from '../callers.ts';
 import { InputError, NotFoundError, UnauthenticatedError } from '../errors.ts';
 import { schema } from '../executable-schema.ts';
 import { type AnalyticsArgs, openAnalytics, readsWebsiteAnalytics } from '../schema/analytics.ts';
-import { planScopeGroups } from '../schema/analytics-groups.ts';
+import { goalsOf, planScopeGroups } from '../schema/analytics-groups.ts';
 import { checkedInterval } from '../schema/analytics-inputs.ts';
 import { groupsQueryOf } from '../schema/export.ts';
 import { EXPORT_QUERY_SECONDS } from './scratch.ts';
@@ -158,8 +158,9 @@ async function exportRequest(
   let groups: Table<GroupRow> | undefined;
   if (groupsInput) {
     const query = groupsQueryOf(groupsInput, ['groups']);
-    const { plan } = planScopeGroups(scope, { auth }, { ...query, limit: GROUP_LIMITS.rows, offset: 0 });
-    groups = groupsTable(plan, query.metrics, query.compared);
+    const goals = await goalsOf(scope, stores, query.goalColumns, ['groups', 'goals']);
+    const { plan } = planScopeGroups(scope, { auth }, { ...query, ...goals, limit: GROUP_LIMITS.rows, offset: 0 });
+    groups = groupsTable(plan, query.metrics, query.compared, query.goalColumns);
   }
   const compare = args.compare != null;
   const checked = checkedInterval(scope.range, interval as (typeof INTERVALS)[number]);

@@ -2,6 +2,7 @@ import type { ClickHouseClient } from '../../clickhouse/client.ts';
 import type { PrismaClient } from '../../prisma/client.ts';
 import { type CsvColumn, csvHeader, csvRows } from '../../runtime/csv.ts';
 import { change } from '../analytics/compare.ts';
+import type { GoalFigure } from '../analytics/conversions.ts';
 import type { Dimension } from '../analytics/dimensions.ts';
 import {
   type BreakdownDbRow,
@@ -209,14 +210,40 @@ export const TABLES = {
 export const groupKeyHeader = (d: GroupDimension) =>
   d.kind === 'registry' ? dimensionField(d.dimension) : d.kind === 'time' ? timeField(d.interval) : `property:${d.key}`;
 
+/** A goal figure column of groups.csv: its header, the GroupRow goals key it reads, revenue's one currency. */
+export interface GoalColumn {
+  figure: GoalFigure;
+  /** The goal id; null: any enabled goal. */
+  goal: string | null;
+  key: string;
+  currency: string | null;
+  header: string;
+}
+
+/** A goal figure of a row (or its comparison) as AnalyticsGroupMetrics answers it: revenue in one currency, 0 when none. */
+const goalCell = (side: Pick<GroupRow, 'goals'> | null | undefined, g: GoalColumn) => {
+  const found = side?.goals[g.key];
+  if (g.currency === null || found == null) return found as number | null | undefined;
+  return (found as Record<string, number>)[g.currency] ?? 0;
+};
+
 /**
  * A `groups` query as a table (groups.csv): one column per dimension in request order (groupKeyHeader),
- * then one per metric named after it; with `compared`, then `comparison.<metric>` and `change.<metric>`
- * per metric (the fields of AnalyticsGroup of the same names). Read in pages of the groups field's own
- * row cap, in the plan's order.
+ * then one per metric named after it, then one per goal figure (GoalColumn.header); with `compared`, then
+ * `comparison.<metric>` and `change.<metric>` per metric and `comparison.<goal header>` per goal figure
+ * (the fields of AnalyticsGroup of the same names). Read in pages of the groups field's own row cap, in
+ * the plan's order.
  */
-export function groupsTable(plan: GroupsPlan, metrics: readonly GroupMetric[], compared: boolean): Table<GroupRow> {
-  const figures = metrics.map((m) => ({ name: m, value: (r: GroupRow) => r.metrics[m] }));
+export function groupsTable(
+  plan: GroupsPlan,
+  metrics: readonly GroupMetric[],
+  compared: boolean,
+  goals: readonly GoalColumn[] = [],
+): Table<GroupRow> {
+  const figures = [
+    ...metrics.map((m) => ({ name: m, value: (r: GroupRow) => r.metrics[m] })),
+    ...goals.map((g) => ({ name: g.header, value: (r: GroupRow) => goalCell(r, g) })),
+  ];
   return {
     file: 'groups.csv',
     family: 'groups',
@@ -229,6 +256,10 @@ export function groupsTable(plan: GroupsPlan, metrics: readonly GroupMetric[], c
             ...metrics.map((m) => ({
               name: `change.${m}`,
               value: (r: GroupRow) => change(r.metrics[m] ?? null, r.comparison?.metrics[m] ?? null),
+            })),
+            ...goals.map((g) => ({
+              name: `comparison.${g.header}`,
+              value: (r: GroupRow) => goalCell(r.comparison, g),
             })),
           ]
         : []),

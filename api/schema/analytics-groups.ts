@@ -88,7 +88,7 @@ const GroupDimensions = builder.objectRef<GroupRow>('AnalyticsGroupDimensions').
 });
 
 /** A goal metric's identity in a request and its GroupRow (the figure and the goal argument). */
-const goalKey = (figure: GoalFigure, goal: unknown) => `${figure}:${goal == null ? '' : String(goal)}`;
+export const goalKey = (figure: GoalFigure, goal: unknown) => `${figure}:${goal == null ? '' : String(goal)}`;
 const goalValue = (row: GroupRow, figure: GoalFigure, goal: unknown) => {
   const found = row.goals[goalKey(figure, goal)];
   if (found === undefined) throw new Error(`Goal metric ${goalKey(figure, goal)} was not computed`);
@@ -341,16 +341,18 @@ export function planScopeGroups(
 
 /**
  * The goals of the selected goal metrics: each goal id (or null: any enabled goal) resolved on the
- * scope's website (NOT_FOUND for one that is not an enabled goal of it), at most GROUP_LIMITS.goals.
+ * scope's website (NOT_FOUND for one that is not an enabled goal of it), at most GROUP_LIMITS.goals
+ * (BAD_USER_INPUT at `at`). The CSV of groups (api/schema/export.ts) resolves its goals here too.
  */
-async function goalsOf(
-  s: AnalyticsScope,
-  ctx: Context,
-  goalMetrics: { figure: GoalFigure; goal: string | null }[],
+export async function goalsOf(
+  s: Pick<AnalyticsScope, 'websiteId'>,
+  ctx: Pick<Context, 'prisma'>,
+  goalMetrics: readonly { figure: GoalFigure; goal: string | null }[],
+  at: readonly string[] = ['metrics'],
 ): Promise<Pick<GroupsRequest, 'goals' | 'goalMetrics'>> {
   const goalIds = [...new Set(goalMetrics.map((m) => m.goal))];
   if (goalIds.length > GROUP_LIMITS.goals) {
-    throw InputError.at(['metrics'], `At most ${GROUP_LIMITS.goals} goals (got ${goalIds.length})`);
+    throw InputError.at([...at], `At most ${GROUP_LIMITS.goals} goals (got ${goalIds.length})`);
   }
   const targets = goalIds.length ? await goalTargets(ctx.prisma, s.websiteId, goalIds) : new Map();
   return {

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import type { GoalFigure } from '../analytics/conversions.ts';
 import { GROUP_LIMITS, type GroupDimension, type GroupMetric, METRIC_NAMES } from '../analytics/groups.ts';
 import { builder } from '../builder.ts';
 import { InputError, ResultTooLargeError } from '../errors.ts';
-import { groupsTable, MAX_EXPORT_ROWS, TABLE_NAMES, TABLES, tableCsv } from '../export/tables.ts';
+import { type GoalColumn, groupsTable, MAX_EXPORT_ROWS, TABLE_NAMES, TABLES, tableCsv } from '../export/tables.ts';
 import { Analytics } from './analytics.ts';
-import { OrderRef, planScopeGroups, REGISTRY_BY_FIELD, TIME_BY_FIELD } from './analytics-groups.ts';
+import { goalKey, goalsOf, OrderRef, planScopeGroups, REGISTRY_BY_FIELD, TIME_BY_FIELD } from './analytics-groups.ts';
 import { checkedInterval, IntervalRef } from './analytics-inputs.ts';
 
 /** Rows one `csv` call returns at most; more come page by page (offset) or from GET /export. */
@@ -101,6 +102,35 @@ const GroupKeyInput = builder.inputType('AnalyticsGroupKeyInput', {
   }),
 });
 
+const GoalFigureRef = builder.enumType('AnalyticsGoalFigure', {
+  description: 'A goal figure of AnalyticsGroupMetrics (defined there).',
+  values: {
+    CONVERSIONS: { value: 'conversions', description: 'AnalyticsGroupMetrics.conversions.' },
+    CONVERSION_RATE: { value: 'conversionRate', description: 'AnalyticsGroupMetrics.conversionRate.' },
+    REVENUE: { value: 'revenue', description: 'AnalyticsGroupMetrics.revenue (in `currency`).' },
+  } as const,
+});
+
+/** A goal column's header: `<figure>:<goal id>` (`*` for any enabled goal), revenue with `:<CURRENCY>`. */
+const GOAL_HEADER =
+  '`<figure>:<goal id>` (`<figure>:*` without a goal; revenue as `revenue:<goal id>:<CURRENCY>`), figure being ' +
+  'conversions, conversionRate or revenue';
+
+const GroupsGoalInput = builder.inputType('AnalyticsGroupsGoalInput', {
+  description: `Goal figures of one goal, as \`metrics { conversions(goal: …) … }\` selects them; columns ${GOAL_HEADER}.`,
+  fields: (t) => ({
+    goal: t.id({
+      required: false,
+      description: 'The goal (NOT_FOUND unless an enabled goal of this website); none: any enabled goal.',
+    }),
+    metrics: t.field({ type: [GoalFigureRef], required: true, description: 'Its figures, in column order.' }),
+    currency: t.string({
+      required: false,
+      description: 'ISO currency code of REVENUE (required with it), as the currency argument of `revenue`.',
+    }),
+  }),
+});
+
 export const GroupsQueryInput = builder.inputType('AnalyticsGroupsQueryInput', {
   description:
     'A `groups` query written out, for its CSV: the dimensions and metrics a `groups` selection would select, ' +
@@ -114,7 +144,14 @@ export const GroupsQueryInput = builder.inputType('AnalyticsGroupsQueryInput', {
     metrics: t.field({
       type: [GroupMetricRef],
       defaultValue: [],
-      description: 'The figures, as `metrics { … }` selects them (visitors when none).',
+      description: 'The figures, as `metrics { … }` selects them (visitors when neither metrics nor goals).',
+    }),
+    goals: t.field({
+      type: [GroupsGoalInput],
+      defaultValue: [],
+      description:
+        `Goal figures, after the metrics, each column ${GOAL_HEADER}. At most ${GROUP_LIMITS.goals} goals; ` +
+        'a grouping they have no meaning for is refused with UNSUPPORTED_GROUPING, as in `groups`.',
     }),
     orderBy: t.field({ type: [OrderRef], required: false, description: 'As the orderBy argument of `groups`.' }),
     compare: t.boolean({
@@ -130,6 +167,7 @@ export function groupsQueryOf(
   input: {
     dimensions?: readonly { field?: string | null; property?: string | null }[] | null;
     metrics?: readonly string[] | null;
+    goals?: readonly { goal?: string | number | null; metrics: readonly string[]; currency?: string | null }[] | null;
     orderBy?: readonly string[] | null;
     compare?: boolean | null;
   },
@@ -146,9 +184,26 @@ export function groupsQueryOf(
     return { kind: 'property', key: key.property ?? '' };
   });
   const metrics = [...new Set(input.metrics ?? [])] as GroupMetric[];
+  const goals = (input.goals ?? []).flatMap((entry, i): GoalColumn[] => {
+    const goal = entry.goal == null ? null : String(entry.goal);
+    return [...new Set(entry.metrics as GoalFigure[])].map((figure) => {
+      const key = goalKey(figure, goal);
+      if (figure !== 'revenue') return { figure, goal, key, currency: null, header: `${figure}:${goal ?? '*'}` };
+      const currency = entry.currency?.toUpperCase();
+      if (!currency || !/^[A-Z]{3}$/.test(currency)) {
+        throw InputError.at(
+          [...at, 'goals', String(i), 'currency'],
+          'REVENUE needs an ISO currency code such as "USD"',
+        );
+      }
+      return { figure, goal, key, currency, header: `revenue:${goal ?? '*'}:${currency}` };
+    });
+  });
   return {
     dimensions,
-    metrics: metrics.length ? metrics : (['visitors'] as GroupMetric[]),
+    metrics: metrics.length || goals.length ? metrics : (['visitors'] as GroupMetric[]),
+    // The same goal figure asked twice is one column.
+    goalColumns: [...new Map(goals.map((g) => [g.header, g])).values()],
     orderBy: input.orderBy ?? [],
     compared: input.compare ?? false,
   };
@@ -159,8 +214,9 @@ builder.objectField(Analytics, 'groupsCsv', (t) =>
     description:
       `A \`groups\` query as ${CSV_RULE}: the groups the \`groups\` field answers for the same dimensions, metrics ` +
       'and order, with the same filters and refusals. Columns: each dimension by its field name (time as ISO ' +
-      'instants in UTC, a property as `property:<key>`), then each metric by name, then with `compare` ' +
-      '`comparison.<metric>` and `change.<metric>` per metric (README “Export”). Empty cells for nulls. At most ' +
+      'instants in UTC, a property as `property:<key>`), then each metric by name, then each goal figure as ' +
+      `${GOAL_HEADER}, then with \`compare\` ` +
+      '`comparison.<metric>` and `change.<metric>` per metric and `comparison.<goal column>` per goal figure (README “Export”). Empty cells for nulls. At most ' +
       `${MAX_CSV_ROWS} rows and ${MAX_CSV_BYTES} bytes (RESULT_TOO_LARGE beyond).`,
     args: {
       query: t.arg({ type: GroupsQueryInput, required: true, description: 'The groups query.' }),
@@ -178,9 +234,10 @@ builder.objectField(Analytics, 'groupsCsv', (t) =>
     },
     resolve: async (s, args, ctx) => {
       const request = groupsQueryOf(args.query, ['query']);
-      const { plan } = planScopeGroups(s, ctx, { ...request, limit: GROUP_LIMITS.rows, offset: 0 });
+      const goals = await goalsOf(s, ctx, request.goalColumns, ['query', 'goals']);
+      const { plan } = planScopeGroups(s, ctx, { ...request, ...goals, limit: GROUP_LIMITS.rows, offset: 0 });
       const { text } = await tableCsv(
-        groupsTable(plan, request.metrics, request.compared && s.comparison != null),
+        groupsTable(plan, request.metrics, request.compared && s.comparison != null, request.goalColumns),
         ctx,
         { ...s, interval: 'DAY' },
         { limit: args.first ?? 1000, offset: args.offset ?? 0 },
