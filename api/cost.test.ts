@@ -106,3 +106,33 @@ describe.each(postgresTargets)('the default budgets on $name', (target) => {
     expect(PERSON_POINT_BUDGET.windowMs).toBe(DEFAULT_POINT_BUDGET.windowMs);
   });
 });
+
+describe.each(postgresTargets)('what a CSV costs on $name', (target) => {
+  let t: TestApi;
+  let tenant: Tenant;
+  beforeAll(async () => {
+    t = await startTestApi(target, { pointBudget: { max: 1, windowMs: 60_000 } });
+    tenant = await createTenant(t.prisma, 'csv-points');
+  });
+  afterAll(() => t?.close());
+
+  it('charges a CSV 10 points a column, and a compared groups CSV twice that', async () => {
+    const requested = async (field: string) => {
+      const response = await t.graphql(
+        `{ website(id: "${tenant.websiteId}") { analytics(range: { preset: LAST_7_DAYS }) { ${field} } } }`,
+        { key: tenant.adminKey },
+      );
+      // Refused before it runs (a budget of 1 point), with what it would have cost.
+      expect(response.body.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+      return cost(response)?.requested as number;
+    };
+    // What surrounds the field: the same request with only __typename (1 point) inside.
+    const base = (await requested('__typename')) - 1;
+    // pages.csv has 8 columns, goals.csv 6.
+    expect(await requested('csv(table: PAGES)')).toBe(base + 80);
+    expect(await requested('csv(table: GOALS)')).toBe(base + 60);
+    const groups = '{ dimensions: [{ field: country }, { field: device }], metrics: [visitors]';
+    expect(await requested(`groupsCsv(query: ${groups} })`)).toBe(base + 30);
+    expect(await requested(`groupsCsv(query: ${groups}, compare: true })`)).toBe(base + 60);
+  });
+});

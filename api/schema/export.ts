@@ -39,8 +39,16 @@ const CSV_RULE =
   'CSV text (RFC 4180, UTF-8, CRLF line ends, a header row unless header is false; text cells starting with ' +
   '= + - @ tab or CR get a leading apostrophe)';
 
+/**
+ * A CSV costs what the list it writes would as a selection (Pothos counts a list 10× its
+ * selections, the complexity plugin's default multiplier): 10 points per column, not the 1 of a
+ * string field; a compared groups CSV twice that, as it reads both periods.
+ */
+const CSV_COLUMN_POINTS = 10;
+
 builder.objectField(Analytics, 'csv', (t) =>
   t.string({
+    complexity: (args) => CSV_COLUMN_POINTS * TABLES[args.table].columns.length,
     description:
       `One exported table as ${CSV_RULE}: the same rows as its family, with the same filters. At most ${MAX_CSV_ROWS} rows and ` +
       `${MAX_CSV_BYTES} bytes (RESULT_TOO_LARGE beyond: page with offset, or download GET /export/<websiteId>.zip).`,
@@ -211,6 +219,15 @@ export function groupsQueryOf(
 
 builder.objectField(Analytics, 'groupsCsv', (t) =>
   t.string({
+    complexity: ({ query }) =>
+      CSV_COLUMN_POINTS *
+      Math.max(
+        1,
+        (query.dimensions?.length ?? 0) +
+          (query.metrics?.length ?? 0) +
+          (query.goals ?? []).reduce((sum, g) => sum + g.metrics.length, 0),
+      ) *
+      (query.compare ? 2 : 1),
     description:
       `A \`groups\` query as ${CSV_RULE}: the groups the \`groups\` field answers for the same dimensions, metrics ` +
       'and order, with the same filters and refusals. Columns: each dimension by its field name (time as ISO ' +
