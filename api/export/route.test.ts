@@ -218,21 +218,23 @@ it('takes filter, segment, compare and groups as the analytics arguments: files 
     'files.csv',
   ]);
   const fields = TABLE_NAMES.map((n) => `${n}: csv(table: ${n}, first: 10000)`).join(' ');
-  const answer = await graphql(
-    `{ website(id: "${t.siteId}") { analytics(range: { from: "${from}", to: "${to}" }, segment: "${segment.id}",
-      filter: { or: [{ field: PATH, op: IS, value: ["/docs"] }, { not: { field: COUNTRY, op: IS, value: ["SE"] } }] },
-      compare: { period: PREVIOUS_PERIOD }) {
-        ${fields}
-        groupsCsv(query: { dimensions: [{ field: path }, { field: day }], metrics: [visits, pageviews], compare: true }, first: 10000)
-        comparison { range { from } ${fields} }
-    } } }`,
-    readKey,
-  );
-  expect(answer.errors).toBeUndefined();
-  const analytics = answer.data.website.analytics;
+  // Every table twice is past one operation's complexity (a CSV costs 10 points a column): two requests.
+  const ask = async (selection: string) => {
+    const answer = await graphql(
+      `{ website(id: "${t.siteId}") { analytics(range: { from: "${from}", to: "${to}" }, segment: "${segment.id}",
+        filter: { or: [{ field: PATH, op: IS, value: ["/docs"] }, { not: { field: COUNTRY, op: IS, value: ["SE"] } }] },
+        compare: { period: PREVIOUS_PERIOD }) { ${selection} } } }`,
+      readKey,
+    );
+    expect(answer.errors).toBeUndefined();
+    return answer.data.website.analytics;
+  };
+  const analytics = await ask(`${fields}
+    groupsCsv(query: { dimensions: [{ field: path }, { field: day }], metrics: [visits, pageviews], compare: true }, first: 10000)`);
+  const { comparison } = await ask(`comparison { range { from } ${fields} }`);
   for (const name of TABLE_NAMES) {
     expect(files.get(TABLES[name].file), name).toBe(analytics[name]);
-    expect(files.get(`comparison/${TABLES[name].file}`), name).toBe(analytics.comparison[name]);
+    expect(files.get(`comparison/${TABLES[name].file}`), name).toBe(comparison[name]);
   }
   expect(files.get('groups.csv')).toBe(analytics.groupsCsv);
   // Known answers: the segment keeps the 6 desktop visitors (London), the filter keeps them all;
